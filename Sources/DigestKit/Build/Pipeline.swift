@@ -1,0 +1,73 @@
+import Foundation
+
+/// The build as values: sources in, output files out. Load and Write are the only stages that
+/// touch the disk; everything between runs here, so tests can drive a whole build in memory.
+public struct Pipeline: Sendable {
+    public var config: SiteConfig
+    public var templates: TemplateSet
+    public var includeDrafts = false
+    public var includeFuture = false
+    public var now = Date()
+
+    public init(config: SiteConfig, templates: TemplateSet) {
+        self.config = config
+        self.templates = templates
+    }
+
+    public struct Result: Sendable {
+        public var site: Site
+        public var files: [OutputFile]
+        public var pages: Int
+        public var skippedDrafts: Int
+        public var skippedFuture: Int
+        public var warnings: [Diagnostic]
+    }
+
+    /// Parses every source in parallel, then indexes and renders. All bad files are reported
+    /// together in the thrown `BuildFailure`.
+    public func run(_ content: ContentSnapshot) throws(BuildFailure) -> Result {
+        let parser = ArticleParser(config: config, assets: content.assets)
+        let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
+            switch FrontMatterSplitter.split(source) {
+            case let .success(document): return parser.parse(document)
+            case let .failure(diagnostic): return ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])
+            }
+        }
+        var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
+
+        let parsed = outcomes.compactMap(\.article)
+        let nowInstant = Int(now.timeIntervalSince1970.rounded(.down))
+        let drafts = parsed.filter { $0.isDraft && !includeDrafts }
+        let future = parsed.filter { $0.date.instant > nowInstant && !includeFuture && !($0.isDraft && !includeDrafts) }
+        let published = parsed.filter { (!$0.isDraft || includeDrafts) && ($0.date.instant <= nowInstant || includeFuture) }
+
+        let (site, indexDiagnostics) = SiteIndexer(config: config).index(published)
+        diagnostics += indexDiagnostics
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
+
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let jobs = site.pageJobs()
+        var files = jobs.parallelMap { job in OutputFile.text(job.path.file, renderer.render(job)) }
+        files += assetFiles(site)
+        return Result(site: site, files: files, pages: jobs.count, skippedDrafts: drafts.count,
+                      skippedFuture: future.count, warnings: diagnostics.sortedForDisplay())
+    }
+
+    /// Images and other files a body links to, copied into the article's page folder at the same
+    /// relative path, so the body's relative links work unchanged.
+    func assetFiles(_ site: Site) -> [OutputFile] {
+        guard let root = contentRoot else { return [] }
+        return site.articles.flatMap { placed -> [OutputFile] in
+            let folder = (placed.article.sourcePath as NSString).deletingLastPathComponent
+            return placed.article.assets.map { asset in
+                let relative = String(asset.dropFirst(folder.count + 1))
+                return OutputFile(path: placed.path.folder + relative,
+                                  content: .copy(root.appendingPathComponent(asset)))
+            }
+        }
+    }
+
+    /// The site folder, to resolve asset paths (which start with `Content/`); nil in memory-only runs.
+    public var contentRoot: URL?
+}

@@ -1,0 +1,70 @@
+/// The whole site as a model: every article placed at its URL and grouped by day, week, year,
+/// section, tag and speaker. Groups refer to articles by index into `articles`, which is sorted
+/// newest first, so every list built from a group is newest first too.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var articles: [PlacedArticle]
+    public var days: [DayGroup]
+    public var weeks: [WeekGroup]
+    public var years: [YearGroup]
+    public var sections: [Term]
+    public var tags: [Term]
+    public var speakers: [Term]
+
+    /// Fixed pages.
+    public static let archivePath = SitePath(["archive"])
+    public static let tagsPath = SitePath(["tags"])
+    public static let speakersPath = SitePath(["speakers"])
+    public static let sectionsPath = SitePath(["sections"])
+
+    /// The section groups of `indices`, in the site's section order, each newest first.
+    public func groupedBySection(_ indices: [Int]) -> [(section: Term, articles: [Int])] {
+        var bySection: [Int: [Int]] = [:]
+        for index in indices { bySection[articles[index].sectionIndex, default: []].append(index) }
+        return sections.indices.compactMap { position in
+            bySection[position].map { (sections[position], $0) }
+        }
+    }
+}
+
+public struct PlacedArticle: Sendable {
+    public var article: Article
+    public var path: SitePath
+    public var sectionIndex: Int
+    public var tagIndices: [Int]
+    public var speakerIndices: [Int]
+    public var dayIndex: Int
+    public var weekIndex: Int
+}
+
+/// A section, tag or speaker: a name readers see, its page, and its articles.
+public struct Term: Sendable {
+    public var key: String
+    public var name: String
+    public var slug: String
+    public var path: SitePath
+    public var articles: [Int]
+}
+
+public struct DayGroup: Sendable {
+    public var date: CivilDate
+    public var path: SitePath
+    public var articles: [Int]
+    public var weekIndex: Int
+}
+
+public struct WeekGroup: Sendable {
+    public var week: ISOWeek
+    public var path: SitePath
+    public var articles: [Int]
+    /// Days of this week that have articles, oldest first.
+    public var days: [Int]
+    public var yearIndex: Int
+}
+
+public struct YearGroup: Sendable {
+    public var year: Int
+    public var path: SitePath
+    /// Weeks of this ISO week-year, newest first.
+    public var weeks: [Int]
+}

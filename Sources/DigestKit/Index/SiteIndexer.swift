@@ -1,0 +1,153 @@
+/// Builds the `Site` model from parsed articles: sorts, groups and gives every page its URL.
+public struct SiteIndexer: Sendable {
+    public var config: SiteConfig
+
+    public init(config: SiteConfig) {
+        self.config = config
+    }
+
+    /// Indexes `articles`. Two articles that ask for the same `slug:` are an error naming both;
+    /// titles that slug alike get distinct URLs (`-2`) instead.
+    public func index(_ articles: [Article]) -> (site: Site, diagnostics: [Diagnostic]) {
+        // Newest first; ties broken by path so output never depends on load order.
+        let sorted = articles.sorted {
+            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.sourcePath < $1.sourcePath
+        }
+        var diagnostics: [Diagnostic] = []
+        let articlePaths = articleSlugs(sorted, diagnostics: &diagnostics)
+
+        let sections = terms(sorted.map { [$0.section] }, folder: "sections", order: config.sections.map(\.id))
+            .map { term -> Term in
+                var term = term
+                term.name = config.sectionTitle(term.name)
+                return term
+            }
+        let tags = terms(sorted.map(\.tags), folder: "tags", order: nil)
+        let speakers = terms(sorted.map(\.speakers), folder: "speakers", order: nil)
+
+        // Days, weeks and years, newest first, cut in the site's time zone.
+        var dayOrder: [CivilDate] = []
+        var dayArticles: [CivilDate: [Int]] = [:]
+        for (index, article) in sorted.enumerated() {
+            if dayArticles[article.date.day] == nil { dayOrder.append(article.date.day) }
+            dayArticles[article.date.day, default: []].append(index)
+        }
+        let weekOrder = Array(FirstSeenOrder(dayOrder.map(\.isoWeek)))
+        let weekPosition = Dictionary(uniqueKeysWithValues: weekOrder.enumerated().map { ($1, $0) })
+        let yearOrder = Array(FirstSeenOrder(weekOrder.map(\.year)))
+        let yearPosition = Dictionary(uniqueKeysWithValues: yearOrder.enumerated().map { ($1, $0) })
+
+        let days = dayOrder.map { date in
+            DayGroup(date: date, path: SitePath(["days", date.id]), articles: dayArticles[date]!,
+                     weekIndex: weekPosition[date.isoWeek]!)
+        }
+        var weeks = weekOrder.map { week in
+            WeekGroup(week: week, path: SitePath(["weeks", week.id]), articles: [], days: [],
+                      yearIndex: yearPosition[week.year]!)
+        }
+        for (dayIndex, day) in days.enumerated().reversed() {
+            weeks[day.weekIndex].days.append(dayIndex)
+        }
+        for day in days { weeks[day.weekIndex].articles += day.articles }
+        var years = yearOrder.map { YearGroup(year: $0, path: SitePath(["years", String($0)]), weeks: []) }
+        for (weekIndex, week) in weeks.enumerated() { years[week.yearIndex].weeks.append(weekIndex) }
+
+        let dayPosition = Dictionary(uniqueKeysWithValues: dayOrder.enumerated().map { ($1, $0) })
+        let sectionPosition = lookup(sections)
+        let tagPosition = lookup(tags)
+        let speakerPosition = lookup(speakers)
+        let placed = sorted.enumerated().map { index, article in
+            PlacedArticle(
+                article: article,
+                path: articlePaths[index],
+                sectionIndex: sectionPosition[TermKey.normalize(article.section)]!,
+                tagIndices: article.tags.map { tagPosition[TermKey.normalize($0)]! },
+                speakerIndices: article.speakers.map { speakerPosition[TermKey.normalize($0)]! },
+                dayIndex: dayPosition[article.date.day]!,
+                weekIndex: weekPosition[article.date.day.isoWeek]!)
+        }
+        let site = Site(config: config, articles: placed, days: days, weeks: weeks, years: years,
+                        sections: sections, tags: tags, speakers: speakers)
+        return (site, diagnostics)
+    }
+
+    /// `articles/<slug>/` for each article. Explicit slugs are claimed first; oldest articles
+    /// claim before newer ones, so adding an article never moves an existing page.
+    private func articleSlugs(_ sorted: [Article], diagnostics: inout [Diagnostic]) -> [SitePath] {
+        var allocator = SlugAllocator(fallback: "article")
+        var slugs = [String?](repeating: nil, count: sorted.count)
+        var owners: [String: String] = [:]
+        for (index, article) in sorted.enumerated() {
+            guard let requested = article.requestedSlug else { continue }
+            let slug = Slug.make(requested)
+            if slug.isEmpty {
+                diagnostics.append(Diagnostic(file: article.sourcePath, message: "the slug '\(requested)' has no letters or digits",
+                                              hint: "use letters, digits and dashes"))
+            } else if let owner = owners[slug] {
+                diagnostics.append(Diagnostic(
+                    file: article.sourcePath,
+                    message: "the slug '\(slug)' is already used by \(owner)",
+                    hint: "give one of the two articles a different 'slug:'"))
+            } else {
+                owners[slug] = article.sourcePath
+                _ = allocator.reserve(slug)
+                slugs[index] = slug
+            }
+        }
+        for index in sorted.indices.reversed() where slugs[index] == nil {
+            slugs[index] = allocator.claim(sorted[index].title)
+        }
+        return slugs.map { SitePath(["articles", $0 ?? "article"]) }
+    }
+
+    /// Groups names by `TermKey`; the first spelling met (newest article) is the one shown.
+    /// `order` lists keys that come first, in that order; the rest follow alphabetically.
+    private func terms(_ namesPerArticle: [[String]], folder: String, order: [String]?) -> [Term] {
+        var byKey: [String: Term] = [:]
+        var keys: [String] = []
+        for (index, names) in namesPerArticle.enumerated() {
+            for name in names {
+                let key = TermKey.normalize(name)
+                if byKey[key] == nil {
+                    keys.append(key)
+                    byKey[key] = Term(key: key, name: name, slug: "", path: .root, articles: [])
+                }
+                byKey[key]!.articles.append(index)
+            }
+        }
+        let configured = (order ?? []).map(TermKey.normalize)
+        let rank = Dictionary(configured.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        keys.sort { lhs, rhs in
+            switch (rank[lhs], rank[rhs]) {
+            case let (l?, r?): return l < r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return lhs < rhs
+            }
+        }
+        // Slugs are claimed in key order, which does not depend on article order.
+        var allocator = SlugAllocator(fallback: String(folder.dropLast()))
+        return keys.map { key in
+            var term = byKey[key]!
+            term.slug = allocator.claim(key)
+            term.path = SitePath([folder, term.slug])
+            return term
+        }
+    }
+
+    private func lookup(_ terms: [Term]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1.key, $0) })
+    }
+}
+
+/// Unique elements in first-seen order.
+struct FirstSeenOrder<Element: Hashable>: Sequence {
+    private let elements: [Element]
+
+    init(_ source: [Element]) {
+        var seen = Set<Element>()
+        elements = source.filter { seen.insert($0).inserted }
+    }
+
+    func makeIterator() -> IndexingIterator<[Element]> { elements.makeIterator() }
+}

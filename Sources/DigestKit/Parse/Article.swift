@@ -1,0 +1,38 @@
+/// One article, parsed and rendered, ready to be placed in the site.
+public struct Article: Sendable, Hashable {
+    /// Path of the Markdown file, relative to the site folder.
+    public var sourcePath: String
+    public var title: String
+    public var date: ArticleDate
+    public var section: String
+    public var tags: [String]
+    public var speakers: [String]
+    public var source: String?
+    public var summary: String?
+    public var isDraft: Bool
+    /// The slug the author asked for with `slug:`, if any; the index decides the final URL.
+    public var requestedSlug: String?
+    /// Body HTML from cmark-gfm.
+    public var bodyHTML: String
+    /// Local files the body links to, relative to the site folder, to copy beside the page.
+    public var assets: [String]
+
+    public init(
+        sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String] = [],
+        speakers: [String] = [], source: String? = nil, summary: String? = nil, isDraft: Bool = false,
+        requestedSlug: String? = nil, bodyHTML: String = "", assets: [String] = []
+    ) {
+        self.sourcePath = sourcePath
+        self.title = title
+        self.date = date
+        self.section = section
+        self.tags = tags
+        self.speakers = speakers
+        self.source = source
+        self.summary = summary
+        self.isDraft = isDraft
+        self.requestedSlug = requestedSlug
+        self.bodyHTML = bodyHTML
+        self.assets = assets
+    }
+}

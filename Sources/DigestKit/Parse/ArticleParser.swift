@@ -1,0 +1,132 @@
+import Foundation
+
+/// Turns a split document into an `Article`: validates the front matter, reads the date in the
+/// site's zone, renders the body once.
+public struct ArticleParser: Sendable {
+    public static let knownFields: Set<String> = [
+        "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug",
+    ]
+
+    public var config: SiteConfig
+    /// Every non-Markdown file under `Content/`, to check and copy what bodies link to.
+    public var assets: Set<String>
+
+    public init(config: SiteConfig, assets: Set<String> = []) {
+        self.config = config
+        self.assets = assets
+    }
+
+    public struct Outcome: Sendable {
+        public var article: Article?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func parse(_ document: RawDocument) -> Outcome {
+        let file = document.path
+        var diagnostics: [Diagnostic] = []
+        let fields: YAMLFields
+        switch YAMLFields.parse(document.frontMatter, file: file, firstLine: document.frontMatterLine) {
+        case let .success(parsed): fields = parsed
+        case let .failure(diagnostic): return Outcome(article: nil, diagnostics: [diagnostic])
+        }
+        diagnostics += fields.unknownKeyWarnings(known: Self.knownFields, what: "front matter")
+
+        func required(_ key: String, hint: String) -> String? {
+            guard let entry = fields.entry(key) else {
+                diagnostics.append(fields.missing(key, hint: hint))
+                return nil
+            }
+            switch fields.string(entry) {
+            case let .success(value) where !value.trimmingCharacters(in: .whitespaces).isEmpty:
+                return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .success:
+                diagnostics.append(Diagnostic(file: file, line: entry.line, column: entry.column,
+                                              message: "the field '\(key)' is empty", hint: hint))
+            case let .failure(diagnostic):
+                diagnostics.append(diagnostic)
+            }
+            return nil
+        }
+        func optional<T>(_ key: String, _ reader: (YAMLFields.Entry) -> Result<T, Diagnostic>) -> T? {
+            guard let entry = fields.entry(key) else { return nil }
+            switch reader(entry) {
+            case let .success(value): return value
+            case let .failure(diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+
+        let title = required("title", hint: "add a line like 'title: China urges dialogue on cybersecurity'")
+        let section = required("section", hint: "add a line like 'section: DIPLOMACY'")
+        var date: ArticleDate?
+        if let text = required("date", hint: "add a line like 'date: \"2019-02-13T09:15:25+08:00\"'") {
+            do {
+                date = try ArticleDateParser.parse(text, in: config.timeZone)
+            } catch {
+                let entry = fields.entry("date")
+                diagnostics.append(Diagnostic(file: file, line: entry?.line, column: entry?.column,
+                                              message: "invalid date: \(error.reason)"))
+            }
+        }
+        let tags = optional("tags", fields.strings).map(Self.cleaned) ?? []
+        let speakers = optional("speakers", fields.strings).map(Self.cleaned) ?? []
+        let source = optional("source", fields.string).flatMap(Self.nonEmpty)
+        let summary = optional("summary", fields.string).flatMap(Self.nonEmpty)
+        let isDraft = optional("draft", fields.bool) ?? false
+        let slug = optional("slug", fields.string).flatMap(Self.nonEmpty)
+
+        guard let title, let section, let date, !diagnostics.hasErrors else {
+            return Outcome(article: nil, diagnostics: diagnostics)
+        }
+        let rendered = Markdown.render(document.body, options: Markdown.Options(unsafeHTML: config.unsafeHTML))
+        let (assetPaths, linkWarnings) = localAssets(rendered.references, document: document)
+        diagnostics += linkWarnings
+        let article = Article(
+            sourcePath: file, title: title, date: date, section: section, tags: tags, speakers: speakers,
+            source: source, summary: summary, isDraft: isDraft, requestedSlug: slug,
+            bodyHTML: rendered.html, assets: assetPaths)
+        return Outcome(article: article, diagnostics: diagnostics)
+    }
+
+    /// Local files the body links to; each missing one is a warning with its line.
+    func localAssets(_ references: [Markdown.Reference], document: RawDocument) -> ([String], [Diagnostic]) {
+        let folder = (document.path as NSString).deletingLastPathComponent
+        var found: [String] = []
+        var warnings: [Diagnostic] = []
+        for reference in references {
+            guard let relative = LocalLink.relativePath(reference.destination) else { continue }
+            let line = reference.line + document.bodyLine - 1
+            guard let path = LocalLink.resolve(relative, inFolder: folder) else {
+                warnings.append(.warning(
+                    file: document.path, line: line,
+                    message: "the link '\(reference.destination)' leaves the article's folder and will not work on the site",
+                    hint: "put the file in the article's folder or a sub-folder of it"))
+                continue
+            }
+            if assets.contains(path) {
+                if !found.contains(path) { found.append(path) }
+            } else if !ContentLoader.markdownExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                warnings.append(.warning(
+                    file: document.path, line: line,
+                    message: "the \(reference.isImage ? "image" : "link") '\(reference.destination)' points to a missing file",
+                    hint: "add \(path) or fix the link"))
+            }
+        }
+        return (found, warnings)
+    }
+
+    static func cleaned(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.compactMap { value in
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, seen.insert(TermKey.normalize(trimmed)).inserted else { return nil }
+            return trimmed
+        }
+    }
+
+    static func nonEmpty(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Renders pages of a `Site` through the templates. Pure: jobs in, HTML out, no disk.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+    let views: ViewModels
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        self.views = ViewModels(site: site)
+    }
+
+    public func render(_ job: PageJob) -> String {
+        let (template, title, values) = content(job.kind)
+        var context = common(job.path, title: title)
+        context.merge(values) { _, new in new }
+        return templates.render(context, template: template)
+    }
+
+    /// What every page gets: site settings, the way back to the root, navigation.
+    func common(_ path: SitePath, title: String?) -> [String: Any] {
+        let config = site.config
+        return [
+            "site": ["title": config.title, "description": config.description, "language": config.language],
+            "lang": config.language,
+            "page_title": title.map { "\($0) · \(config.title)" } ?? config.title,
+            "root": path.components.isEmpty ? "./" : path.rootPrefix,
+            "assets": "assets/",
+            "nav": [
+                "home": views.url(.root),
+                "archive": views.url(Site.archivePath),
+                "tags": views.url(Site.tagsPath),
+                "speakers": views.url(Site.speakersPath),
+                "sections": site.sections.map { ViewModels.termLink($0, indexFiles: views.indexFiles) },
+            ] as [String: Any],
+        ]
+    }
+
+    private func content(_ kind: PageJob.Kind) -> (template: String, title: String?, values: [String: Any]) {
+        switch kind {
+        case .home: return ("home", nil, home())
+        case let .article(index): return ("article", site.articles[index].article.title, article(index))
+        case let .day(index): return ("day", site.days[index].date.longText, day(index))
+        case let .week(index):
+            let week = site.weeks[index].week
+            return ("week", "Week \(week.week), \(week.year)", self.week(index))
+        case let .year(index): return ("year", String(site.years[index].year), year(index))
+        case .archive: return ("archive", "Archive", archive())
+        case let .section(index, page):
+            return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section"))
+        case .tagIndex: return ("tags", "Tags", termIndex(site.tags))
+        case let .tag(index, page): return ("tag", site.tags[index].name, termPage(site.tags[index], page: page, key: "tag"))
+        case .speakerIndex: return ("speakers", "Speakers", termIndex(site.speakers))
+        case let .speaker(index, page):
+            return ("speaker", site.speakers[index].name, termPage(site.speakers[index], page: page, key: "speaker"))
+        }
+    }
+
+    private func home() -> [String: Any] {
+        guard let latest = site.weeks.indices.first else { return ["empty": true] }
+        return [
+            "week": views.weekSummary(latest),
+            "sections": views.sectionGroups(site.weeks[latest].articles),
+            "earlier_weeks": site.weeks.indices.dropFirst().prefix(8).map(views.weekSummary),
+        ]
+    }
+
+    private func article(_ index: Int) -> [String: Any] {
+        let placed = site.articles[index]
+        var article = views.items[index] as [String: Any]
+        article["body"] = placed.article.bodyHTML
+        var values: [String: Any] = ["article": article, "week": views.weekSummary(placed.weekIndex)]
+        // Within a day, articles are newest first: the one after in the list was published before.
+        let day = site.days[placed.dayIndex].articles
+        if let position = day.firstIndex(of: index) {
+            if position + 1 < day.count { values["previous"] = views.items[day[position + 1]] }
+            if position > 0 { values["next"] = views.items[day[position - 1]] }
+        }
+        return values
+    }
+
+    private func day(_ index: Int) -> [String: Any] {
+        let day = site.days[index]
+        var values: [String: Any] = [
+            "day": views.daySummary(index),
+            "week": views.weekSummary(day.weekIndex),
+            "sections": views.sectionGroups(day.articles),
+        ]
+        if index + 1 < site.days.count { values["previous_day"] = views.daySummary(index + 1) }
+        if index > 0 { values["next_day"] = views.daySummary(index - 1) }
+        return values
+    }
+
+    private func week(_ index: Int) -> [String: Any] {
+        let week = site.weeks[index]
+        var values: [String: Any] = [
+            "week": views.weekSummary(index),
+            "days": week.days.map(views.daySummary),
+            "sections": views.sectionGroups(week.articles),
+            "year": ["year": week.week.year, "url": views.url(site.years[week.yearIndex].path)],
+        ]
+        if index + 1 < site.weeks.count { values["previous_week"] = views.weekSummary(index + 1) }
+        if index > 0 { values["next_week"] = views.weekSummary(index - 1) }
+        return values
+    }
+
+    private func year(_ index: Int) -> [String: Any] {
+        let year = site.years[index]
+        return ["year": ["year": year.year, "url": views.url(year.path)], "weeks": year.weeks.map(views.weekSummary)]
+    }
+
+    private func archive() -> [String: Any] {
+        ["years": site.years.map { year -> [String: Any] in
+            ["year": year.year, "url": views.url(year.path), "weeks": year.weeks.map(views.weekSummary)]
+        }]
+    }
+
+    private func termIndex(_ terms: [Term]) -> [String: Any] {
+        let sorted = terms.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        return ["terms": sorted.map { ViewModels.termLink($0, indexFiles: views.indexFiles) }, "count": terms.count]
+    }
+
+    private func termPage(_ term: Term, page: Int, key: String) -> [String: Any] {
+        let total = site.pages(of: term).count
+        var values: [String: Any] = [
+            key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count],
+            "articles": views.items(site.slice(term.articles, page: page)),
+        ]
+        if let pagination = views.pagination(base: term.path, page: page, total: total) {
+            values["pagination"] = pagination
+        }
+        return values
+    }
+}

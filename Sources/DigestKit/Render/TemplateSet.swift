@@ -1,0 +1,59 @@
+import Foundation
+import Mustache
+
+/// The compiled templates of `Templates/`, each parsed once per build.
+public struct TemplateSet: Sendable {
+    /// Templates every site needs; a missing one is a build error naming it.
+    public static let requiredNames = [
+        "base", "home", "article", "day", "week", "year", "archive", "section", "tags", "tag",
+        "speakers", "speaker",
+    ]
+
+    public let library: MustacheLibrary
+
+    public init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    /// Compiles templates given as name → Mustache text (`partials/item` → `…`).
+    /// Every template with an error is reported, with its line and column.
+    public static func compile(_ sources: [String: String], folder: String = "Templates") -> Result<TemplateSet, BuildFailure> {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(
+                    file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
+                    column: error.context.columnNumber,
+                    message: "template error: \(error.error)",
+                    hint: "near '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
+            } catch {
+                diagnostics.append(Diagnostic(file: "\(folder)/\(name).mustache", message: "template error: \(error)"))
+            }
+        }
+        for name in requiredNames where sources[name] == nil {
+            diagnostics.append(Diagnostic(
+                file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
+                hint: "copy it from the default theme in Digest's repository"))
+        }
+        return diagnostics.isEmpty ? .success(TemplateSet(library: library)) : .failure(BuildFailure(diagnostics: diagnostics))
+    }
+
+    public func render(_ context: [String: Any], template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+extension TemplateSet {
+    /// Reads every `*.mustache` under `directory`; other files there are theme assets.
+    public static func sources(in directory: URL) throws -> [String: String] {
+        var sources: [String: String] = [:]
+        for relative in ContentLoader.walk(directory) where relative.hasSuffix(".mustache") {
+            let text = try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+            sources[String(relative.dropLast(".mustache".count))] = text
+        }
+        return sources
+    }
+}

@@ -1,0 +1,106 @@
+/// The values templates see. Every URL here is relative to the site root; templates put
+/// `{{root}}` in front of it (`href="{{root}}{{url}}"`), so one value serves pages at any depth.
+///
+/// Contexts are dictionaries rather than structs: swift-mustache reads dictionaries about twice
+/// as fast as it reads structs through `Mirror`.
+struct ViewModels: Sendable {
+    let site: Site
+    let indexFiles: Bool
+    /// One summary per article, built once and shared by every list it appears in.
+    let items: [[String: any Sendable]]
+
+    init(site: Site) {
+        self.site = site
+        self.indexFiles = site.config.linkIndexFiles
+        var items: [[String: any Sendable]] = []
+        items.reserveCapacity(site.articles.count)
+        for placed in site.articles {
+            items.append(Self.item(placed, site: site, indexFiles: site.config.linkIndexFiles))
+        }
+        self.items = items
+    }
+
+    func url(_ path: SitePath) -> String {
+        Self.url(path, indexFiles: indexFiles)
+    }
+
+    static func url(_ path: SitePath, indexFiles: Bool) -> String {
+        indexFiles ? path.file : path.folder
+    }
+
+    static func item(_ placed: PlacedArticle, site: Site, indexFiles: Bool) -> [String: any Sendable] {
+        let article = placed.article
+        let day = site.days[placed.dayIndex]
+        var item: [String: any Sendable] = [
+            "title": article.title,
+            "url": url(placed.path, indexFiles: indexFiles),
+            "datetime": article.date.iso8601,
+            "time": article.date.clock,
+            "date_text": article.date.day.longText,
+            "day_url": url(day.path, indexFiles: indexFiles),
+            "section": site.sections[placed.sectionIndex].name,
+            "section_url": url(site.sections[placed.sectionIndex].path, indexFiles: indexFiles),
+            "draft": article.isDraft,
+            "tags": placed.tagIndices.map { termLink(site.tags[$0], indexFiles: indexFiles) },
+            "speakers": placed.speakerIndices.map { termLink(site.speakers[$0], indexFiles: indexFiles) },
+        ]
+        if let source = article.source { item["source"] = source }
+        if let summary = article.summary { item["summary"] = summary }
+        return item
+    }
+
+    static func termLink(_ term: Term, indexFiles: Bool) -> [String: any Sendable] {
+        ["name": term.name, "url": url(term.path, indexFiles: indexFiles), "count": term.articles.count]
+    }
+
+    func items(_ indices: some Sequence<Int>) -> [[String: any Sendable]] {
+        indices.map { items[$0] }
+    }
+
+    /// `[{name, url, articles}]` in the site's section order.
+    func sectionGroups(_ indices: [Int]) -> [[String: any Sendable]] {
+        site.groupedBySection(indices).map { group in
+            ["name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
+             "articles": items(group.articles)]
+        }
+    }
+
+    func weekSummary(_ index: Int) -> [String: any Sendable] {
+        let week = site.weeks[index]
+        return [
+            "id": week.week.id,
+            "title": "Week \(week.week.week), \(week.week.year)",
+            "range": Self.range(week.week.monday, week.week.sunday),
+            "url": url(week.path),
+            "count": week.articles.count,
+        ]
+    }
+
+    func daySummary(_ index: Int) -> [String: any Sendable] {
+        let day = site.days[index]
+        return ["id": day.date.id, "title": day.date.longText, "url": url(day.path), "count": day.articles.count]
+    }
+
+    /// `11–17 February 2019`, `25 February – 3 March 2019`, `30 December 2019 – 5 January 2020`.
+    static func range(_ start: CivilDate, _ end: CivilDate) -> String {
+        if start.year != end.year { return "\(start.mediumText) – \(end.mediumText)" }
+        if start.month != end.month {
+            return "\(start.day) \(CivilDate.monthNames[start.month]) – \(end.mediumText)"
+        }
+        return "\(start.day)–\(end.mediumText)"
+    }
+
+    func pagination(base: SitePath, page: Int, total: Int) -> [String: any Sendable]? {
+        guard total > 1 else { return nil }
+        var value: [String: any Sendable] = [
+            "current": page,
+            "total": total,
+            "pages": (1...total).map { number -> [String: any Sendable] in
+                ["number": number, "url": url(site.pagePath(base, number: number)), "current": number == page]
+            },
+        ]
+        if page > 1 { value["previous_url"] = url(site.pagePath(base, number: page - 1)) }
+        if page < total { value["next_url"] = url(site.pagePath(base, number: page + 1)) }
+        return value
+    }
+}

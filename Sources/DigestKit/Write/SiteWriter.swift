@@ -1,0 +1,157 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a built site into the output folder all at once.
+///
+/// The new site is written to a staging folder beside the output and swapped in with renames, so
+/// readers (and a build that fails half-way) only ever see the old site or the new one. Files whose
+/// bytes did not change are hard-linked from the old output instead of rewritten, so they keep
+/// their modification time and rsync-style deploys stay small.
+public struct SiteWriter: Sendable {
+    /// Present in every output folder Digest wrote; a folder without it (and not empty) is never
+    /// replaced, so a mistyped `--output` cannot delete a user's files.
+    public static let markerName = ".digest-output"
+    /// Placeholders that version control keeps in an otherwise ignored folder; carried over.
+    static let keptNames = [".gitkeep"]
+
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case notOurs(String)
+        case unsafePath(String)
+        case duplicatePath(String)
+
+        public var description: String {
+            switch self {
+            case let .notOurs(path):
+                return "\(path) already holds files that Digest did not write; refusing to replace it (empty it, or choose another --output)"
+            case let .unsafePath(path):
+                return "refusing to write '\(path)': it would land outside the output folder"
+            case let .duplicatePath(path):
+                return "two pages would be written to '\(path)'"
+            }
+        }
+    }
+
+    var staging: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging") }
+    var retired: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old") }
+
+    public func write(_ files: [OutputFile]) throws -> Report {
+        let fileManager = FileManager.default
+        try recoverInterruptedSwap()
+        try checkOwnership()
+        var seen = Set<String>()
+        for file in files {
+            guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
+            guard seen.insert(file.path).inserted else { throw WriteError.duplicatePath(file.path) }
+        }
+
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var report = Report()
+            var folders = Set<String>()
+            for file in files {
+                let counts = try stage(file, folders: &folders)
+                report.written += counts ? 0 : 1
+                report.unchanged += counts ? 1 : 0
+            }
+            try Data().write(to: staging.appendingPathComponent(Self.markerName))
+            for name in Self.keptNames {
+                let old = output.appendingPathComponent(name)
+                if fileManager.fileExists(atPath: old.path) {
+                    try fileManager.copyItem(at: old, to: staging.appendingPathComponent(name))
+                }
+            }
+            report.removed = previousFiles().subtracting(seen).count
+            try swapIn()
+            return report
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Stages one file; returns true when it was unchanged and linked from the old output.
+    private func stage(_ file: OutputFile, folders: inout Set<String>) throws -> Bool {
+        let destination = staging.appendingPathComponent(file.path)
+        let folder = (file.path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, folders.insert(folder).inserted {
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        let previous = output.appendingPathComponent(file.path)
+        switch file.content {
+        case let .bytes(data):
+            if Self.sameBytes(previous, data), link(previous, destination) { return true }
+            try data.write(to: destination)
+        case let .copy(source):
+            if let data = try? Data(contentsOf: source, options: .alwaysMapped),
+               Self.sameBytes(previous, data), link(previous, destination) { return true }
+            try FileManager.default.copyItem(at: source, to: destination)
+        }
+        return false
+    }
+
+    private func link(_ source: URL, _ destination: URL) -> Bool {
+        Glibc.link(source.path, destination.path) == 0
+    }
+
+    static func sameBytes(_ url: URL, _ data: Data) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              (attributes[.type] as? FileAttributeType) == .typeRegular,
+              (attributes[.size] as? NSNumber)?.intValue == data.count,
+              let existing = try? Data(contentsOf: url, options: .alwaysMapped) else { return false }
+        return existing == data
+    }
+
+    /// Files of the current output, for the report of what a build removed.
+    private func previousFiles() -> Set<String> {
+        Set(ContentLoader.walk(output))
+    }
+
+    private func checkOwnership() throws {
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else { throw WriteError.notOurs(output.path) }
+        if fileManager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path) { return }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        guard entries.allSatisfy({ Self.keptNames.contains($0) || $0 == "README.md" }) else {
+            throw WriteError.notOurs(output.path)
+        }
+    }
+
+    /// Output ← staging, by two renames. A crash between them leaves the old site in `retired`,
+    /// which the next build puts back before doing anything else.
+    private func swapIn() throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            try fileManager.moveItem(at: staging, to: output)
+            return
+        }
+        try? fileManager.removeItem(at: retired)
+        try fileManager.moveItem(at: output, to: retired)
+        try fileManager.moveItem(at: staging, to: output)
+        try? fileManager.removeItem(at: retired)
+    }
+
+    private func recoverInterruptedSwap() throws {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: retired.path) {
+            try fileManager.moveItem(at: retired, to: output)
+        }
+    }
+}

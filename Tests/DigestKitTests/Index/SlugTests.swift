@@ -1,0 +1,50 @@
+import Testing
+@testable import DigestKit
+
+@Suite struct SlugTests {
+    @Test func readableLatinSlugs() {
+        #expect(Slug.make("China urges relevant countries to stop tarnishing China") == "china-urges-relevant-countries-to-stop-tarnishing-china")
+        #expect(Slug.make("  Trade  Talks: U.S. & China!  ") == "trade-talks-u-s-china")
+        #expect(Slug.make("Café crème") == "café-crème")
+    }
+
+    @Test func nonLatinScriptsKeepTheirLetters() {
+        #expect(Slug.make("网络安全") == "网络安全")
+        #expect(Slug.make("الأمن السيبراني") == "الأمن-السيبراني")
+        #expect(Slug.make("王毅 Wang Yi") == "王毅-wang-yi")
+    }
+
+    @Test func emojiBecomeTheirNames() {
+        #expect(Slug.make("🚀") == "rocket")
+        #expect(Slug.make("Launch 🚀 day") == "launch-rocket-day")
+        #expect(!Slug.make("👩‍💻").isEmpty)
+    }
+
+    @Test(arguments: ["../../etc/passwd", "a/b\\c", "..", ".hidden", "x\u{0}y\u{7}z", "\u{202E}evil\u{200D}", "a..b"])
+    func slugsCannotClimbOrHideOrControl(_ text: String) {
+        let slug = Slug.make(text)
+        #expect(!slug.contains("/"))
+        #expect(!slug.contains("\\"))
+        #expect(!slug.contains("."))
+        #expect(!slug.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+    }
+
+    @Test func longTitlesAreCut() {
+        let slug = Slug.make(String(repeating: "word ", count: 60))
+        #expect(slug.count <= Slug.maxLength)
+        #expect(!slug.hasSuffix("-"))
+    }
+
+    @Test func allocatorNeverHandsOutTheSameSlugTwice() {
+        var allocator = SlugAllocator(fallback: "tag")
+        #expect(allocator.claim("C++") == "c")
+        #expect(allocator.claim("C") == "c-2")
+        #expect(allocator.claim("!!!") == "tag")
+        #expect(allocator.claim("???") == "tag-2")
+    }
+
+    @Test func termKeysIgnoreCaseAndSpacing() {
+        #expect(TermKey.normalize("Cyber Security") == TermKey.normalize(" cyber  security"))
+        #expect(TermKey.normalize("Trade  Talks") == "trade talks")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+@Suite struct SiteWriterTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digest-writer-\(UUID().uuidString)")
+    var output: URL { folder.appendingPathComponent("Public") }
+
+    @Test func writesAndRemovesStaleFiles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = SiteWriter(output: output)
+        _ = try writer.write([.text("index.html", "one"), .text("old/index.html", "old")])
+        let report = try writer.write([.text("index.html", "two")])
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/index.html").path))
+        #expect(report.removed == 1)
+        #expect(report.written == 1)
+    }
+
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = SiteWriter(output: output)
+        _ = try writer.write([.text("a/index.html", "same"), .text("b/index.html", "before")])
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for path in ["a/index.html", "b/index.html"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: output.appendingPathComponent(path).path)
+        }
+        let report = try writer.write([.text("a/index.html", "same"), .text("b/index.html", "after")])
+        func mtime(_ path: String) throws -> Date {
+            try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.modificationDate] as! Date
+        }
+        #expect(try mtime("a/index.html") == old)
+        #expect(try mtime("b/index.html") != old)
+        #expect(report.unchanged == 1)
+        #expect(report.written == 1)
+    }
+
+    @Test(arguments: ["../escape.html", "/abs.html", "a/../../b.html", "a\\b.html", "a//b.html", "./a.html"])
+    func refusesPathsOutsideTheOutput(_ path: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: SiteWriter.WriteError.self) {
+            try SiteWriter(output: output).write([.text(path, "x")])
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
+    }
+
+    @Test func neverReplacesAFolderItDidNotWrite() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        #expect(throws: SiteWriter.WriteError.self) {
+            try SiteWriter(output: output).write([.text("index.html", "x")])
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func keepsTheVersionControlPlaceholder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data().write(to: output.appendingPathComponent(".gitkeep"))
+        _ = try SiteWriter(output: output).write([.text("index.html", "x")])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".gitkeep").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func recoversFromACrashBetweenTheTwoRenames() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = SiteWriter(output: output)
+        _ = try writer.write([.text("index.html", "old")])
+        // Simulate a crash after the old site was moved aside.
+        try FileManager.default.moveItem(at: output, to: folder.appendingPathComponent(".Public.old"))
+        #expect(throws: SiteWriter.WriteError.self) { try writer.write([.text("../x", "new")]) }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "old")
+    }
+}
