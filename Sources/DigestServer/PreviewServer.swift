@@ -1,5 +1,97 @@
 import DigestKit
+import Foundation
 import Hummingbird
+import Logging
+import NIOCore
 
-/// The preview server behind `digest serve` (being built; see issue 3).
-public enum PreviewServer {}
+/// `digest serve`: builds the site into a preview folder, serves it with Hummingbird's file
+/// middleware, rebuilds on change and tells open pages to reload.
+public struct PreviewServer: Sendable {
+    public let configuration: PreviewConfiguration
+    public let state = PreviewState()
+    let logger: Logger
+
+    public init(configuration: PreviewConfiguration, logger: Logger = Logger(label: "digest.serve")) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var builder: PreviewBuilder { PreviewBuilder(configuration: configuration, state: state, logger: logger) }
+
+    public enum ServeError: Error, Equatable, CustomStringConvertible {
+        case portInUse(host: String, port: Int)
+
+        public var description: String {
+            switch self {
+            case let .portInUse(host, port):
+                return "\(host):\(port) is already in use; stop the other server or pick another port, e.g. digest serve --port \(port + 1)"
+            }
+        }
+    }
+
+    /// The first build (a failed one still serves, with the overlay) and the application.
+    /// `onRunning` gets the bound port, which differs from `port` when that is 0.
+    public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
+        await builder.rebuild()
+        let router = Router()
+        router.add(middleware: NotFoundPage(root: configuration.outputDirectory))
+        router.add(middleware: FileMiddleware(
+            fileProvider: ConfinedFileSystem(root: configuration.outputDirectory, logger: logger),
+            cacheControl: .init([(MediaType(type: .any), [.noCache])]),
+            searchForIndexHtml: true))
+        let state = state
+        router.get(RouterPath(stringLiteral: LiveReloadScript.eventsPath)) { request, _ -> Response in
+            // Without a revision the page has just loaded: answer at once with the current state.
+            guard let revision = request.uri.queryParameters.get("revision", as: Int.self) else {
+                return Self.json(await state.current)
+            }
+            return Self.json(await state.wait(after: revision, timeout: .seconds(25)))
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "digest"),
+            services: [SiteWatcher(builder: builder)],
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Serves until Ctrl-C.
+    public func run() async throws {
+        if !configuration.isLoopback {
+            logger.warning("Serving on \(configuration.host): other machines on the network can read the preview, drafts included.")
+        }
+        let host = configuration.host
+        let logger = logger
+        let app = await makeApplication { port in
+            logger.info("Serving the preview on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C to stop)")
+        }
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServeError.portInUse(host: configuration.host, port: configuration.port)
+        }
+    }
+
+    static func json(_ snapshot: PreviewState.Snapshot) -> Response {
+        let problems = snapshot.problems.map { "\"\(jsonEscape($0))\"" }.joined(separator: ",")
+        let body = "{\"revision\":\(snapshot.revision),\"generation\":\(snapshot.generation),\"problems\":[\(problems)]}"
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func jsonEscape(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Digest: ParsableCommand {
+struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Build briefing digests: Markdown articles in, a static site grouped by day, week and section out.",

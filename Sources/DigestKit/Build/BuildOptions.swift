@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Articles dated after this are "future". Fixed per build so every page agrees.
     public var now = Date()
+    /// HTML inserted before `</body>` of every page: the preview server's reload script.
+    /// Never set by `digest build`.
+    public var previewScript: String?
 
     public init(siteDirectory: URL, outputDirectory: URL? = nil) {
         self.siteDirectory = siteDirectory.standardizedFileURL

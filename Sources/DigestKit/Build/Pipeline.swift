@@ -8,6 +8,8 @@ public struct Pipeline: Sendable {
     public var includeDrafts = false
     public var includeFuture = false
     public var now = Date()
+    /// See `BuildOptions.previewScript`.
+    public var previewScript: String?
 
     public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config
@@ -42,16 +44,29 @@ public struct Pipeline: Sendable {
         let future = parsed.filter { $0.date.instant > nowInstant && !includeFuture && !($0.isDraft && !includeDrafts) }
         let published = parsed.filter { (!$0.isDraft || includeDrafts) && ($0.date.instant <= nowInstant || includeFuture) }
 
-        let (site, indexDiagnostics) = SiteIndexer(config: config).index(published)
+        var (site, indexDiagnostics) = SiteIndexer(config: config).index(published)
+        site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 
         let renderer = SiteRenderer(site: site, templates: templates)
         let jobs = site.pageJobs()
-        var files = jobs.parallelMap { job in OutputFile.text(job.path.file, renderer.render(job)) }
+        let script = previewScript
+        var files = jobs.parallelMap { job in
+            OutputFile.text(job.file, Self.inject(script, into: renderer.render(job)))
+        }
         files += assetFiles(site)
         return Result(site: site, files: files, pages: jobs.count, skippedDrafts: drafts.count,
                       skippedFuture: future.count, warnings: diagnostics.sortedForDisplay())
+    }
+
+    /// Puts `script` before the last `</body>` (or at the end when a template has none).
+    static func inject(_ script: String?, into html: String) -> String {
+        guard let script else { return html }
+        guard let body = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + script }
+        var html = html
+        html.insert(contentsOf: script, at: body.lowerBound)
+        return html
     }
 
     /// Images and other files a body links to, copied into the article's page folder at the same

@@ -52,6 +52,7 @@ public struct SiteBuilder: Sendable {
         pipeline.includeDrafts = options.includeDrafts
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now
+        pipeline.previewScript = options.previewScript
         pipeline.contentRoot = options.siteDirectory
         return pipeline
     }

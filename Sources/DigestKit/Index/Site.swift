@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public var sections: [Term]
     public var tags: [Term]
     public var speakers: [Term]
+    /// The build's "now"; articles after it are marked as scheduled when a build includes them.
+    public var buildInstant = Int.max
 
     /// Fixed pages.
     public static let archivePath = SitePath(["archive"])

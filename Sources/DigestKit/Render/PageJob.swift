@@ -13,6 +13,8 @@ public struct PageJob: Sendable, Hashable {
         case tag(Int, page: Int)
         case speakerIndex
         case speaker(Int, page: Int)
+        /// `404.html` at the root, which hosts serve for any missing path.
+        case notFound
     }
 
     public var kind: Kind
@@ -22,12 +24,20 @@ public struct PageJob: Sendable, Hashable {
         self.kind = kind
         self.path = path
     }
+
+    /// The file the page is written to.
+    public var file: String {
+        kind == .notFound ? "404.html" : path.file
+    }
 }
 
 extension Site {
     /// Every page of the site, in a fixed order.
     public func pageJobs() -> [PageJob] {
-        var jobs: [PageJob] = [PageJob(kind: .home, path: .root), PageJob(kind: .archive, path: Self.archivePath)]
+        var jobs: [PageJob] = [
+            PageJob(kind: .home, path: .root), PageJob(kind: .notFound, path: .root),
+            PageJob(kind: .archive, path: Self.archivePath),
+        ]
         jobs += articles.indices.map { PageJob(kind: .article($0), path: articles[$0].path) }
         jobs += days.indices.map { PageJob(kind: .day($0), path: days[$0].path) }
         jobs += weeks.indices.map { PageJob(kind: .week($0), path: weeks[$0].path) }

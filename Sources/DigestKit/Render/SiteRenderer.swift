@@ -41,6 +41,12 @@ public struct SiteRenderer: Sendable {
     private func content(_ kind: PageJob.Kind) -> (template: String, title: String?, values: [String: Any]) {
         switch kind {
         case .home: return ("home", nil, home())
+        case .notFound:
+            // Hosts serve this page at any depth, where relative links cannot work; a base URL
+            // (when the site has one) anchors them.
+            var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10))]
+            if let base = site.config.baseURL { values["base_href"] = base.hasSuffix("/") ? base : base + "/" }
+            return ("404", "Page not found", values)
         case let .article(index): return ("article", site.articles[index].article.title, article(index))
         case let .day(index): return ("day", site.days[index].date.longText, day(index))
         case let .week(index):

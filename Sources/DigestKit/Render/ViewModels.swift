@@ -41,6 +41,7 @@ struct ViewModels: Sendable {
             "section": site.sections[placed.sectionIndex].name,
             "section_url": url(site.sections[placed.sectionIndex].path, indexFiles: indexFiles),
             "draft": article.isDraft,
+            "future": article.date.instant > site.buildInstant,
             "tags": placed.tagIndices.map { termLink(site.tags[$0], indexFiles: indexFiles) },
             "speakers": placed.speakerIndices.map { termLink(site.speakers[$0], indexFiles: indexFiles) },
         ]

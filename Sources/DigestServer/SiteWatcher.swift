@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Polls the site's inputs and rebuilds when they change. A burst of saves gives one rebuild:
+/// after a change it waits until the inputs have been still for one more poll.
+struct SiteWatcher: Service {
+    let builder: PreviewBuilder
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown { try await watch() }
+    }
+
+    private func watch() async throws {
+        let site = builder.configuration.siteDirectory
+        let interval = builder.configuration.pollInterval
+        var seen = SiteFingerprint.read(siteDirectory: site)
+        while !Task.isCancelled {
+            try await Task.sleep(for: interval)
+            var now = SiteFingerprint.read(siteDirectory: site)
+            guard now != seen else { continue }
+            // Let the burst settle: editors often write a file in several steps.
+            while true {
+                try await Task.sleep(for: .milliseconds(60))
+                let settled = SiteFingerprint.read(siteDirectory: site)
+                if settled == now { break }
+                now = settled
+            }
+            seen = now
+            await builder.rebuild()
+        }
+    }
+}
