@@ -30,7 +30,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The default theme, which `digest init` copies into new sites. The sample site's
+            // Templates/ is a link to it, so the repository holds one copy of the theme.
+            resources: [.copy("Resources/DefaultTheme")]
         ),
         .target(
             name: "DigestServer",

@@ -9,7 +9,7 @@ struct SiteFingerprint: Equatable, Sendable {
         var fingerprint = SiteFingerprint()
         let fileManager = FileManager.default
         for folder in ["Content", "Templates"] {
-            let root = siteDirectory.appendingPathComponent(folder)
+            let root = siteDirectory.appendingPathComponent(folder).resolvingSymlinksInPath()
             guard let enumerator = fileManager.enumerator(atPath: root.path) else { continue }
             for case let relative as String in enumerator {
                 fingerprint.add("\(folder)/\(relative)", at: root.appendingPathComponent(relative))

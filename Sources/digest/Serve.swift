@@ -36,7 +36,7 @@ extension Digest {
             do {
                 try await server.run()
             } catch let error as PreviewServer.ServeError {
-                throw ValidationError(error.description)
+                throw CommandError(error.description)
             }
         }
     }

@@ -20,7 +20,7 @@ struct RunningPreview {
     static func start(articles: [String: String], includeDrafts: Bool = true) async throws -> RunningPreview {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("digest-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("Content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: site.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: site.appendingPathComponent("Templates"))
         try "title: Preview Desk\ntimezone: Asia/Shanghai\n".write(to: site.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         for (path, text) in articles {
             try text.write(to: site.appendingPathComponent("Content/\(path)"), atomically: true, encoding: .utf8)

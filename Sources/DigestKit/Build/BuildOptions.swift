@@ -35,6 +35,8 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
     /// Set when site.yml names no time zone, so days were cut in UTC.
     public var assumedUTC: Bool
+    /// Without a base URL the features that need absolute URLs are left out.
+    public var hasBaseURL: Bool
 
     /// `Built 17 articles into 96 pages in 0.21 s (2 drafts, 1 future skipped; 3 warnings)`.
     public var line: String {
@@ -46,6 +48,7 @@ public struct BuildSummary: Sendable {
         notes.append("\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         if !warnings.isEmpty { notes.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         if assumedUTC { notes.append("time zone UTC: set 'timezone' in site.yml") }
+        if !hasBaseURL { notes.append("no base_url: feeds, sitemap and canonical links are off") }
         return text + " (" + notes.joined(separator: "; ") + ")"
     }
 }

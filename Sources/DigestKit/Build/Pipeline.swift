@@ -55,9 +55,27 @@ public struct Pipeline: Sendable {
         var files = jobs.parallelMap { job in
             OutputFile.text(job.file, Self.inject(script, into: renderer.render(job)))
         }
+        files += publishingFiles(site, jobs: jobs)
         files += assetFiles(site)
+        files += themeFiles()
         return Result(site: site, files: files, pages: jobs.count, skippedDrafts: drafts.count,
                       skippedFuture: future.count, warnings: diagnostics.sortedForDisplay())
+    }
+
+    /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the
+    /// search index.
+    func publishingFiles(_ site: Site, jobs: [PageJob]) -> [OutputFile] {
+        var files: [OutputFile] = [
+            .text(SearchIndex.file, SearchIndex(site: site).render()),
+        ]
+        let urls = AbsoluteURLs(baseURL: site.config.baseURL)
+        let sitemap = Sitemap(site: site, urls: urls)
+        files.append(.text("robots.txt", sitemap.robots()))
+        guard let urls else { return files }
+        if let xml = sitemap.render(jobs) { files.append(.text("sitemap.xml", xml)) }
+        let atom = AtomFeed(site: site, urls: urls)
+        files += atom.specs().parallelMap { OutputFile.text($0.file, atom.render($0)) }
+        return files
     }
 
     /// Puts `script` before the last `</body>` (or at the end when a template has none).
@@ -82,6 +100,17 @@ public struct Pipeline: Sendable {
             }
         }
     }
+
+    /// `Templates/assets/**` (CSS, favicon, scripts) → `assets/**`.
+    func themeFiles() -> [OutputFile] {
+        guard let folder = themeAssets else { return [] }
+        return ContentLoader.walk(folder).map {
+            OutputFile(path: "assets/\($0)", content: .copy(folder.appendingPathComponent($0)))
+        }
+    }
+
+    /// The theme's `assets/` folder; nil in memory-only runs.
+    public var themeAssets: URL?
 
     /// The site folder, to resolve asset paths (which start with `Content/`); nil in memory-only runs.
     public var contentRoot: URL?

@@ -14,7 +14,7 @@ public struct SiteBuilder: Sendable {
         let pipeline = try preparePipeline()
         let content = ContentLoader(siteDirectory: options.siteDirectory).load()
         let result = try pipeline.run(content)
-        let files = result.files + themeAssets()
+        let files = result.files
         let report: SiteWriter.Report
         do {
             report = try SiteWriter(output: options.outputDirectory).write(files)
@@ -28,7 +28,8 @@ public struct SiteBuilder: Sendable {
             articles: result.site.articles.count, pages: result.pages, files: files.count,
             skippedDrafts: result.skippedDrafts, skippedFuture: result.skippedFuture,
             warnings: result.warnings, report: report, seconds: seconds,
-            assumedUTC: !pipeline.config.timeZoneWasSet)
+            assumedUTC: !pipeline.config.timeZoneWasSet,
+            hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil)
     }
 
     /// Reads site.yml and compiles the templates; errors in either stop the build here.
@@ -54,15 +55,8 @@ public struct SiteBuilder: Sendable {
         pipeline.now = options.now
         pipeline.previewScript = options.previewScript
         pipeline.contentRoot = options.siteDirectory
+        pipeline.themeAssets = options.templatesDirectory.appendingPathComponent("assets")
         return pipeline
-    }
-
-    /// `Templates/assets/**` (CSS, favicon, scripts) → `assets/**`.
-    func themeAssets() -> [OutputFile] {
-        let folder = options.templatesDirectory.appendingPathComponent("assets")
-        return ContentLoader.walk(folder).map {
-            OutputFile(path: "assets/\($0)", content: .copy(folder.appendingPathComponent($0)))
-        }
     }
 
     static func relative(_ url: URL, to base: URL) -> String {

@@ -18,6 +18,7 @@ public struct Site: Sendable {
     public static let tagsPath = SitePath(["tags"])
     public static let speakersPath = SitePath(["speakers"])
     public static let sectionsPath = SitePath(["sections"])
+    public static let searchPath = SitePath(["search"])
 
     /// The section groups of `indices`, in the site's section order, each newest first.
     public func groupedBySection(_ indices: [Int]) -> [(section: Term, articles: [Int])] {

@@ -52,6 +52,8 @@ public struct ContentLoader: Sendable {
 
     /// Regular files below `root`, relative to it, skipping hidden files and folders.
     static func walk(_ root: URL) -> [String] {
+        // A folder that is itself a link (the sample site's Templates/) is read where it points.
+        let root = root.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
             options: [.skipsHiddenFiles]

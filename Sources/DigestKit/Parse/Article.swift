@@ -16,6 +16,9 @@ public struct Article: Sendable, Hashable {
     public var bodyHTML: String
     /// Local files the body links to, relative to the site folder, to copy beside the page.
     public var assets: [String]
+    /// Every link and image target in the body, with its line in the source file, so checks of
+    /// the built page can point back at the line to fix.
+    public var bodyLinks: [Markdown.Reference] = []
 
     public init(
         sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String] = [],

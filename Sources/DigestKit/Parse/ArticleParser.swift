@@ -82,10 +82,13 @@ public struct ArticleParser: Sendable {
         let rendered = Markdown.render(document.body, options: Markdown.Options(unsafeHTML: config.unsafeHTML))
         let (assetPaths, linkWarnings) = localAssets(rendered.references, document: document)
         diagnostics += linkWarnings
-        let article = Article(
+        var article = Article(
             sourcePath: file, title: title, date: date, section: section, tags: tags, speakers: speakers,
             source: source, summary: summary, isDraft: isDraft, requestedSlug: slug,
             bodyHTML: rendered.html, assets: assetPaths)
+        article.bodyLinks = rendered.references.map {
+            Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
+        }
         return Outcome(article: article, diagnostics: diagnostics)
     }
 

@@ -15,6 +15,7 @@ public struct PageJob: Sendable, Hashable {
         case speaker(Int, page: Int)
         /// `404.html` at the root, which hosts serve for any missing path.
         case notFound
+        case search
     }
 
     public var kind: Kind
@@ -36,7 +37,7 @@ extension Site {
     public func pageJobs() -> [PageJob] {
         var jobs: [PageJob] = [
             PageJob(kind: .home, path: .root), PageJob(kind: .notFound, path: .root),
-            PageJob(kind: .archive, path: Self.archivePath),
+            PageJob(kind: .archive, path: Self.archivePath), PageJob(kind: .search, path: Self.searchPath),
         ]
         jobs += articles.indices.map { PageJob(kind: .article($0), path: articles[$0].path) }
         jobs += days.indices.map { PageJob(kind: .day($0), path: days[$0].path) }

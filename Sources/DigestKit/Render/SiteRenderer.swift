@@ -16,7 +16,39 @@ public struct SiteRenderer: Sendable {
         let (template, title, values) = content(job.kind)
         var context = common(job.path, title: title)
         context.merge(values) { _, new in new }
+        context.merge(publishing(job)) { _, new in new }
         return templates.render(context, template: template)
+    }
+
+    /// Feed links, and with a base URL the canonical link and share-preview metadata.
+    func publishing(_ job: PageJob) -> [String: Any] {
+        guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return [:] }
+        var feeds: [[String: String]] = [["title": site.config.title, "url": AtomFeed.fileName]]
+        let ownFeed: (title: String, page: SitePath)? = switch job.kind {
+        case let .section(index, _): (site.sections[index].name, site.sections[index].path)
+        case let .tag(index, _): (site.tags[index].name, site.tags[index].path)
+        case let .speaker(index, _): (site.speakers[index].name, site.speakers[index].path)
+        case let .week(index): ("Week \(site.weeks[index].week.week), \(site.weeks[index].week.year)", site.weeks[index].path)
+        default: nil
+        }
+        if let ownFeed { feeds.insert(["title": ownFeed.title, "url": ownFeed.page.folder + AtomFeed.fileName], at: 0) }
+        var values: [String: Any] = ["feeds": feeds]
+        guard job.kind != .notFound else { return values }
+        var share: [String: Any] = ["url": urls.url(job.path), "type": "website", "site_name": site.config.title]
+        if case let .article(index) = job.kind {
+            let placed = site.articles[index]
+            share["type"] = "article"
+            share["title"] = placed.article.title
+            share["description"] = placed.article.summary ?? site.config.description
+            share["section"] = site.sections[placed.sectionIndex].name
+            share["published_time"] = placed.article.date.iso8601
+            share["tags"] = placed.tagIndices.map { site.tags[$0].name }
+        } else {
+            share["description"] = site.config.description
+        }
+        values["canonical"] = urls.url(job.path)
+        values["share"] = share
+        return values
     }
 
     /// What every page gets: site settings, the way back to the root, navigation.
@@ -33,6 +65,7 @@ public struct SiteRenderer: Sendable {
                 "archive": views.url(Site.archivePath),
                 "tags": views.url(Site.tagsPath),
                 "speakers": views.url(Site.speakersPath),
+                "search": views.url(Site.searchPath),
                 "sections": site.sections.map { ViewModels.termLink($0, indexFiles: views.indexFiles) },
             ] as [String: Any],
         ]
@@ -54,6 +87,7 @@ public struct SiteRenderer: Sendable {
             return ("week", "Week \(week.week), \(week.year)", self.week(index))
         case let .year(index): return ("year", String(site.years[index].year), year(index))
         case .archive: return ("archive", "Archive", archive())
+        case .search: return ("search", "Search", ["index": SearchIndex.file])
         case let .section(index, page):
             return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section"))
         case .tagIndex: return ("tags", "Tags", termIndex(site.tags))

@@ -15,7 +15,8 @@ struct TempSite {
             .appendingPathComponent("digest-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: repositoryRoot.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+            at: repositoryRoot.appendingPathComponent("Templates").resolvingSymlinksInPath(),
+            to: root.appendingPathComponent("Templates"))
         try write("site.yml", siteYML)
         for (path, text) in articles { try write("Content/\(path)", text) }
     }

@@ -1,0 +1,91 @@
+/// Atom 1.0 feeds (RFC 4287): one for the site, each section, tag, speaker and ISO week.
+///
+/// Entries carry the summary and the full body; the body's relative links keep working in feed
+/// readers through `xml:base`, set to the article's absolute URL.
+struct AtomFeed: Sendable {
+    static let fileName = "feed.xml"
+    /// Newest entries per feed; a week's feed always holds the whole week.
+    static let entryLimit = 50
+
+    let site: Site
+    let urls: AbsoluteURLs
+
+    /// A feed file to write: its path and the articles it holds (newest first).
+    struct Spec: Sendable {
+        var title: String
+        var page: SitePath
+        var articles: [Int]
+
+        var file: String { page.folder + AtomFeed.fileName }
+    }
+
+    /// Every feed of the site.
+    func specs() -> [Spec] {
+        let title = site.config.title
+        var specs = [Spec(title: title, page: .root, articles: Array(site.articles.indices.prefix(Self.entryLimit)))]
+        for term in site.sections {
+            specs.append(Spec(title: "\(term.name) · \(title)", page: term.path, articles: Array(term.articles.prefix(Self.entryLimit))))
+        }
+        for term in site.tags {
+            specs.append(Spec(title: "\(term.name) · \(title)", page: term.path, articles: Array(term.articles.prefix(Self.entryLimit))))
+        }
+        for term in site.speakers {
+            specs.append(Spec(title: "\(term.name) · \(title)", page: term.path, articles: Array(term.articles.prefix(Self.entryLimit))))
+        }
+        for week in site.weeks {
+            specs.append(Spec(title: "Week \(week.week.week), \(week.week.year) · \(title)", page: week.path, articles: week.articles))
+        }
+        return specs
+    }
+
+    func render(_ spec: Spec) -> String {
+        let updated = spec.articles.first.map { site.articles[$0].article.date.iso8601 } ?? "1970-01-01T00:00:00Z"
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(site.config.language))">
+            <title>\(XMLText.escape(spec.title))</title>
+
+            """
+        if !site.config.description.isEmpty {
+            xml += "<subtitle>\(XMLText.escape(site.config.description))</subtitle>\n"
+        }
+        xml += """
+            <id>\(XMLText.escape(urls.url(file: spec.file)))</id>
+            <link rel="self" type="application/atom+xml" href="\(XMLText.escape(urls.url(file: spec.file)))"/>
+            <link rel="alternate" type="text/html" href="\(XMLText.escape(urls.url(spec.page)))"/>
+            <updated>\(updated)</updated>
+            <author><name>\(XMLText.escape(site.config.title))</name></author>
+            <generator>Digest</generator>
+
+            """
+        for index in spec.articles { xml += entry(site.articles[index]) }
+        xml += "</feed>\n"
+        return xml
+    }
+
+    private func entry(_ placed: PlacedArticle) -> String {
+        let article = placed.article
+        let url = XMLText.escape(urls.url(placed.path))
+        var xml = """
+            <entry>
+            <title type="text">\(XMLText.escape(article.title))</title>
+            <link rel="alternate" type="text/html" href="\(url)"/>
+            <id>\(url)</id>
+            <published>\(article.date.iso8601)</published>
+            <updated>\(article.date.iso8601)</updated>
+
+            """
+        if let source = article.source {
+            xml += "<author><name>\(XMLText.escape(source))</name></author>\n"
+        }
+        xml += "<category term=\"\(XMLText.escape(site.sections[placed.sectionIndex].name))\"/>\n"
+        for tag in placed.tagIndices {
+            xml += "<category term=\"\(XMLText.escape(site.tags[tag].name))\"/>\n"
+        }
+        if let summary = article.summary {
+            xml += "<summary type=\"text\">\(XMLText.escape(summary))</summary>\n"
+        }
+        xml += "<content type=\"html\" xml:base=\"\(url)\">\(XMLText.escape(article.bodyHTML))</content>\n</entry>\n"
+        return xml
+    }
+}

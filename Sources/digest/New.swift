@@ -1,0 +1,57 @@
+import ArgumentParser
+import DigestKit
+import Foundation
+
+extension Digest {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new article in Content/.",
+            discussion: """
+                Writes Content/YYYY/MM/YYYY-MM-DD-<slug>.md with the front matter filled in: the \
+                title, now in the site's time zone, the section, tags and speakers. An existing \
+                file is never overwritten.
+
+                Example: digest new "Ministry urges dialogue" --section DIPLOMACY --tag cybersecurity --speaker "Hua Chunying"
+                """
+        )
+
+        @OptionGroup var siteOptions: SiteOptions
+
+        @Argument(help: "The article's title.")
+        var title: String
+
+        @Option(name: .long, help: "Section, e.g. DIPLOMACY.")
+        var section: String
+
+        @Option(name: .customLong("tag"), help: "A tag; repeat for several.")
+        var tags: [String] = []
+
+        @Option(name: .customLong("speaker"), help: "A person quoted; repeat for several.")
+        var speakers: [String] = []
+
+        @Option(name: .long, help: "Where the article comes from, e.g. Xinhua.")
+        var source: String?
+
+        @Flag(name: .long, help: "Mark it 'draft: true' so builds leave it out until it is ready.")
+        var draft = false
+
+        func run() throws {
+            let (config, diagnostics) = SiteConfig.load(from: siteOptions.siteDirectory)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                DiagnosticPrinter.print(diagnostics, quiet: false)
+                throw ExitCode.failure
+            }
+            var article = ArticleDraft(
+                title: title, section: section, tags: tags, speakers: speakers, source: source,
+                date: ArticleDate(instant: Int(Date().timeIntervalSince1970), in: config.timeZone))
+            article.draft = draft
+            article.body = "Write the article here."
+            do {
+                let path = try article.write(in: siteOptions.siteDirectory)
+                print(path)
+            } catch let error as ArticleDraft.WriteError {
+                throw CommandError(error.description)
+            }
+        }
+    }
+}
