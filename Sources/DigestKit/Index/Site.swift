@@ -47,6 +47,13 @@ public struct Term: Sendable {
     public var slug: String
     public var path: SitePath
     public var articles: [Int]
+    /// For speakers: their quotes as (article, quote) indices, newest article first.
+    public var quotes: [QuoteReference] = []
+}
+
+public struct QuoteReference: Hashable, Sendable {
+    public var article: Int
+    public var quote: Int
 }
 
 public struct DayGroup: Sendable {

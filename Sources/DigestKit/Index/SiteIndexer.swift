@@ -23,7 +23,7 @@ public struct SiteIndexer: Sendable {
                 return term
             }
         let tags = terms(sorted.map(\.tags), folder: "tags", order: nil)
-        let speakers = terms(sorted.map(\.speakers), folder: "speakers", order: nil)
+        var speakers = terms(sorted.map(\.speakers), folder: "speakers", order: nil)
 
         // Days, weeks and years, newest first, cut in the site's time zone.
         var dayOrder: [CivilDate] = []
@@ -56,6 +56,12 @@ public struct SiteIndexer: Sendable {
         let sectionPosition = lookup(sections)
         let tagPosition = lookup(tags)
         let speakerPosition = lookup(speakers)
+        for (articleIndex, article) in sorted.enumerated() {
+            for (quoteIndex, quote) in article.quotes.enumerated() {
+                speakers[speakerPosition[TermKey.normalize(quote.speaker)]!].quotes
+                    .append(QuoteReference(article: articleIndex, quote: quoteIndex))
+            }
+        }
         let placed = sorted.enumerated().map { index, article in
             PlacedArticle(
                 article: article,

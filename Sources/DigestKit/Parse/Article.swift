@@ -19,6 +19,9 @@ public struct Article: Sendable, Hashable {
     /// Every link and image target in the body, with its line in the source file, so checks of
     /// the built page can point back at the line to fix.
     public var bodyLinks: [Markdown.Reference] = []
+    /// Quotations attributed to speakers (from `quotes:` and from `— Name` blockquotes), with
+    /// their line in the source file.
+    public var quotes: [AttributedQuote] = []
 
     public init(
         sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String] = [],

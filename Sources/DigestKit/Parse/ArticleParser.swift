@@ -4,7 +4,7 @@ import Foundation
 /// site's zone, renders the body once.
 public struct ArticleParser: Sendable {
     public static let knownFields: Set<String> = [
-        "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug",
+        "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug", "quotes",
     ]
 
     public var config: SiteConfig
@@ -75,6 +75,7 @@ public struct ArticleParser: Sendable {
         let summary = optional("summary", fields.string).flatMap(Self.nonEmpty)
         let isDraft = optional("draft", fields.bool) ?? false
         let slug = optional("slug", fields.string).flatMap(Self.nonEmpty)
+        let listedQuotes = optional("quotes", frontMatterQuotes(fields)) ?? []
 
         guard let title, let section, let date, !diagnostics.hasErrors else {
             return Outcome(article: nil, diagnostics: diagnostics)
@@ -89,6 +90,11 @@ public struct ArticleParser: Sendable {
         article.bodyLinks = rendered.references.map {
             Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
         }
+        article.quotes = listedQuotes + rendered.quotes.map {
+            AttributedQuote(text: $0.text, speaker: $0.speaker, line: $0.line + document.bodyLine - 1)
+        }
+        // Whoever is quoted is a speaker of the article, listed or not.
+        article.speakers = Self.cleaned(article.speakers + article.quotes.map(\.speaker))
         return Outcome(article: article, diagnostics: diagnostics)
     }
 
@@ -117,6 +123,28 @@ public struct ArticleParser: Sendable {
             }
         }
         return (found, warnings)
+    }
+
+    /// `quotes:` is a list of `{speaker, text}` pairs.
+    func frontMatterQuotes(_ fields: YAMLFields) -> (YAMLFields.Entry) -> Result<[AttributedQuote], Diagnostic> {
+        { entry in
+            guard let items = entry.value.sequence else {
+                return .failure(fields.wrongType(entry, expected: "a list of 'speaker:' and 'text:' pairs"))
+            }
+            var quotes: [AttributedQuote] = []
+            for item in items {
+                let line = (item.mark?.line ?? 1) + fields.firstLine - 1
+                guard let mapping = item.mapping,
+                      let speaker = mapping["speaker"]?.string.flatMap(Self.nonEmpty),
+                      let text = mapping["text"]?.string.flatMap(Self.nonEmpty) else {
+                    return .failure(Diagnostic(file: fields.file, line: line, column: item.mark?.column,
+                                               message: "each quote needs 'speaker:' and 'text:'",
+                                               hint: "write '- speaker: Hua Chunying' and '  text: \"…\"'"))
+                }
+                quotes.append(AttributedQuote(text: text, speaker: speaker, line: line))
+            }
+            return .success(quotes)
+        }
     }
 
     static func cleaned(_ values: [String]) -> [String] {

@@ -32,6 +32,8 @@ public enum Markdown {
     public struct Rendered: Hashable, Sendable {
         public var html: String
         public var references: [Reference]
+        /// Blockquotes attributed with a closing `— Name` line.
+        public var quotes: [AttributedQuote] = []
     }
 
     /// The GitHub extensions a digest body may use.
@@ -55,11 +57,12 @@ public enum Markdown {
         defer { cmark_node_free(document) }
 
         let references = collectReferences(in: document)
+        let quotes = QuoteFinder.quotes(in: document)
         guard let cString = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
-            return Rendered(html: "", references: references)
+            return Rendered(html: "", references: references, quotes: quotes)
         }
         defer { free(cString) }
-        return Rendered(html: String(cString: cString), references: references)
+        return Rendered(html: String(cString: cString), references: references, quotes: quotes)
     }
 
     private static func collectReferences(in document: OpaquePointer) -> [Reference] {

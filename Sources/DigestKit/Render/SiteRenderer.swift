@@ -92,9 +92,19 @@ public struct SiteRenderer: Sendable {
             return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section"))
         case .tagIndex: return ("tags", "Tags", termIndex(site.tags))
         case let .tag(index, page): return ("tag", site.tags[index].name, termPage(site.tags[index], page: page, key: "tag"))
-        case .speakerIndex: return ("speakers", "Speakers", termIndex(site.speakers))
+        case .speakerIndex:
+            var values = termIndex(site.speakers)
+            // Most active first: articles and quotes together, then by name.
+            values["by_activity"] = site.speakers
+                .sorted { ($0.articles.count + $0.quotes.count, $1.name) > ($1.articles.count + $1.quotes.count, $0.name) }
+                .map { ViewModels.termLink($0, indexFiles: views.indexFiles) }
+            return ("speakers", "Speakers", values)
         case let .speaker(index, page):
-            return ("speaker", site.speakers[index].name, termPage(site.speakers[index], page: page, key: "speaker"))
+            let term = site.speakers[index]
+            var values = termPage(term, page: page, key: "speaker")
+            if page == 1 { values["quotes"] = views.quotes(term) }
+            values["speaker"] = ViewModels.termLink(term, indexFiles: views.indexFiles)
+            return ("speaker", term.name, values)
         }
     }
 

@@ -51,7 +51,22 @@ struct ViewModels: Sendable {
     }
 
     static func termLink(_ term: Term, indexFiles: Bool) -> [String: any Sendable] {
-        ["name": term.name, "url": url(term.path, indexFiles: indexFiles), "count": term.articles.count]
+        ["name": term.name, "url": url(term.path, indexFiles: indexFiles), "count": term.articles.count,
+         "quote_count": term.quotes.count]
+    }
+
+    /// A speaker's quotes, newest first, each with its article.
+    func quotes(_ term: Term) -> [[String: any Sendable]] {
+        term.quotes.map { reference in
+            let placed = site.articles[reference.article]
+            let quote = placed.article.quotes[reference.quote]
+            return [
+                "text": quote.text,
+                "datetime": placed.article.date.iso8601,
+                "date_text": placed.article.date.day.mediumText,
+                "article": items[reference.article],
+            ]
+        }
     }
 
     func items(_ indices: some Sequence<Int>) -> [[String: any Sendable]] {
