@@ -25,9 +25,50 @@ public struct Pipeline: Sendable {
         public var warnings: [Diagnostic]
     }
 
-    /// Parses every source in parallel, then indexes and renders. All bad files are reported
-    /// together in the thrown `BuildFailure`.
+    /// Parses every source in parallel, then indexes and renders, keeping every file in memory.
+    /// All bad files are reported together in the thrown `BuildFailure`.
     public func run(_ content: ContentSnapshot) throws(BuildFailure) -> Result {
+        let files = Collected()
+        var result = try render(try index(content)) { files.append($0) }
+        result.files = files.all
+        return result
+    }
+
+    /// The site as parsed and indexed: every problem in the input has been found by now.
+    public struct Indexed: Sendable {
+        public var site: Site
+        public var warnings: [Diagnostic]
+        public var skippedDrafts: Int
+        public var skippedFuture: Int
+    }
+
+    /// Renders an indexed site, handing each file to `sink` as soon as it is ready (from any
+    /// thread), so a large site is never held in memory whole. An error thrown by `sink` stops it.
+    public func render(_ indexed: Indexed, into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
+        let site = indexed.site
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let jobs = site.pageJobs()
+        let script = previewScript
+        let failures = jobs.parallelMap { job -> Error? in
+            do {
+                try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(job))))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        do {
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            for file in publishingFiles(site, jobs: jobs) + assetFiles(site) + themeFiles() { try sink(file) }
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
+        }
+        return Result(site: site, files: [], pages: jobs.count, skippedDrafts: indexed.skippedDrafts,
+                      skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
+    }
+
+    /// Parse (in parallel) and index: everything that can find a problem in the input.
+    public func index(_ content: ContentSnapshot) throws(BuildFailure) -> Indexed {
         let parser = ArticleParser(config: config, assets: content.assets)
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             switch FrontMatterSplitter.split(source) {
@@ -48,18 +89,18 @@ public struct Pipeline: Sendable {
         site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
+        return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts.count, skippedFuture: future.count)
+    }
 
-        let renderer = SiteRenderer(site: site, templates: templates)
-        let jobs = site.pageJobs()
-        let script = previewScript
-        var files = jobs.parallelMap { job in
-            OutputFile.text(job.file, Self.inject(script, into: renderer.render(job)))
-        }
-        files += publishingFiles(site, jobs: jobs)
-        files += assetFiles(site)
-        files += themeFiles()
-        return Result(site: site, files: files, pages: jobs.count, skippedDrafts: drafts.count,
-                      skippedFuture: future.count, warnings: diagnostics.sortedForDisplay())
+    /// Files handed over from many threads, gathered for the in-memory `run`.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [OutputFile] = []
+
+        func append(_ file: OutputFile) { lock.withLock { files.append(file) } }
+
+        /// In a stable order, whatever order the threads finished in.
+        var all: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
     }
 
     /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the

@@ -13,19 +13,35 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         let pipeline = try preparePipeline()
         let content = ContentLoader(siteDirectory: options.siteDirectory).load()
-        let result = try pipeline.run(content)
-        let files = result.files
-        let report: SiteWriter.Report
+        let writer = SiteWriter(output: options.outputDirectory)
+        let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
+        // Problems in the input surface before the staging folder exists, so a bad build never
+        // touches the disk; once pages render, they go straight to staging.
+        let indexed = try pipeline.index(content)
+        let staging: SiteWriter.StagingArea
         do {
-            report = try SiteWriter(output: options.outputDirectory).write(files)
+            staging = try writer.begin()
         } catch {
-            throw BuildFailure(diagnostics: [Diagnostic(
-                file: Self.relative(options.outputDirectory, to: options.siteDirectory),
-                message: "cannot write the site: \(error)")])
+            throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
         }
+        let result: Pipeline.Result
+        var report = SiteWriter.Report()
+        do {
+            let counter = StageCounter()
+            result = try pipeline.render(indexed) { file in counter.count(try staging.stage(file)) }
+            (report.written, report.unchanged) = counter.totals
+            try staging.commit(report: &report)
+        } catch let failure as BuildFailure {
+            staging.abandon()
+            throw failure
+        } catch {
+            staging.abandon()
+            throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
+        }
+        let files = report.written + report.unchanged
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return BuildSummary(
-            articles: result.site.articles.count, pages: result.pages, files: files.count,
+            articles: result.site.articles.count, pages: result.pages, files: files,
             skippedDrafts: result.skippedDrafts, skippedFuture: result.skippedFuture,
             warnings: result.warnings, report: report, seconds: seconds,
             assumedUTC: !pipeline.config.timeZoneWasSet,
@@ -64,4 +80,17 @@ public struct SiteBuilder: Sendable {
         let prefix = base.standardizedFileURL.path + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+}
+
+/// Counts written and unchanged files across threads.
+final class StageCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var written = 0
+    private var unchanged = 0
+
+    func count(_ wasUnchanged: Bool) {
+        lock.withLock { if wasUnchanged { unchanged += 1 } else { written += 1 } }
+    }
+
+    var totals: (written: Int, unchanged: Int) { lock.withLock { (written, unchanged) } }
 }

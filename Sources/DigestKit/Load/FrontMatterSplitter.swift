@@ -12,7 +12,8 @@ public enum FrontMatterSplitter {
                 hint: "re-save it with UTF-8 encoding"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        // Checked on bytes: `String.contains(String)` goes through NSString on Linux.
+        if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.allSatisfy(\.isWhitespace) {
@@ -20,28 +21,49 @@ public enum FrontMatterSplitter {
                 file: file.path, line: 1, column: 1, message: "the file is empty",
                 hint: "add front matter between --- lines with at least title, date and section, or delete the file"))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+        // Lines are found on UTF-8 bytes: splitting a String by Character is a large part of
+        // reading thousands of files.
+        let bytes = text.utf8
+        var lineStarts = [bytes.startIndex]
+        var closing: (start: String.Index, end: String.Index, line: Int)?
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard let newline = bytes[index...].firstIndex(of: 10) else { break }
+            let lineStart = lineStarts.last!
+            let line = text[lineStart..<newline].trimmingTrailingSpaces()
+            if lineStarts.count == 1 {
+                guard line == "---" else { break }
+            } else if line == "---" || line == "..." {
+                closing = (lineStart, newline, lineStarts.count)
+                break
+            }
+            index = bytes.index(after: newline)
+            lineStarts.append(index)
+        }
+        if lineStarts.count == 1, !(text.prefix(while: { $0 != "\n" }).trimmingTrailingSpaces() == "---") {
             return .failure(Diagnostic(
                 file: file.path, line: 1, column: 1, message: "the file does not start with front matter",
                 hint: "begin it with a line '---', the YAML fields (title, date, section), and another '---'"))
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else {
+        // The last line may close the front matter without a newline after it.
+        if closing == nil, lineStarts.count > 1, let last = lineStarts.last, last < bytes.endIndex {
+            let line = text[last...].trimmingTrailingSpaces()
+            if line == "---" || line == "..." { closing = (last, bytes.endIndex, lineStarts.count) }
+        }
+        guard let closing else {
             return .failure(Diagnostic(
                 file: file.path, line: 1, column: 1, message: "the front matter is not closed",
                 hint: "add a line '---' after the last YAML field"))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let yamlStart = lineStarts[1]
+        let yaml = yamlStart < closing.start ? String(text[yamlStart..<text.index(before: closing.start)]) : ""
+        let body = closing.end < bytes.endIndex ? String(text[bytes.index(after: closing.end)...]) : ""
         return .success(RawDocument(
-            path: file.path, frontMatter: yaml, frontMatterLine: 2, body: body, bodyLine: close + 2))
+            path: file.path, frontMatter: yaml, frontMatterLine: 2, body: body, bodyLine: closing.line + 1))
     }
 }
 
-extension Substring {
+extension StringProtocol where SubSequence == Substring {
     func trimmingTrailingSpaces() -> Substring {
         var end = endIndex
         while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" {

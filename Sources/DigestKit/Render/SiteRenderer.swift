@@ -9,11 +9,11 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
-        self.views = ViewModels(site: site)
+        self.views = ViewModels(site: site, templates: templates)
     }
 
     public func render(_ job: PageJob) -> String {
-        let (template, title, values) = content(job.kind)
+        let (template, title, values) = content(job.kind, root: Self.root(job.path))
         var context = common(job.path, title: title)
         context.merge(values) { _, new in new }
         context.merge(publishing(job)) { _, new in new }
@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
             "site": ["title": config.title, "description": config.description, "language": config.language],
             "lang": config.language,
             "page_title": title.map { "\($0) · \(config.title)" } ?? config.title,
-            "root": path.components.isEmpty ? "./" : path.rootPrefix,
+            "root": Self.root(path),
             "assets": "assets/",
             "nav": [
                 "home": views.url(.root),
@@ -71,27 +71,32 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    private func content(_ kind: PageJob.Kind) -> (template: String, title: String?, values: [String: Any]) {
+    /// `./` at the root, `../../` two folders down: put before every root-relative URL.
+    static func root(_ path: SitePath) -> String {
+        path.components.isEmpty ? "./" : path.rootPrefix
+    }
+
+    private func content(_ kind: PageJob.Kind, root: String) -> (template: String, title: String?, values: [String: Any]) {
         switch kind {
-        case .home: return ("home", nil, home())
+        case .home: return ("home", nil, home(root: root))
         case .notFound:
             // Hosts serve this page at any depth, where relative links cannot work; a base URL
             // (when the site has one) anchors them.
-            var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10))]
+            var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10), root: root)]
             if let base = site.config.baseURL { values["base_href"] = base.hasSuffix("/") ? base : base + "/" }
             return ("404", "Page not found", values)
         case let .article(index): return ("article", site.articles[index].article.title, article(index))
-        case let .day(index): return ("day", site.days[index].date.longText, day(index))
+        case let .day(index): return ("day", site.days[index].date.longText, day(index, root: root))
         case let .week(index):
             let week = site.weeks[index].week
-            return ("week", "Week \(week.week), \(week.year)", self.week(index))
+            return ("week", "Week \(week.week), \(week.year)", self.week(index, root: root))
         case let .year(index): return ("year", String(site.years[index].year), year(index))
         case .archive: return ("archive", "Archive", archive())
         case .search: return ("search", "Search", ["index": SearchIndex.file])
         case let .section(index, page):
-            return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section"))
+            return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section", root: root))
         case .tagIndex: return ("tags", "Tags", termIndex(site.tags))
-        case let .tag(index, page): return ("tag", site.tags[index].name, termPage(site.tags[index], page: page, key: "tag"))
+        case let .tag(index, page): return ("tag", site.tags[index].name, termPage(site.tags[index], page: page, key: "tag", root: root))
         case .speakerIndex:
             var values = termIndex(site.speakers)
             // Most active first: articles and quotes together, then by name.
@@ -101,25 +106,25 @@ public struct SiteRenderer: Sendable {
             return ("speakers", "Speakers", values)
         case let .speaker(index, page):
             let term = site.speakers[index]
-            var values = termPage(term, page: page, key: "speaker")
+            var values = termPage(term, page: page, key: "speaker", root: root)
             if page == 1 { values["quotes"] = views.quotes(term) }
             values["speaker"] = ViewModels.termLink(term, indexFiles: views.indexFiles)
             return ("speaker", term.name, values)
         }
     }
 
-    private func home() -> [String: Any] {
+    private func home(root: String) -> [String: Any] {
         guard let latest = site.weeks.indices.first else { return ["empty": true] }
         return [
             "week": views.weekSummary(latest),
-            "sections": views.sectionGroups(site.weeks[latest].articles),
+            "sections": views.sectionGroups(site.weeks[latest].articles, root: root),
             "earlier_weeks": site.weeks.indices.dropFirst().prefix(8).map(views.weekSummary),
         ]
     }
 
     private func article(_ index: Int) -> [String: Any] {
         let placed = site.articles[index]
-        var article = views.items[index] as [String: Any]
+        var article = views.items[index]
         article["body"] = placed.article.bodyHTML
         var values: [String: Any] = ["article": article, "week": views.weekSummary(placed.weekIndex)]
         // Within a day, articles are newest first: the one after in the list was published before.
@@ -131,24 +136,24 @@ public struct SiteRenderer: Sendable {
         return values
     }
 
-    private func day(_ index: Int) -> [String: Any] {
+    private func day(_ index: Int, root: String) -> [String: Any] {
         let day = site.days[index]
         var values: [String: Any] = [
             "day": views.daySummary(index),
             "week": views.weekSummary(day.weekIndex),
-            "sections": views.sectionGroups(day.articles),
+            "sections": views.sectionGroups(day.articles, root: root),
         ]
         if index + 1 < site.days.count { values["previous_day"] = views.daySummary(index + 1) }
         if index > 0 { values["next_day"] = views.daySummary(index - 1) }
         return values
     }
 
-    private func week(_ index: Int) -> [String: Any] {
+    private func week(_ index: Int, root: String) -> [String: Any] {
         let week = site.weeks[index]
         var values: [String: Any] = [
             "week": views.weekSummary(index),
             "days": week.days.map(views.daySummary),
-            "sections": views.sectionGroups(week.articles),
+            "sections": views.sectionGroups(week.articles, root: root),
             "year": ["year": week.week.year, "url": views.url(site.years[week.yearIndex].path)],
         ]
         if index + 1 < site.weeks.count { values["previous_week"] = views.weekSummary(index + 1) }
@@ -172,11 +177,11 @@ public struct SiteRenderer: Sendable {
         return ["terms": sorted.map { ViewModels.termLink($0, indexFiles: views.indexFiles) }, "count": terms.count]
     }
 
-    private func termPage(_ term: Term, page: Int, key: String) -> [String: Any] {
+    private func termPage(_ term: Term, page: Int, key: String, root: String) -> [String: Any] {
         let total = site.pages(of: term).count
         var values: [String: Any] = [
             key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count],
-            "articles": views.items(site.slice(term.articles, page: page)),
+            "articles": views.items(site.slice(term.articles, page: page), root: root),
         ]
         if let pagination = views.pagination(base: term.path, page: page, total: total) {
             values["pagination"] = pagination

@@ -1,18 +1,25 @@
 /// The values templates see. Every URL here is relative to the site root; templates put
 /// `{{root}}` in front of it (`href="{{root}}{{url}}"`), so one value serves pages at any depth.
 ///
-/// Contexts are dictionaries rather than structs: swift-mustache reads dictionaries about twice
-/// as fast as it reads structs through `Mirror`.
-struct ViewModels: Sendable {
+/// Contexts are `[String: Any]` dictionaries: swift-mustache reads them about twice as fast as
+/// structs (read through `Mirror`), and much faster than `[String: any Sendable]`, which it must
+/// convert element by element on every lookup. They are built once and only read afterwards,
+/// hence `@unchecked Sendable`.
+struct ViewModels: @unchecked Sendable {
     let site: Site
     let indexFiles: Bool
     /// One summary per article, built once and shared by every list it appears in.
-    let items: [[String: any Sendable]]
+    let items: [[String: Any]]
 
-    init(site: Site) {
+    /// Renders `partials/item` once per article and page depth; nil without templates (tests of
+    /// view models alone).
+    let itemHTML: ItemHTMLCache?
+
+    init(site: Site, templates: TemplateSet? = nil) {
         self.site = site
+        self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
-        var items: [[String: any Sendable]] = []
+        var items: [[String: Any]] = []
         items.reserveCapacity(site.articles.count)
         for placed in site.articles {
             items.append(Self.item(placed, site: site, indexFiles: site.config.linkIndexFiles))
@@ -28,10 +35,10 @@ struct ViewModels: Sendable {
         indexFiles ? path.file : path.folder
     }
 
-    static func item(_ placed: PlacedArticle, site: Site, indexFiles: Bool) -> [String: any Sendable] {
+    static func item(_ placed: PlacedArticle, site: Site, indexFiles: Bool) -> [String: Any] {
         let article = placed.article
         let day = site.days[placed.dayIndex]
-        var item: [String: any Sendable] = [
+        var item: [String: Any] = [
             "title": article.title,
             "url": url(placed.path, indexFiles: indexFiles),
             "datetime": article.date.iso8601,
@@ -50,13 +57,13 @@ struct ViewModels: Sendable {
         return item
     }
 
-    static func termLink(_ term: Term, indexFiles: Bool) -> [String: any Sendable] {
+    static func termLink(_ term: Term, indexFiles: Bool) -> [String: Any] {
         ["name": term.name, "url": url(term.path, indexFiles: indexFiles), "count": term.articles.count,
          "quote_count": term.quotes.count]
     }
 
     /// A speaker's quotes, newest first, each with its article.
-    func quotes(_ term: Term) -> [[String: any Sendable]] {
+    func quotes(_ term: Term) -> [[String: Any]] {
         term.quotes.map { reference in
             let placed = site.articles[reference.article]
             let quote = placed.article.quotes[reference.quote]
@@ -69,19 +76,25 @@ struct ViewModels: Sendable {
         }
     }
 
-    func items(_ indices: some Sequence<Int>) -> [[String: any Sendable]] {
-        indices.map { items[$0] }
-    }
-
-    /// `[{name, url, articles}]` in the site's section order.
-    func sectionGroups(_ indices: [Int]) -> [[String: any Sendable]] {
-        site.groupedBySection(indices).map { group in
-            ["name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
-             "articles": items(group.articles)]
+    /// Items for a list on a page whose root prefix is `root`, each with `html`: the item
+    /// partial rendered for it.
+    func items(_ indices: some Sequence<Int>, root: String) -> [[String: Any]] {
+        indices.map { index in
+            var item = items[index]
+            item["html"] = itemHTML?.html(for: index, root: root, item: item)
+            return item
         }
     }
 
-    func weekSummary(_ index: Int) -> [String: any Sendable] {
+    /// `[{name, url, articles}]` in the site's section order.
+    func sectionGroups(_ indices: [Int], root: String) -> [[String: Any]] {
+        site.groupedBySection(indices).map { group in
+            ["name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
+             "articles": items(group.articles, root: root)]
+        }
+    }
+
+    func weekSummary(_ index: Int) -> [String: Any] {
         let week = site.weeks[index]
         return [
             "id": week.week.id,
@@ -92,7 +105,7 @@ struct ViewModels: Sendable {
         ]
     }
 
-    func daySummary(_ index: Int) -> [String: any Sendable] {
+    func daySummary(_ index: Int) -> [String: Any] {
         let day = site.days[index]
         return ["id": day.date.id, "title": day.date.longText, "url": url(day.path), "count": day.articles.count]
     }
@@ -106,12 +119,12 @@ struct ViewModels: Sendable {
         return "\(start.day)–\(end.mediumText)"
     }
 
-    func pagination(base: SitePath, page: Int, total: Int) -> [String: any Sendable]? {
+    func pagination(base: SitePath, page: Int, total: Int) -> [String: Any]? {
         guard total > 1 else { return nil }
-        var value: [String: any Sendable] = [
+        var value: [String: Any] = [
             "current": page,
             "total": total,
-            "pages": (1...total).map { number -> [String: any Sendable] in
+            "pages": (1...total).map { number -> [String: Any] in
                 ["number": number, "url": url(site.pagePath(base, number: number)), "current": number == page]
             },
         ]
