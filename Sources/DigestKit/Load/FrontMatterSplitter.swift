@@ -6,15 +6,10 @@ import Foundation
 /// reaches the output.
 public enum FrontMatterSplitter {
     public static func split(_ file: SourceFile) -> Result<RawDocument, Diagnostic> {
-        guard var text = String(data: file.bytes, encoding: .utf8) else {
+        guard let text = SourceText.decode(file.bytes) else {
             return .failure(Diagnostic(
                 file: file.path, line: 1, column: 1, message: "the file is not valid UTF-8 text",
                 hint: "re-save it with UTF-8 encoding"))
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // Checked on bytes: `String.contains(String)` goes through NSString on Linux.
-        if text.utf8.contains(13) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.allSatisfy(\.isWhitespace) {
             return .failure(Diagnostic(

@@ -1,0 +1,90 @@
+import Foundation
+
+/// An article file an import makes, before it touches the disk.
+public struct ArticleFile: Sendable, Hashable {
+    /// Relative to the site folder: `Content/2019/02/2019-02-13-china-urges-….md`.
+    public var path: String
+    public var text: String
+}
+
+/// Turns `WireCopy` into the Markdown file for `Content/`, or says why it cannot.
+///
+/// Title, date and section are required by `digest build`, so a copy without one is refused
+/// (an error naming what is missing) rather than written as a file that breaks the next build.
+/// The date is never guessed. A missing source is a warning. `tags` is written empty and no
+/// `summary` is written: both are the editor's call.
+public struct ArticleFileWriter: Sendable {
+    /// The zone the `Published:` time is read in: the site's, or `--timezone`.
+    public var timeZone: TimeZone
+    /// `--section`: used instead of `Posted in:`.
+    public var section: String?
+
+    public init(timeZone: TimeZone, section: String? = nil) {
+        self.timeZone = timeZone
+        self.section = section
+    }
+
+    public struct Outcome: Sendable {
+        public var file: ArticleFile?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// `input` names the wire copy in diagnostics.
+    public func write(_ copy: WireCopy, input: String) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        func error(_ message: String, hint: String) {
+            diagnostics.append(Diagnostic(file: input, message: message, hint: hint))
+        }
+        if copy.title == nil {
+            error("no title: the first line is not a headline",
+                  hint: "put the headline on the first line, above 'Source: … Published: …'")
+        }
+        var date: ArticleDate?
+        if let published = copy.published {
+            do {
+                date = try ArticleDateParser.parse(published, in: timeZone)
+            } catch {
+                diagnostics.append(Diagnostic(
+                    file: input, message: "the Published date cannot be read: \(error.reason)",
+                    hint: "fix the 'Published:' line in the wire copy"))
+            }
+        } else {
+            error("no date: there is no 'Published:' line, and the date is never guessed",
+                  hint: "add a line like 'Source: Xinhua Published: 2019/2/13 9:15:25' under the headline")
+        }
+        let section = self.section ?? copy.section
+        if section == nil {
+            error("no section: there is no 'Posted in:' line",
+                  hint: "add a line like 'Posted in: DIPLOMACY' or pass --section DIPLOMACY")
+        }
+        if copy.source == nil {
+            diagnostics.append(.warning(file: input, message: "no source: there is no 'Source:' line; the article is written without one",
+                                        hint: "add 'source:' to the front matter if you know it"))
+        }
+        if copy.paragraphs.isEmpty {
+            diagnostics.append(.warning(file: input, message: "no body text was found under the headline"))
+        }
+        guard let title = copy.title, let date, let section, !diagnostics.hasErrors else {
+            return Outcome(file: nil, diagnostics: diagnostics)
+        }
+        let frontMatter = ArticleFrontMatter(
+            title: title, date: date, source: copy.source, section: section,
+            speakers: SpeakerFinder.speakers(in: copy.paragraphs))
+        let yaml: String
+        do {
+            yaml = try frontMatter.yaml()
+        } catch {
+            return Outcome(file: nil, diagnostics: diagnostics + [Diagnostic(file: input, message: "cannot write the front matter: \(error)")])
+        }
+        let body = copy.paragraphs.map(MarkdownEscaper.escape).joined(separator: "\n\n")
+        let file = ArticleFile(path: Self.path(title: title, date: date), text: "---\n\(yaml)---\n\n\(body)\n")
+        return Outcome(file: file, diagnostics: diagnostics)
+    }
+
+    /// `Content/2019/02/2019-02-13-<slug>.md`, dated by the day in the site's zone.
+    static func path(title: String, date: ArticleDate) -> String {
+        let slug = Slug.make(title)
+        let day = date.day
+        return "Content/\(day.year)/\(CivilDate.pad(day.month, 2))/\(day.id)-\(slug.isEmpty ? "article" : slug).md"
+    }
+}

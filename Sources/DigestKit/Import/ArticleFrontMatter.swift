@@ -1,0 +1,38 @@
+import Yams
+
+/// The front matter an import writes, in the order an editor reads it.
+public struct ArticleFrontMatter: Sendable, Hashable {
+    public var title: String
+    public var date: ArticleDate
+    public var source: String?
+    public var section: String
+    public var speakers: [String]
+
+    public init(title: String, date: ArticleDate, source: String?, section: String, speakers: [String]) {
+        self.title = title
+        self.date = date
+        self.source = source
+        self.section = section
+        self.speakers = speakers
+    }
+
+    /// The YAML between the `---` lines, emitted by Yams so titles with `:`, quotes, `#` or a
+    /// leading `-` stay text. `tags: []` is written empty for the editor to fill.
+    public func yaml() throws -> String {
+        var pairs: [(Node, Node)] = [("title", text(title))]
+        // Quoted, so YAML keeps the offset instead of turning the value into a UTC timestamp.
+        pairs.append(("date", Node(date.iso8601, Tag(.str), .doubleQuoted)))
+        if let source { pairs.append(("source", text(source))) }
+        pairs.append(("section", text(section)))
+        if !speakers.isEmpty {
+            pairs.append(("speakers", Node(speakers.map(text), Tag(.seq), .block)))
+        }
+        pairs.append(("tags", Node([Node](), Tag(.seq), .flow)))
+        return try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
+    }
+
+    /// A string node Yams quotes when it would otherwise read as a number, boolean or null.
+    private func text(_ value: String) -> Node {
+        .scalar(value.represented())
+    }
+}
