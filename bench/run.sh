@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Builds the same synthetic corpus with Digest (release) and with the reference Hugo site, and
+# prints a Markdown table of wall time, CPU time, peak memory and pages written.
+#
+#   bench/run.sh [N ...]          sizes to run (default: $BENCH_SIZES, else "1000 10000 50000")
+#   BENCH_RUNS=3                  runs per tool and size; the fastest run is reported
+#   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
+#   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: /work/shared/bench/hugo-site)
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+sizes="${*:-${BENCH_SIZES:-1000 10000 50000}}"
+runs="${BENCH_RUNS:-3}"
+build_timeout="${BENCH_TIMEOUT:-0}"
+hugo_site="${BENCH_HUGO_SITE:-/work/shared/bench/hugo-site}"
+
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, not '$runs'"
+[[ "$build_timeout" =~ ^[0-9]+$ ]] || die "BENCH_TIMEOUT must be a number of seconds, not '$build_timeout'"
+for n in $sizes; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "sizes must be positive numbers, not '$n'"
+done
+[ -d "$hugo_site" ] || die "no reference Hugo site at $hugo_site (set BENCH_HUGO_SITE)"
+
+apt_install() {
+  say "installing $* with apt-get"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+# GNU time, not the shell keyword: only it reports peak RSS.
+[ -x /usr/bin/time ] || apt_install time
+command -v hugo >/dev/null 2>&1 || apt_install hugo
+
+cd "$repo"
+scripts/install-deps
+say "building digest (release)"
+swift build -c release --product digest >&2
+digest="$repo/.build/release/digest"
+commit="$(git rev-parse --short HEAD)"
+git diff --quiet HEAD -- Sources Package.swift || commit="$commit+uncommitted"
+
+# Other jobs on the machine skew wall times; the table reports the load seen at the start.
+load_at_start="$(cut -d' ' -f1 /proc/loadavg)"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# Runs one build, writing "wall user sys maxrss_kb" to $work/time and the build's output to
+# $work/stdout and $work/stderr. Returns the build's exit status (124 on timeout).
+timed() {
+  local status=0
+  if [ "$build_timeout" -gt 0 ]; then
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" timeout "$build_timeout" "$@" \
+      >"$work/stdout" 2>"$work/stderr" || status=$?
+  else
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" \
+      >"$work/stdout" 2>"$work/stderr" || status=$?
+  fi
+  return "$status"
+}
+
+explain_failure() {
+  local tool="$1" status="$2"
+  case "$status" in
+    124) say "$tool stopped after BENCH_TIMEOUT=${build_timeout}s" ;;
+    137) say "$tool was killed (status 137, most likely out of memory)" ;;
+    *) say "$tool failed with status $status" ;;
+  esac
+  say "last lines of its stderr:"
+  tail -n 20 "$work/stderr" | sed 's/^/    /' >&2
+}
+
+# Runs `$tool` $runs times with a clean output folder each time; sets best_* to the fastest run.
+# Returns non-zero as soon as one run fails.
+measure() {
+  local tool="$1" output="$2"; shift 2
+  best_wall="" best_cpu="" best_rss_kb="" best_pages=""
+  local run status wall user sys rss_kb
+  for ((run = 1; run <= runs; run++)); do
+    # Digest stages into a hidden sibling of the output folder; both must start empty.
+    rm -rf "$output" "$(dirname "$output")/.$(basename "$output").staging"
+    say "N=$n $tool run $run/$runs"
+    status=0
+    timed "$@" || status=$?
+    if [ "$status" -ne 0 ]; then
+      explain_failure "$tool" "$status"
+      return 1
+    fi
+    # The last line: GNU time prefixes a "Command exited…" line only on failure.
+    read -r wall user sys rss_kb < <(tail -n 1 "$work/time")
+    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
+      best_wall="$wall"
+      best_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+      best_rss_kb="$rss_kb"
+      best_pages="$(find "$output" -name '*.html' | wc -l)"
+    fi
+  done
+}
+
+rows=()
+add_row() { rows+=("$(printf '| %s ' "$@")|"); }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+for n in $sizes; do
+  corpus="$work/corpus"
+  rm -rf "$corpus" "$work/digest-site" "$work/hugo-site" "$work"/out-*
+  say "N=$n: generating the corpus"
+  python3 "$repo/bench/generate-corpus.py" "$n" "$corpus"
+
+  # Hard links: both tools get their own tree without a second copy of the Markdown.
+  mkdir -p "$work/digest-site"
+  cp -al "$corpus" "$work/digest-site/Content"
+  cp -r "$repo/Templates" "$work/digest-site/Templates"
+  printf 'title: Digest bench\ntimezone: Asia/Shanghai\npaginate: 20\n' >"$work/digest-site/site.yml"
+
+  cp -r "$hugo_site" "$work/hugo-site"
+  rm -rf "$work/hugo-site/content"
+  cp -al "$corpus" "$work/hugo-site/content"
+
+  if ! measure digest "$work/out-digest" \
+    "$digest" build --quiet --site "$work/digest-site" --output "$work/out-digest"; then
+    add_row "$n" digest failed "" "" ""
+    continue
+  fi
+  digest_wall="$best_wall" digest_cpu="$best_cpu" digest_rss_kb="$best_rss_kb"
+  add_row "$n" digest "$best_wall" "$best_cpu" "$(mib "$best_rss_kb")" "$best_pages"
+
+  if ! measure hugo "$work/out-hugo" \
+    hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
+    add_row "$n" hugo failed "" "" ""
+    continue
+  fi
+  add_row "$n" hugo "$best_wall" "$best_cpu" "$(mib "$best_rss_kb")" "$best_pages"
+  add_row "$n" "digest/hugo" "$(ratio "$digest_wall" "$best_wall")" \
+    "$(ratio "$digest_cpu" "$best_cpu")" "$(ratio "$digest_rss_kb" "$best_rss_kb")" ""
+done
+
+cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+memory_gib="$(awk '/^MemTotal/ { printf "%.1f", $2 / 1024 / 1024 }' /proc/meminfo)"
+echo
+echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, ${memory_gib} GiB; load average ${load_at_start} at start; $(date -u +%Y-%m-%d)"
+echo "Digest commit: $commit; $(hugo version | awk '{ print "Hugo " $2 }'); best of $runs runs"
+echo
+echo "| N | tool | wall s | CPU s | peak RSS MiB | pages |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${rows[@]}"
