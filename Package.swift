@@ -16,6 +16,8 @@ let package = Package(
         // No default traits: the preview server needs neither TLS nor HTTP/2, and this saves build time.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Test-only: property-based fuzz tests in DigestKitTests/Hardening.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,7 +58,11 @@ let package = Package(
         // The core's tests do not depend on the server, so they build and run without Hummingbird.
         .testTarget(
             name: "DigestKitTests",
-            dependencies: ["DigestKit"]
+            dependencies: [
+                "DigestKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DigestServerTests",

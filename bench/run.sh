@@ -114,7 +114,7 @@ for n in $sizes; do
   # Hard links: both tools get their own tree without a second copy of the Markdown.
   mkdir -p "$work/digest-site"
   cp -al "$corpus" "$work/digest-site/Content"
-  cp -r "$repo/Templates" "$work/digest-site/Templates"
+  cp -rL "$repo/Templates" "$work/digest-site/Templates"
   printf 'title: Digest bench\ntimezone: Asia/Shanghai\npaginate: 20\n' >"$work/digest-site/site.yml"
 
   cp -r "$hugo_site" "$work/hugo-site"

@@ -87,11 +87,13 @@ public struct SiteIndexer: Sendable {
             guard let requested = article.requestedSlug else { continue }
             let slug = Slug.make(requested)
             if slug.isEmpty {
-                diagnostics.append(Diagnostic(file: article.sourcePath, message: "the slug '\(requested)' has no letters or digits",
+                // Errors carry the line of `slug:`, like every other front matter error.
+                diagnostics.append(Diagnostic(file: article.sourcePath, line: article.requestedSlugLine,
+                                              message: "the slug '\(requested)' has no letters or digits",
                                               hint: "use letters, digits and dashes"))
             } else if let owner = owners[slug] {
                 diagnostics.append(Diagnostic(
-                    file: article.sourcePath,
+                    file: article.sourcePath, line: article.requestedSlugLine,
                     message: "the slug '\(slug)' is already used by \(owner)",
                     hint: "give one of the two articles a different 'slug:'"))
             } else {

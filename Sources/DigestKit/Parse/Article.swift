@@ -12,6 +12,8 @@ public struct Article: Sendable, Hashable {
     public var isDraft: Bool
     /// The slug the author asked for with `slug:`, if any; the index decides the final URL.
     public var requestedSlug: String?
+    /// Line of the `slug:` field, so slug errors found while indexing can point at it.
+    public var requestedSlugLine: Int?
     /// Body HTML from cmark-gfm.
     public var bodyHTML: String
     /// Local files the body links to, relative to the site folder, to copy beside the page.
@@ -26,7 +28,7 @@ public struct Article: Sendable, Hashable {
     public init(
         sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String] = [],
         speakers: [String] = [], source: String? = nil, summary: String? = nil, isDraft: Bool = false,
-        requestedSlug: String? = nil, bodyHTML: String = "", assets: [String] = []
+        requestedSlug: String? = nil, requestedSlugLine: Int? = nil, bodyHTML: String = "", assets: [String] = []
     ) {
         self.sourcePath = sourcePath
         self.title = title
@@ -38,6 +40,7 @@ public struct Article: Sendable, Hashable {
         self.summary = summary
         self.isDraft = isDraft
         self.requestedSlug = requestedSlug
+        self.requestedSlugLine = requestedSlugLine
         self.bodyHTML = bodyHTML
         self.assets = assets
     }

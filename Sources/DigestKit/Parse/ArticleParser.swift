@@ -86,7 +86,7 @@ public struct ArticleParser: Sendable {
         var article = Article(
             sourcePath: file, title: title, date: date, section: section, tags: tags, speakers: speakers,
             source: source, summary: summary, isDraft: isDraft, requestedSlug: slug,
-            bodyHTML: rendered.html, assets: assetPaths)
+            requestedSlugLine: slug == nil ? nil : fields.entry("slug")?.line, bodyHTML: rendered.html, assets: assetPaths)
         article.bodyLinks = rendered.references.map {
             Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
         }
@@ -111,6 +111,15 @@ public struct ArticleParser: Sendable {
                     file: document.path, line: line,
                     message: "the link '\(reference.destination)' leaves the article's folder and will not work on the site",
                     hint: "put the file in the article's folder or a sub-folder of it"))
+                continue
+            }
+            // A backslash is a folder separator on Windows hosts and is refused by the writer
+            // (`OutputFile.isSafe`); copying such a file would fail the whole build.
+            if path.contains("\\") {
+                warnings.append(.warning(
+                    file: document.path, line: line,
+                    message: "the file '\(path)' has a backslash in its name and is not copied",
+                    hint: "rename it without '\\'"))
                 continue
             }
             if assets.contains(path) {
