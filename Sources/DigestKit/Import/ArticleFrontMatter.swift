@@ -1,23 +1,31 @@
 import Yams
 
-/// The front matter an import writes, in the order an editor reads it.
+/// The front matter Digest writes for a new article (`digest import`, `digest new`,
+/// `digest init`), in the order an editor reads it.
 public struct ArticleFrontMatter: Sendable, Hashable {
     public var title: String
     public var date: ArticleDate
     public var source: String?
     public var section: String
     public var speakers: [String]
+    public var tags: [String]
+    public var summary: String?
+    public var draft: Bool
 
-    public init(title: String, date: ArticleDate, source: String?, section: String, speakers: [String]) {
+    public init(title: String, date: ArticleDate, source: String?, section: String, speakers: [String],
+                tags: [String] = [], summary: String? = nil, draft: Bool = false) {
         self.title = title
         self.date = date
         self.source = source
         self.section = section
         self.speakers = speakers
+        self.tags = tags
+        self.summary = summary
+        self.draft = draft
     }
 
     /// The YAML between the `---` lines, emitted by Yams so titles with `:`, quotes, `#` or a
-    /// leading `-` stay text. `tags: []` is written empty for the editor to fill.
+    /// leading `-` stay text. An empty `tags: []` is written for the editor to fill.
     public func yaml() throws -> String {
         var pairs: [(Node, Node)] = [("title", text(title))]
         // Quoted, so YAML keeps the offset instead of turning the value into a UTC timestamp.
@@ -27,7 +35,9 @@ public struct ArticleFrontMatter: Sendable, Hashable {
         if !speakers.isEmpty {
             pairs.append(("speakers", Node(speakers.map(text), Tag(.seq), .block)))
         }
-        pairs.append(("tags", Node([Node](), Tag(.seq), .flow)))
+        pairs.append(("tags", Node(tags.map(text), Tag(.seq), tags.isEmpty ? .flow : .block)))
+        if let summary { pairs.append(("summary", text(summary))) }
+        if draft { pairs.append(("draft", Node("true", Tag(.bool)))) }
         return try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
     }
 

@@ -1,8 +1,7 @@
 import Foundation
-import Yams
 
-/// A new article file: front matter in the documented field order, emitted by Yams so any title
-/// (colons, quotes, `#`, leading dashes) stays valid YAML, and a Markdown body.
+/// A new article file for `digest new` and `digest init`: front matter (see `ArticleFrontMatter`)
+/// and a Markdown body, written without ever replacing a file.
 public struct ArticleDraft: Sendable {
     public var title: String
     public var section: String
@@ -27,30 +26,14 @@ public struct ArticleDraft: Sendable {
 
     /// `Content/2019/02/2019-02-13-china-urges-dialogue.md`: by local day, named after the title.
     public var relativePath: String {
-        let day = date.day
-        let slug = Slug.make(title)
-        let name = "\(day.id)-\(slug.isEmpty ? "article" : slug).md"
-        return "Content/\(CivilDate.pad(day.year, 4))/\(CivilDate.pad(day.month, 2))/\(name)"
+        ArticleFileWriter.path(title: title, date: date)
     }
 
     public func text() throws -> String {
-        func plain(_ value: String) -> Node { Node(value) }
-        func quoted(_ value: String) -> Node { Node(value, Tag(.str), .doubleQuoted) }
-        func list(_ values: [String]) -> Node {
-            Node(values.map(plain), Tag(.seq), values.isEmpty ? .flow : .block)
-        }
-        var pairs: [(Node, Node)] = [
-            (plain("title"), plain(title)),
-            (plain("date"), quoted(date.iso8601)),
-            (plain("section"), plain(section)),
-        ]
-        if let source { pairs.append((plain("source"), plain(source))) }
-        pairs.append((plain("speakers"), list(speakers)))
-        pairs.append((plain("tags"), list(tags)))
-        if let summary { pairs.append((plain("summary"), plain(summary))) }
-        if draft { pairs.append((plain("draft"), Node("true", Tag(.bool)))) }
-        let yaml = try Yams.serialize(node: Node(pairs, Tag(.map), .block), width: -1, allowUnicode: true)
-        return "---\n\(yaml)---\n\n\(body.isEmpty ? "" : body + "\n")"
+        let frontMatter = ArticleFrontMatter(
+            title: title, date: date, source: source, section: section, speakers: speakers,
+            tags: tags, summary: summary, draft: draft)
+        return "---\n\(try frontMatter.yaml())---\n\n\(body.isEmpty ? "" : body + "\n")"
     }
 
     public enum WriteError: Error, Equatable, CustomStringConvertible {
