@@ -36,7 +36,10 @@ extension Digest {
             options.includeDrafts = drafts
             options.includeFuture = future
             options.baseURL = baseURL
+            let bar = ProgressBar()
+            if !siteOptions.quiet { options.progress = { bar.update($0) } }
             do {
+                defer { bar.finish() }
                 let summary = try SiteBuilder(options: options).build()
                 DiagnosticPrinter.print(summary.warnings, quiet: siteOptions.quiet)
                 if !siteOptions.quiet { print(summary.line) }

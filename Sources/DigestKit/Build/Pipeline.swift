@@ -10,6 +10,8 @@ public struct Pipeline: Sendable {
     public var now = Date()
     /// See `BuildOptions.previewScript`.
     public var previewScript: String?
+    /// Called from worker threads as articles are parsed and pages rendered.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config
@@ -49,9 +51,11 @@ public struct Pipeline: Sendable {
         let renderer = SiteRenderer(site: site, templates: templates)
         let jobs = site.pageJobs()
         let script = previewScript
+        let counter = ProgressCounter(.rendering, total: jobs.count, report: progress)
         let failures = jobs.parallelMap { job -> Error? in
             do {
                 try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(job))))
+                counter.step()
                 return nil
             } catch {
                 return error
@@ -59,6 +63,7 @@ public struct Pipeline: Sendable {
         }
         do {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             for file in publishingFiles(site, jobs: jobs) + assetFiles(site) + themeFiles() { try sink(file) }
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
@@ -70,7 +75,9 @@ public struct Pipeline: Sendable {
     /// Parse (in parallel) and index: everything that can find a problem in the input.
     public func index(_ content: ContentSnapshot) throws(BuildFailure) -> Indexed {
         let parser = ArticleParser(config: config, assets: content.assets)
+        let counter = ProgressCounter(.parsing, total: content.sources.count, report: progress)
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
+            defer { counter.step() }
             switch FrontMatterSplitter.split(source) {
             case let .success(document): return parser.parse(document)
             case let .failure(diagnostic): return ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])

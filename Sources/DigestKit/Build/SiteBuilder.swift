@@ -70,6 +70,7 @@ public struct SiteBuilder: Sendable {
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now
         pipeline.previewScript = options.previewScript
+        pipeline.progress = options.progress
         pipeline.contentRoot = options.siteDirectory
         pipeline.themeAssets = options.templatesDirectory.appendingPathComponent("assets")
         return pipeline

@@ -1,0 +1,48 @@
+import Foundation
+
+/// How far a build has got, for a progress bar. Reported from worker threads, at most every few
+/// dozen items, so reporting costs nothing next to the work.
+public struct BuildProgress: Sendable, Equatable {
+    public enum Phase: String, Sendable {
+        case parsing = "Parsing"
+        case rendering = "Rendering"
+        case finishing = "Finishing"
+    }
+
+    public var phase: Phase
+    public var done: Int
+    public var total: Int
+
+    public init(phase: Phase, done: Int, total: Int) {
+        self.phase = phase
+        self.done = done
+        self.total = total
+    }
+}
+
+/// Counts finished items across threads and reports every `stride` of them, and the last one.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let phase: BuildProgress.Phase
+    private let total: Int
+    private let stride: Int
+    private let report: (@Sendable (BuildProgress) -> Void)?
+
+    init(_ phase: BuildProgress.Phase, total: Int, report: (@Sendable (BuildProgress) -> Void)?) {
+        self.phase = phase
+        self.total = total
+        self.report = report
+        stride = max(1, total / 200)
+        report?(BuildProgress(phase: phase, done: 0, total: total))
+    }
+
+    func step() {
+        guard let report else { return }
+        let count = lock.withLock { () -> Int in
+            done += 1
+            return done
+        }
+        if count % stride == 0 || count == total { report(BuildProgress(phase: phase, done: count, total: total)) }
+    }
+}

@@ -1,0 +1,47 @@
+import DigestKit
+import Foundation
+
+/// Shows a build's progress on standard error: a bar redrawn in place on a terminal once the
+/// build has run for a second (short builds stay quiet), plain lines per phase otherwise.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var lastPhase: BuildProgress.Phase?
+    private var drawn = false
+    private let width = 30
+
+    func update(_ progress: BuildProgress) {
+        lock.withLock {
+            let now = Date()
+            if isTerminal {
+                guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 || progress.done == progress.total
+                else { return }
+                lastDraw = now
+                let filled = progress.total == 0 ? width : width * progress.done / progress.total
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                let counts = progress.phase == .finishing ? "" : " \(progress.done)/\(progress.total)"
+                write("\r\u{1B}[2K[\(bar)] \(progress.phase.rawValue)\(counts)")
+                drawn = true
+            } else if progress.phase != lastPhase, now.timeIntervalSince(start) > 1 {
+                lastPhase = progress.phase
+                let elapsed = String(format: "%.1f", now.timeIntervalSince(start))
+                let counts = progress.phase == .finishing ? "" : " \(progress.total)"
+                write("\(progress.phase.rawValue)\(counts)… (\(elapsed) s)\n")
+            }
+        }
+    }
+
+    /// Clears the bar so the summary line starts on a clean line.
+    func finish() {
+        lock.withLock {
+            if drawn { write("\r\u{1B}[2K") }
+            drawn = false
+        }
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
