@@ -5,14 +5,14 @@
 #   bench/run.sh [N ...]          sizes to run (default: $BENCH_SIZES, else "1000 10000 50000")
 #   BENCH_RUNS=3                  runs per tool and size; the fastest run is reported
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
-#   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: /work/shared/bench/hugo-site)
+#   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 sizes="${*:-${BENCH_SIZES:-1000 10000 50000}}"
 runs="${BENCH_RUNS:-3}"
 build_timeout="${BENCH_TIMEOUT:-0}"
-hugo_site="${BENCH_HUGO_SITE:-/work/shared/bench/hugo-site}"
+hugo_site="${BENCH_HUGO_SITE:-$repo/../shared/bench/hugo-site}"
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
