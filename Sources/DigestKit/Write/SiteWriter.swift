@@ -167,9 +167,10 @@ public struct SiteWriter: Sendable {
     }
 
     static func sameBytes(_ url: URL, _ data: Data) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              (attributes[.type] as? FileAttributeType) == .typeRegular,
-              (attributes[.size] as? NSNumber)?.intValue == data.count,
+        // stat(2) rather than `attributesOfItem`, which also looks up owner names (a network
+        // round trip on some systems) for every file.
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
               let existing = try? Data(contentsOf: url, options: .alwaysMapped) else { return false }
         return existing == data
     }
