@@ -7,12 +7,15 @@ struct PreviewBuilder: Sendable {
     let configuration: PreviewConfiguration
     let state: PreviewState
     let logger: Logger
+    /// Unchanged articles are not parsed again on the next rebuild.
+    let parseCache = ParseCache()
 
     var options: BuildOptions {
         var options = BuildOptions(siteDirectory: configuration.siteDirectory, outputDirectory: configuration.outputDirectory)
         options.includeDrafts = configuration.includeDrafts
         options.includeFuture = configuration.includeFuture
         options.previewScript = LiveReloadScript.html
+        options.parseCache = parseCache
         return options
     }
 

@@ -14,9 +14,11 @@ public struct PreviewServer: Sendable {
     public init(configuration: PreviewConfiguration, logger: Logger = Logger(label: "digest.serve")) {
         self.configuration = configuration
         self.logger = logger
+        self.builder = PreviewBuilder(configuration: configuration, state: state, logger: logger)
     }
 
-    var builder: PreviewBuilder { PreviewBuilder(configuration: configuration, state: state, logger: logger) }
+    /// One builder for the server's life, so its parse cache carries from build to build.
+    let builder: PreviewBuilder
 
     public enum ServeError: Error, Equatable, CustomStringConvertible {
         case portInUse(host: String, port: Int)

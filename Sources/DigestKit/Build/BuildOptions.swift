@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     /// HTML inserted before `</body>` of every page: the preview server's reload script.
     /// Never set by `digest build`.
     public var previewScript: String?
+    /// Parses kept between builds of one process; see `ParseCache`.
+    public var parseCache: ParseCache?
     /// Told how far the build has got (from worker threads), for a progress bar.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 

@@ -12,6 +12,8 @@ public struct Pipeline: Sendable {
     public var previewScript: String?
     /// Called from worker threads as articles are parsed and pages rendered.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Parses kept from an earlier build in this process (the preview server's).
+    public var parseCache: ParseCache?
 
     public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config
@@ -76,12 +78,19 @@ public struct Pipeline: Sendable {
     public func index(_ content: ContentSnapshot) throws(BuildFailure) -> Indexed {
         let parser = ArticleParser(config: config, assets: content.assets)
         let counter = ProgressCounter(.parsing, total: content.sources.count, report: progress)
+        let cache = parseCache
+        cache?.prepare(.init(timeZone: config.timeZone.identifier, unsafeHTML: config.unsafeHTML, assets: content.assets))
+        cache?.keep(only: Set(content.sources.map(\.path)))
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             defer { counter.step() }
+            if let cached = cache?.outcome(for: source) { return cached }
+            let outcome: ArticleParser.Outcome
             switch FrontMatterSplitter.split(source) {
-            case let .success(document): return parser.parse(document)
-            case let .failure(diagnostic): return ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])
+            case let .success(document): outcome = parser.parse(document)
+            case let .failure(diagnostic): outcome = ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])
             }
+            cache?.store(outcome, for: source)
+            return outcome
         }
         var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }

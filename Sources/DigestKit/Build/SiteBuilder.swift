@@ -71,6 +71,7 @@ public struct SiteBuilder: Sendable {
         pipeline.now = options.now
         pipeline.previewScript = options.previewScript
         pipeline.progress = options.progress
+        pipeline.parseCache = options.parseCache
         pipeline.contentRoot = options.siteDirectory
         pipeline.themeAssets = options.templatesDirectory.appendingPathComponent("assets")
         return pipeline
