@@ -36,7 +36,7 @@ extension Digest {
             options.includeDrafts = drafts
             options.includeFuture = future
             options.baseURL = baseURL
-            let bar = ProgressBar()
+            let bar = ProgressBar(verbose: siteOptions.verbose)
             if !siteOptions.quiet { options.progress = { bar.update($0) } }
             do {
                 defer { bar.finish() }

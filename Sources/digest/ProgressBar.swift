@@ -5,7 +5,15 @@ import Foundation
 /// build has run for a second (short builds stay quiet), plain lines per phase otherwise.
 final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
-    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let isTerminal: Bool
+    /// Phase lines from the start, however short the build (`--verbose`).
+    private let verbose: Bool
+
+    init(verbose: Bool = false) {
+        self.verbose = verbose
+        isTerminal = !verbose && isatty(STDERR_FILENO) == 1
+    }
+
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var lastPhase: BuildProgress.Phase?
@@ -24,7 +32,7 @@ final class ProgressBar: @unchecked Sendable {
                 let counts = progress.phase == .finishing ? "" : " \(progress.done)/\(progress.total)"
                 write("\r\u{1B}[2K[\(bar)] \(progress.phase.rawValue)\(counts)")
                 drawn = true
-            } else if progress.phase != lastPhase, now.timeIntervalSince(start) > 1 {
+            } else if progress.phase != lastPhase, verbose || now.timeIntervalSince(start) > 1 {
                 lastPhase = progress.phase
                 let elapsed = String(format: "%.1f", now.timeIntervalSince(start))
                 let counts = progress.phase == .finishing ? "" : " \(progress.total)"

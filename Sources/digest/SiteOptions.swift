@@ -10,7 +10,7 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print every step, and every file written.")
+    @Flag(name: .shortAndLong, help: "Print each phase of the work as it starts, with the time so far.")
     var verbose = false
 
     var siteDirectory: URL {

@@ -131,6 +131,15 @@ public struct ArticleParser: Sendable {
                     hint: "add \(path) or fix the link"))
             }
         }
+        // A page bundle (`folder/index.md`) owns its folder: every file in it goes beside the
+        // page, linked from the body or not (downloads, data files, images used by scripts).
+        let name = (document.path as NSString).lastPathComponent.lowercased()
+        if name == "index.md" || name == "index.markdown" {
+            let prefix = folder + "/"
+            for asset in assets.sorted() where asset.hasPrefix(prefix) && !asset.contains("\\") && !found.contains(asset) {
+                found.append(asset)
+            }
+        }
         return (found, warnings)
     }
 

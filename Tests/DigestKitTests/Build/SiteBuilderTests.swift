@@ -148,3 +148,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 }
+
+@Suite struct AssetCopyTests {
+    @Test func pageBundleFilesAreCopiedBesideThePageLinkedOrNot() throws {
+        let site = try TempSite(articles: [
+            "bundle/index.md": articleText(title: "Bundle", body: "![chart](img/chart.svg)"),
+            "bundle/img/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "bundle/data.csv": "a,b\n1,2\n",
+            "flat.md": articleText(title: "Flat", body: "[data](other.csv)"),
+            "other.csv": "x\n",
+            "unrelated.pdf": "%PDF",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let files = try snapshot(of: site.output)
+        #expect(files["articles/bundle/img/chart.svg"] != nil)
+        #expect(files["articles/bundle/data.csv"] == Data("a,b\n1,2\n".utf8))
+        #expect(files["articles/flat/other.csv"] != nil)
+        #expect(!files.keys.contains { $0.hasSuffix("unrelated.pdf") })
+    }
+}
