@@ -17,38 +17,18 @@ extension Digest {
 
         @OptionGroup var siteOptions: SiteOptions
 
-        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: Public/ in the site folder).", valueName: "dir"))
-        var output: String?
+        @OptionGroup var buildFlags: BuildFlags
 
-        @Flag(name: .long, help: "Include articles marked 'draft: true'.")
-        var drafts = false
+        @Option(name: .long, help: ArgumentHelp("After building, print where this ISO week's newsletter files are (2019-W07).", valueName: "week"))
+        var week: String?
 
-        @Flag(name: .long, help: "Include articles dated after now.")
-        var future = false
-
-        @Option(name: .customLong("base-url"), help: ArgumentHelp("Public address of the site, for absolute URLs (overrides base_url in site.yml).", valueName: "url"))
-        var baseURL: String?
+        func validate() throws {
+            if let week { _ = try WeekArgument.parse(week) }
+        }
 
         func run() throws {
-            var options = BuildOptions(
-                siteDirectory: siteOptions.siteDirectory,
-                outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
-            options.includeDrafts = drafts
-            options.includeFuture = future
-            options.baseURL = baseURL
-            let bar = ProgressBar(verbose: siteOptions.verbose)
-            if !siteOptions.quiet { options.progress = { bar.update($0) } }
-            do {
-                defer { bar.finish() }
-                let summary = try SiteBuilder(options: options).build()
-                DiagnosticPrinter.print(summary.warnings, quiet: siteOptions.quiet)
-                if !siteOptions.quiet { print(summary.line) }
-            } catch {
-                DiagnosticPrinter.print(error.diagnostics, quiet: false)
-                let count = error.errors.count
-                FileHandle.standardError.write(Data("Build failed: \(count) error\(count == 1 ? "" : "s"); the output folder was not changed.\n".utf8))
-                throw ExitCode.failure
-            }
+            let (options, summary) = try buildFlags.build(siteOptions)
+            if let week { try WeekArgument.printNewsletter(try WeekArgument.parse(week), options: options, summary: summary) }
         }
     }
 }

@@ -9,7 +9,7 @@ struct Digest: AsyncParsableCommand {
             Run it in a site folder (one with Content/, Templates/ and site.yml), or point at one with --site.
             Start with 'digest build', then 'digest serve' to preview while you write; 'digest import' turns raw wire copy into articles.
             """,
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Import.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Import.self, Newsletter.self],
         defaultSubcommand: nil
     )
 }

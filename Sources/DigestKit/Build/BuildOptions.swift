@@ -41,6 +41,8 @@ public struct BuildSummary: Sendable {
     public var assumedUTC: Bool
     /// Without a base URL the features that need absolute URLs are left out.
     public var hasBaseURL: Bool
+    /// The ISO weeks the site has, each with a week page and a newsletter.
+    public var weeks: [ISOWeek] = []
 
     /// `Built 17 articles into 96 pages in 0.21 s (2 drafts, 1 future skipped; 3 warnings)`.
     public var line: String {
@@ -52,7 +54,7 @@ public struct BuildSummary: Sendable {
         notes.append("\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         if !warnings.isEmpty { notes.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         if assumedUTC { notes.append("time zone UTC: set 'timezone' in site.yml") }
-        if !hasBaseURL { notes.append("no base_url: feeds, sitemap and canonical links are off") }
+        if !hasBaseURL { notes.append("no base_url: feeds, sitemap and canonical links are off, newsletter links are relative") }
         return text + " (" + notes.joined(separator: "; ") + ")"
     }
 }

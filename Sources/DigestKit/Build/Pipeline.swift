@@ -119,12 +119,13 @@ public struct Pipeline: Sendable {
         var all: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
     }
 
-    /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the
-    /// search index.
+    /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt, the
+    /// search index and the weekly newsletters.
     func publishingFiles(_ site: Site, jobs: [PageJob]) -> [OutputFile] {
         var files: [OutputFile] = [
             .text(SearchIndex.file, SearchIndex(site: site).render()),
         ]
+        files += Newsletter(site: site, templates: templates).files()
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         files.append(.text("robots.txt", sitemap.robots()))

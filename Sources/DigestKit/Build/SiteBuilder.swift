@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
             skippedDrafts: result.skippedDrafts, skippedFuture: result.skippedFuture,
             warnings: result.warnings, report: report, seconds: seconds,
             assumedUTC: !pipeline.config.timeZoneWasSet,
-            hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil)
+            hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil,
+            weeks: result.site.weeks.map(\.week))
     }
 
     /// Reads site.yml and compiles the templates; errors in either stop the build here.

@@ -20,6 +20,9 @@ public struct Site: Sendable {
     public static let sectionsPath = SitePath(["sections"])
     public static let searchPath = SitePath(["search"])
 
+    /// `weeks/2019-W07/`: an ISO week's page.
+    public static func weekPath(_ week: ISOWeek) -> SitePath { SitePath(["weeks", week.id]) }
+
     /// The section groups of `indices`, in the site's section order, each newest first.
     public func groupedBySection(_ indices: [Int]) -> [(section: Term, articles: [Int])] {
         var bySection: [Int: [Int]] = [:]

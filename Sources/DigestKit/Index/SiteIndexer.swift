@@ -42,7 +42,7 @@ public struct SiteIndexer: Sendable {
                      weekIndex: weekPosition[date.isoWeek]!)
         }
         var weeks = weekOrder.map { week in
-            WeekGroup(week: week, path: SitePath(["weeks", week.id]), articles: [], days: [],
+            WeekGroup(week: week, path: Site.weekPath(week), articles: [], days: [],
                       yearIndex: yearPosition[week.year]!)
         }
         for (dayIndex, day) in days.enumerated().reversed() {

@@ -6,7 +6,7 @@ public struct TemplateSet: Sendable {
     /// Templates every site needs; a missing one is a build error naming it.
     public static let requiredNames = [
         "base", "home", "article", "day", "week", "year", "archive", "section", "tags", "tag",
-        "speakers", "speaker", "404", "search",
+        "speakers", "speaker", "404", "search", "newsletter", "newsletter-text",
     ]
 
     public let library: MustacheLibrary

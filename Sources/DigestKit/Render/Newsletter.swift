@@ -1,0 +1,123 @@
+/// Each ISO week's newsletter issue, written beside the week page: `newsletter.html` (one
+/// self-contained file to paste into an email tool: inline styles, table layout, no scripts) and
+/// `newsletter.txt` (its plain-text part), rendered through the theme's `newsletter` and
+/// `newsletter-text` templates.
+///
+/// Email is read far from the site, so links are absolute when the site has a base URL. Without
+/// one they are relative to the week page (they work only from the built site), and
+/// `BuildSummary.line` says so.
+public struct Newsletter: Sendable {
+    public static let htmlName = "newsletter.html"
+    public static let textName = "newsletter.txt"
+    /// Plain-text summaries are wrapped at this many characters, as mail clients expect.
+    static let textWidth = 72
+
+    let site: Site
+    let templates: TemplateSet
+    let urls: AbsoluteURLs?
+
+    init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        self.urls = AbsoluteURLs(baseURL: site.config.baseURL)
+    }
+
+    /// `weeks/2019-W07/newsletter.html`, relative to the output folder.
+    public static func htmlFile(_ week: ISOWeek) -> String { Site.weekPath(week).folder + htmlName }
+
+    /// `weeks/2019-W07/newsletter.txt`, relative to the output folder.
+    public static func textFile(_ week: ISOWeek) -> String { Site.weekPath(week).folder + textName }
+
+    /// Both files of every week.
+    func files() -> [OutputFile] {
+        Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
+            let context = self.context(index)
+            let week = site.weeks[index].week
+            return [
+                .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
+                .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
+            ]
+        }.flatMap { $0 }
+    }
+
+    /// What both templates get; see the README's template reference.
+    func context(_ index: Int) -> [String: Any] {
+        let group = site.weeks[index]
+        let week = group.week
+        let config = site.config
+        let sections = site.groupedBySection(group.articles).map { section -> [String: Any] in
+            [
+                "name": section.section.name,
+                "heading": section.section.name.uppercased(),
+                "url": link(section.section.path, from: group.path),
+                "count": section.articles.count,
+                "articles": section.articles.map { article($0, from: group.path) },
+            ]
+        }
+        var siteValues = ["title": config.title, "language": config.language]
+        // Left out when empty: a section over an empty string still renders in swift-mustache.
+        if !config.description.isEmpty { siteValues["description"] = config.description }
+        return [
+            "site": siteValues,
+            "lang": config.language,
+            "site_url": link(.root, from: group.path),
+            "absolute_links": urls != nil,
+            "week": [
+                "id": week.id,
+                "title": "Week \(week.week), \(week.year)",
+                "range": ViewModels.range(week.monday, week.sunday),
+                "url": link(group.path, from: group.path),
+                "count": group.articles.count,
+            ] as [String: Any],
+            "sections": sections,
+        ]
+    }
+
+    private func article(_ index: Int, from page: SitePath) -> [String: Any] {
+        let placed = site.articles[index]
+        let article = placed.article
+        let speakers = placed.speakerIndices.map { site.speakers[$0] }
+        var values: [String: Any] = [
+            "title": article.title,
+            "url": link(placed.path, from: page),
+            "datetime": article.date.iso8601,
+            "time": article.date.clock,
+            "date_text": article.date.day.longText,
+            "section": site.sections[placed.sectionIndex].name,
+            "draft": article.isDraft,
+            "future": article.date.instant > site.buildInstant,
+            "speakers": speakers.map { ["name": $0.name, "url": link($0.path, from: page)] },
+            "speaker_names": speakers.map(\.name).joined(separator: ", "),
+        ]
+        if let source = article.source { values["source"] = source }
+        if let summary = article.summary {
+            values["summary"] = summary
+            values["summary_text"] = Self.wrap(summary, width: Self.textWidth)
+        }
+        return values
+    }
+
+    /// Absolute with a base URL; otherwise relative to the week page the files sit beside.
+    private func link(_ target: SitePath, from page: SitePath) -> String {
+        if let urls { return urls.url(target) }
+        return page.link(to: target, indexFiles: site.config.linkIndexFiles)
+    }
+
+    /// Greedy word wrap; a word longer than the width (a URL) stays whole on its own line.
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}
