@@ -101,34 +101,31 @@ import Testing
     }
 
     @Test func traversalInSlug() throws {
-        let outcome = try build { try $0.write("Content/bad.md", articleText(title: "Trav", extra: "slug: ../../etc\n")) }
-        defer { outcome.site.remove() }
-        #expect(!outcome.failed)
-        #expect(try page(outcome, "articles/etc/index.html").contains("<h1 dir=\"auto\">Trav</h1>"))
-        #expect(!FileManager.default.fileExists(atPath: outcome.site.url("etc").path))
-        #expect(snapshotPathsStayInside(outcome))
+        let site = try expectBuiltInside(articleText(title: "Trav", extra: "slug: ../../etc\n"),
+                                         page: "articles/etc/index.html", showing: "<h1 dir=\"auto\">Trav</h1>")
+        #expect(!FileManager.default.fileExists(atPath: site.url("etc").path))
+        site.remove()
     }
 
     @Test func traversalInTag() throws {
-        let outcome = try build { try $0.write("Content/bad.md", articleText(title: "Trav tag", extra: "tags: [\"../x\"]\n")) }
-        defer { outcome.site.remove() }
-        #expect(!outcome.failed)
-        #expect(try page(outcome, "tags/x/index.html").contains(">../x<"))
-        #expect(snapshotPathsStayInside(outcome))
+        try expectBuiltInside(articleText(title: "Trav tag", extra: "tags: [\"../x\"]\n"),
+                              page: "tags/x/index.html", showing: ">../x<").remove()
     }
 
     @Test func traversalInSection() throws {
-        let outcome = try build { try $0.write("Content/bad.md", articleText(title: "Trav section", section: "\"..\"")) }
-        defer { outcome.site.remove() }
-        #expect(!outcome.failed)
-        #expect(try page(outcome, "sections/section/index.html").contains(">..<"))
-        #expect(snapshotPathsStayInside(outcome))
+        try expectBuiltInside(articleText(title: "Trav section", section: "\"..\""),
+                              page: "sections/section/index.html", showing: ">..<").remove()
     }
 
-    /// Every written file is a plain path below the output folder.
-    func snapshotPathsStayInside(_ outcome: Outcome) -> Bool {
-        let files = (try? snapshot(of: outcome.site.output)).map { Array($0.keys) } ?? []
-        return !files.isEmpty && files.allSatisfy { !$0.split(separator: "/").contains("..") && !$0.hasPrefix("/") }
+    /// The article builds, `page` shows `text`, and every written file is a plain path below the
+    /// output folder. Returns the site for more checks; the caller removes it.
+    func expectBuiltInside(_ article: String, page path: String, showing text: String) throws -> TempSite {
+        let outcome = try build { try $0.write("Content/bad.md", article) }
+        #expect(!outcome.failed)
+        #expect(try page(outcome, path).contains(text))
+        let files = try snapshot(of: outcome.site.output).keys
+        #expect(!files.isEmpty && files.allSatisfy { !$0.split(separator: "/").contains("..") && !$0.hasPrefix("/") })
+        return outcome.site
     }
 
     @Test func rawHTMLOrScriptInBody() throws {
