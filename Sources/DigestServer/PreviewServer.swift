@@ -71,6 +71,8 @@ public struct PreviewServer: Sendable {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw ServeError.portInUse(host: configuration.host, port: configuration.port)
+        } catch is CancellationError {
+            // Ctrl-C or SIGTERM: the graceful shutdown cancels the watcher; that is a normal stop.
         }
     }
 

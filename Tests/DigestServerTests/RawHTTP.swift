@@ -14,9 +14,17 @@ struct RawHTTP {
 
     let port: Int
 
+    /// The blocking socket calls run on a thread of their own: on Swift's cooperative pool (two
+    /// threads on a two-core machine) two waiting clients would leave the server no thread to answer.
     func get(_ target: String, timeout: Int = 30) async throws -> Response {
         let port = port
-        return try await Task.detached { try Self.send("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port, timeout: timeout) }.value
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    try Self.send("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port, timeout: timeout)
+                })
+            }.start()
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {
