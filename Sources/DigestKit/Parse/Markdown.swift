@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 #if canImport(Glibc)
 import Glibc
@@ -50,10 +51,17 @@ public enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // cmark-gfm 0.29 keeps the inline parser's special-character table in a global that each
+        // parse fills at the start of inline parsing and clears at its end, so two parses at
+        // once can drop `~` and `|` from each other's table (seen as flaky strikethrough and
+        // table output). Parsing is therefore one at a time; rendering the tree stays parallel.
+        let parsed: OpaquePointer? = parseLock.withLock {
+            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return Rendered(html: "", references: []) }
+        guard let document = parsed else { return Rendered(html: "", references: []) }
         defer { cmark_node_free(document) }
 
         let references = collectReferences(in: document)
@@ -81,6 +89,8 @@ public enum Markdown {
         }
         return references
     }
+
+    private static let parseLock = NSLock()
 
     /// cmark-gfm's extension registry is global; registering once is enough and must come
     /// before any lookup, or `cmark_find_syntax_extension` returns nil.

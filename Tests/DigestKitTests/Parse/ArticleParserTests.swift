@@ -197,3 +197,21 @@ import Testing
         #expect(diagnostics.first?.line == 1)
     }
 }
+
+@Suite struct MarkdownConcurrencyTests {
+    /// cmark-gfm 0.29 shares inline-parsing state between parsers; renders on many threads at
+    /// once must give exactly what one thread gives.
+    @Test func parallelRendersMatchSerialRenders() {
+        let documents = [
+            "~~gone~~ and ~kept~ | a | b |\n| - | - |\n| 1 | ~~2~~ |\n\nMore ~~text~~ here.",
+            "| x | y |\n| --- | --- |\n| *a* | `b` |\n\n- [x] done ~~old~~",
+            "Plain paragraph with https://example.com and **bold**.",
+        ]
+        let expected = documents.map { Markdown.render($0).html }
+        let count = 3000
+        let mismatches = Array(0..<count).parallelMap { index -> Int in
+            Markdown.render(documents[index % documents.count]).html == expected[index % documents.count] ? 0 : 1
+        }.reduce(0, +)
+        #expect(mismatches == 0)
+    }
+}
