@@ -77,25 +77,10 @@ public struct PreviewServer: Sendable {
     }
 
     static func json(_ snapshot: PreviewState.Snapshot) -> Response {
-        let problems = snapshot.problems.map { "\"\(jsonEscape($0))\"" }.joined(separator: ",")
-        let body = "{\"revision\":\(snapshot.revision),\"generation\":\(snapshot.generation),\"problems\":[\(problems)]}"
+        let body = (try? JSONEncoder().encode(snapshot)) ?? Data("{}".utf8)
         return Response(
             status: .ok,
             headers: [.contentType: "application/json", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    static func jsonEscape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

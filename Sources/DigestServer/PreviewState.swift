@@ -2,7 +2,7 @@
 /// when a good build is published. Pages long-poll with the revision they know, reload when the
 /// generation moves, and show or clear the error overlay otherwise.
 public actor PreviewState {
-    public struct Snapshot: Sendable, Equatable {
+    public struct Snapshot: Sendable, Equatable, Encodable {
         public var revision: Int
         public var generation: Int
         /// `path:line:column: message` lines of the last failed build; empty when it succeeded.

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `digest init`: a new site folder that builds as it is: site.yml, the default theme, one
 /// example article, and an empty Public/.
@@ -69,7 +70,9 @@ public struct SiteScaffold: Sendable {
     }
 
     var siteYML: String {
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Yams writes the title as a YAML scalar, quoted however the text needs.
+        let quotedTitle = (try? Yams.serialize(node: Node(title, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "Digest"
         return """
             # Digest site settings; see the README's site.yml reference.
             title: \(quotedTitle)
