@@ -16,11 +16,16 @@ struct BuildFlags: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Public address of the site, for absolute URLs (overrides base_url in site.yml).", valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "Ignore the build cache (.digest-cache/): parse every article and write the whole output folder afresh.")
+    var clean = false
+
     func buildOptions(site: URL) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
         options.includeDrafts = drafts
         options.includeFuture = future
         options.baseURL = baseURL
+        options.useCache = true
+        options.clean = clean
         return options
     }
 

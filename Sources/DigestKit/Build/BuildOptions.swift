@@ -16,6 +16,11 @@ public struct BuildOptions: Sendable {
     public var previewScript: String?
     /// Parses kept between builds of one process; see `ParseCache`.
     public var parseCache: ParseCache?
+    /// Use the build cache (`BuildCache`): reparse only changed files, rerender only pages
+    /// whose inputs changed, and update the output in place. Off for `--clean` and the preview.
+    public var useCache = false
+    /// With `useCache`: do not read the cache (a full build), but leave a fresh one (`--clean`).
+    public var clean = false
     /// Told how far the build has got (from worker threads), for a progress bar.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -41,6 +46,10 @@ public struct BuildSummary: Sendable {
     public var assumedUTC: Bool
     /// Without a base URL the features that need absolute URLs are left out.
     public var hasBaseURL: Bool
+    /// How many articles were parsed (the rest came from the build cache).
+    public var parsed = 0
+    /// Whether the output was updated in place from the build cache.
+    public var incremental = false
     /// The ISO weeks the site has, each with a week page and a newsletter.
     public var weeks: [ISOWeek] = []
 
@@ -52,6 +61,7 @@ public struct BuildSummary: Sendable {
         if skippedDrafts > 0 { notes.append("\(skippedDrafts) draft\(skippedDrafts == 1 ? "" : "s") skipped") }
         if skippedFuture > 0 { notes.append("\(skippedFuture) future skipped") }
         notes.append("\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
+        if incremental { notes.append("incremental: \(parsed) parsed") }
         if !warnings.isEmpty { notes.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         if assumedUTC { notes.append("time zone UTC: set 'timezone' in site.yml") }
         if !hasBaseURL { notes.append("no base_url: feeds, sitemap and canonical links are off, newsletter links are relative") }

@@ -4,7 +4,9 @@ import Foundation
 /// dozen items, so reporting costs nothing next to the work.
 public struct BuildProgress: Sendable, Equatable {
     public enum Phase: String, Sendable {
+        case loading = "Loading"
         case parsing = "Parsing"
+        case indexing = "Indexing"
         case rendering = "Rendering"
         case finishing = "Finishing"
     }

@@ -14,6 +14,8 @@ public struct Pipeline: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Parses kept from an earlier build in this process (the preview server's).
     public var parseCache: ParseCache?
+    /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.
+    public var storedParses: BuildCache?
 
     public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config
@@ -44,20 +46,40 @@ public struct Pipeline: Sendable {
         public var warnings: [Diagnostic]
         public var skippedDrafts: Int
         public var skippedFuture: Int
+        /// Every article parsed, drafts and future ones too, by source path: for the cache.
+        public var parsed: [String: ArticleParser.Outcome] = [:]
+        /// Stands for the settings every parse depends on.
+        public var parseSettings: UInt64 = 0
+        /// Articles parsed afresh (the rest came from a cache).
+        public var freshlyParsed = 0
     }
 
     /// Renders an indexed site, handing each file to `sink` as soon as it is ready (from any
     /// thread), so a large site is never held in memory whole. An error thrown by `sink` stops it.
-    public func render(_ indexed: Indexed, into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
+    ///
+    /// With `reuse`, a file whose fingerprint has not changed since the last build is not
+    /// rendered or handed over at all (`reuse.keptFiles` lists them).
+    public func render(_ indexed: Indexed, reuse: PageReuse? = nil,
+                       into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
         let site = indexed.site
         let renderer = SiteRenderer(site: site, templates: templates)
         let jobs = site.pageJobs()
         let script = previewScript
+        let seed = fingerprintSeed(indexed)
         let counter = ProgressCounter(.rendering, total: jobs.count, report: progress)
+        // One file that needs every article and no template: made on its own thread while the
+        // pages render, instead of after them.
+        let search = SearchIndex(site: site)
+        let searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: search.fingerprint(seed: seed)) == true
+            ? nil : Background { OutputFile.text(SearchIndex.file, search.render()) }
         let failures = jobs.parallelMap { job -> Error? in
             do {
-                try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(job))))
-                counter.step()
+                defer { counter.step() }
+                let prepared = renderer.prepare(job)
+                if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed)) {
+                    return nil
+                }
+                try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(prepared))))
                 return nil
             } catch {
                 return error
@@ -66,7 +88,10 @@ public struct Pipeline: Sendable {
         do {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
-            for file in publishingFiles(site, jobs: jobs) + assetFiles(site) + themeFiles() { try sink(file) }
+            if let searchIndex { try sink(searchIndex.value) }
+            for file in publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed) + assetFiles(site) + themeFiles() {
+                try sink(file)
+            }
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }
@@ -81,20 +106,33 @@ public struct Pipeline: Sendable {
         let cache = parseCache
         cache?.prepare(.init(timeZone: config.timeZone.identifier, unsafeHTML: config.unsafeHTML, assets: content.assets))
         cache?.keep(only: Set(content.sources.map(\.path)))
+        let settings = Self.parseSettings(config, assets: content.assets)
+        let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
+        let fresh = Tally()
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             defer { counter.step() }
             if let cached = cache?.outcome(for: source) { return cached }
-            let outcome: ArticleParser.Outcome
-            switch FrontMatterSplitter.split(source) {
-            case let .success(document): outcome = parser.parse(document)
-            case let .failure(diagnostic): outcome = ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])
+            let size = source.bytes.count
+            let hash = StableHasher.hash(source.bytes)
+            if let kept = stored?[source.path], let article = kept.article,
+               article.sourceSize == size, article.sourceHash == hash {
+                // Same bytes, same settings: the same article. Its body is made again only if a
+                // page that shows it is rendered.
+                var outcome = kept
+                outcome.article?.body = ArticleBody(lazy: { Self.parse(source, with: parser).article?.bodyHTML ?? "" })
+                return outcome
             }
+            fresh.step()
+            var outcome = Self.parse(source, with: parser)
+            outcome.article?.sourceSize = size
+            outcome.article?.sourceHash = hash
             cache?.store(outcome, for: source)
             return outcome
         }
         var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 
+        progress?(BuildProgress(phase: .indexing, done: 0, total: 1))
         let parsed = outcomes.compactMap(\.article)
         let nowInstant = Int(now.timeIntervalSince1970.rounded(.down))
         let drafts = parsed.filter { $0.isDraft && !includeDrafts }
@@ -105,7 +143,26 @@ public struct Pipeline: Sendable {
         site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
-        return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts.count, skippedFuture: future.count)
+        var parsedByPath: [String: ArticleParser.Outcome] = [:]
+        for outcome in outcomes { if let article = outcome.article { parsedByPath[article.sourcePath] = outcome } }
+        return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts.count, skippedFuture: future.count,
+                       parsed: parsedByPath, parseSettings: settings, freshlyParsed: fresh.count)
+    }
+
+    static func parse(_ source: SourceFile, with parser: ArticleParser) -> ArticleParser.Outcome {
+        switch FrontMatterSplitter.split(source) {
+        case let .success(document): parser.parse(document)
+        case let .failure(diagnostic): ArticleParser.Outcome(article: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Stands for everything besides a file's bytes that decides how it parses.
+    static func parseSettings(_ config: SiteConfig, assets: Set<String>) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(config.timeZone.identifier)
+        hasher.combine(config.unsafeHTML)
+        for asset in assets.sorted() { hasher.combine(asset) }
+        return hasher.finalize()
     }
 
     /// Files handed over from many threads, gathered for the in-memory `run`.
@@ -119,21 +176,32 @@ public struct Pipeline: Sendable {
         var all: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
     }
 
-    /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt, the
-    /// search index and the weekly newsletters.
-    func publishingFiles(_ site: Site, jobs: [PageJob]) -> [OutputFile] {
-        var files: [OutputFile] = [
-            .text(SearchIndex.file, SearchIndex(site: site).render()),
-        ]
-        files += Newsletter(site: site, templates: templates).files()
+    /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the
+    /// weekly newsletters.
+    func publishingFiles(_ site: Site, jobs: [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0) -> [OutputFile] {
+        var files = Newsletter(site: site, templates: templates).files(reuse: reuse, seed: seed)
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         files.append(.text("robots.txt", sitemap.robots()))
         guard let urls else { return files }
         if let xml = sitemap.render(jobs) { files.append(.text("sitemap.xml", xml)) }
         let atom = AtomFeed(site: site, urls: urls)
-        files += atom.specs().parallelMap { OutputFile.text($0.file, atom.render($0)) }
+        files += atom.specs().parallelMap { spec -> OutputFile? in
+            if let reuse, reuse.canKeep(spec.file, fingerprint: atom.fingerprint(spec, seed: seed)) { return nil }
+            return OutputFile.text(spec.file, atom.render(spec))
+        }.compactMap { $0 }
         return files
+    }
+
+    /// What every fingerprint starts from: the templates, the settings, the parse settings
+    /// (they shape every body) and the preview's script.
+    func fingerprintSeed(_ indexed: Indexed) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(templates.fingerprint)
+        hasher.combine(config.fingerprint)
+        hasher.combine(indexed.parseSettings)
+        hasher.combine(previewScript ?? "")
+        return hasher.finalize()
     }
 
     /// Puts `script` before the last `</body>` (or at the end when a template has none).

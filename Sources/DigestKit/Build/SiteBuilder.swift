@@ -11,42 +11,78 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(BuildFailure) -> BuildSummary {
         let start = DispatchTime.now()
-        let pipeline = try preparePipeline()
+        var pipeline = try preparePipeline()
+        let previous = options.useCache && !options.clean ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
+        pipeline.storedParses = previous
+        options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let content = ContentLoader(siteDirectory: options.siteDirectory).load()
         let writer = SiteWriter(output: options.outputDirectory)
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
-        // Problems in the input surface before the staging folder exists, so a bad build never
-        // touches the disk; once pages render, they go straight to staging.
+        // Problems in the input surface before anything is staged, so a bad build never
+        // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
-        let staging: SiteWriter.StagingArea
-        do {
-            staging = try writer.begin()
-        } catch {
-            throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
-        }
+        // In place only when the cache describes this very output folder, still intact.
+        let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
+        let reuse = PageReuse(previous: incremental ? previous!.files : [:], output: writer.output)
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
             let counter = StageCounter()
-            result = try pipeline.render(indexed) { file in counter.count(try staging.stage(file)) }
-            (report.written, report.unchanged) = counter.totals
-            try staging.commit(report: &report)
+            if incremental {
+                let update = try writer.beginUpdate()
+                do {
+                    result = try pipeline.render(indexed, reuse: reuse) { file in counter.count(try update.stage(file)) }
+                    (report.written, report.unchanged) = counter.totals
+                    report.unchanged += reuse.keptFiles.count
+                    try update.commit(kept: reuse.keptFiles, report: &report)
+                } catch {
+                    update.abandon()
+                    throw error
+                }
+            } else {
+                let staging = try writer.begin()
+                do {
+                    result = try pipeline.render(indexed, reuse: options.useCache ? reuse : nil) { file in
+                        counter.count(try staging.stage(file))
+                    }
+                    (report.written, report.unchanged) = counter.totals
+                    try staging.commit(report: &report)
+                } catch {
+                    staging.abandon()
+                    throw error
+                }
+            }
         } catch let failure as BuildFailure {
-            staging.abandon()
             throw failure
         } catch {
-            staging.abandon()
             throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
+        }
+        var warnings = result.warnings
+        if options.useCache {
+            var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
+                                   output: options.outputDirectory.path)
+            cache.articles = indexed.parsed
+            cache.files = reuse.records(in: writer.output)
+            do {
+                try cache.save(in: options.siteDirectory)
+            } catch {
+                // The site is built; only the next build's speed is at stake.
+                warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
+                                         hint: "the next build will be a full one"))
+            }
         }
         let files = report.written + report.unchanged
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return BuildSummary(
+        var summary = BuildSummary(
             articles: result.site.articles.count, pages: result.pages, files: files,
             skippedDrafts: result.skippedDrafts, skippedFuture: result.skippedFuture,
-            warnings: result.warnings, report: report, seconds: seconds,
+            warnings: warnings, report: report, seconds: seconds,
             assumedUTC: !pipeline.config.timeZoneWasSet,
             hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil,
             weeks: result.site.weeks.map(\.week))
+        summary.parsed = indexed.freshlyParsed
+        summary.incremental = incremental
+        return summary
     }
 
     /// Reads site.yml and compiles the templates; errors in either stop the build here.

@@ -13,17 +13,20 @@ public struct SiteIndexer: Sendable {
         let sorted = articles.sorted {
             $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.sourcePath < $1.sourcePath
         }
+        // The Unicode work (term keys, title slugs) runs on every core; allocation is serial.
+        let keys = sorted.parallelMap { $0.keys ?? ArticleKeys($0) }
         var diagnostics: [Diagnostic] = []
-        let articlePaths = articleSlugs(sorted, diagnostics: &diagnostics)
+        let articlePaths = articleSlugs(sorted, titleSlugs: keys.map(\.titleSlug), diagnostics: &diagnostics)
 
-        let sections = terms(sorted.map { [$0.section] }, folder: "sections", order: config.sections.map(\.id))
+        let sections = terms(sorted.map { [$0.section] }, keys: keys.map { [$0.section] }, folder: "sections",
+                             order: config.sections.map(\.id))
             .map { term -> Term in
                 var term = term
                 term.name = config.sectionTitle(term.name)
                 return term
             }
-        let tags = terms(sorted.map(\.tags), folder: "tags", order: nil)
-        var speakers = terms(sorted.map(\.speakers), folder: "speakers", order: nil)
+        let tags = terms(sorted.map(\.tags), keys: keys.map(\.tags), folder: "tags", order: nil)
+        var speakers = terms(sorted.map(\.speakers), keys: keys.map(\.speakers), folder: "speakers", order: nil)
 
         // Days, weeks and years, newest first, cut in the site's time zone.
         var dayOrder: [CivilDate] = []
@@ -66,9 +69,9 @@ public struct SiteIndexer: Sendable {
             PlacedArticle(
                 article: article,
                 path: articlePaths[index],
-                sectionIndex: sectionPosition[TermKey.normalize(article.section)]!,
-                tagIndices: article.tags.map { tagPosition[TermKey.normalize($0)]! },
-                speakerIndices: article.speakers.map { speakerPosition[TermKey.normalize($0)]! },
+                sectionIndex: sectionPosition[keys[index].section]!,
+                tagIndices: keys[index].tags.map { tagPosition[$0]! },
+                speakerIndices: keys[index].speakers.map { speakerPosition[$0]! },
                 dayIndex: dayPosition[article.date.day]!,
                 weekIndex: weekPosition[article.date.day.isoWeek]!)
         }
@@ -79,7 +82,7 @@ public struct SiteIndexer: Sendable {
 
     /// `articles/<slug>/` for each article. Explicit slugs are claimed first; oldest articles
     /// claim before newer ones, so adding an article never moves an existing page.
-    private func articleSlugs(_ sorted: [Article], diagnostics: inout [Diagnostic]) -> [SitePath] {
+    private func articleSlugs(_ sorted: [Article], titleSlugs: [String], diagnostics: inout [Diagnostic]) -> [SitePath] {
         var allocator = SlugAllocator(fallback: "article")
         var slugs = [String?](repeating: nil, count: sorted.count)
         var owners: [String: String] = [:]
@@ -103,19 +106,18 @@ public struct SiteIndexer: Sendable {
             }
         }
         for index in sorted.indices.reversed() where slugs[index] == nil {
-            slugs[index] = allocator.claim(sorted[index].title)
+            slugs[index] = allocator.claim(slug: titleSlugs[index])
         }
         return slugs.map { SitePath(["articles", $0 ?? "article"]) }
     }
 
     /// Groups names by `TermKey`; the first spelling met (newest article) is the one shown.
     /// `order` lists keys that come first, in that order; the rest follow alphabetically.
-    private func terms(_ namesPerArticle: [[String]], folder: String, order: [String]?) -> [Term] {
+    private func terms(_ namesPerArticle: [[String]], keys keysPerArticle: [[String]], folder: String, order: [String]?) -> [Term] {
         var byKey: [String: Term] = [:]
         var keys: [String] = []
         for (index, names) in namesPerArticle.enumerated() {
-            for name in names {
-                let key = TermKey.normalize(name)
+            for (name, key) in zip(names, keysPerArticle[index]) {
                 if byKey[key] == nil {
                     keys.append(key)
                     byKey[key] = Term(key: key, name: name, slug: "", path: .root, articles: [])
@@ -159,3 +161,4 @@ struct FirstSeenOrder<Element: Hashable>: Sequence {
 
     func makeIterator() -> IndexingIterator<[Element]> { elements.makeIterator() }
 }
+

@@ -57,7 +57,12 @@ struct SlugAllocator {
     }
 
     mutating func claim(_ text: String) -> String {
-        var base = Slug.make(text)
+        claim(slug: Slug.make(text))
+    }
+
+    /// `claim` for text already made into a slug with `Slug.make`.
+    mutating func claim(slug made: String) -> String {
+        var base = made
         if base.isEmpty { base = fallback }
         var slug = base
         var counter = 2

@@ -15,7 +15,18 @@ public struct Article: Sendable, Hashable {
     /// Line of the `slug:` field, so slug errors found while indexing can point at it.
     public var requestedSlugLine: Int?
     /// Body HTML from cmark-gfm.
-    public var bodyHTML: String
+    public var bodyHTML: String {
+        get { body.html }
+        set { body = ArticleBody(html: newValue) }
+    }
+    /// Holds the body HTML, or the way to make it when an article came from the build cache.
+    var body: ArticleBody
+    /// Worked out by the parser for the indexer; nil for articles made by hand (tests), which
+    /// the indexer then works out itself.
+    public internal(set) var keys: ArticleKeys?
+    /// Size and `StableHasher` hash of the source file's bytes: what the build cache keys on.
+    public var sourceSize = 0
+    public var sourceHash: UInt64 = 0
     /// Local files the body links to, relative to the site folder, to copy beside the page.
     public var assets: [String]
     /// Every link and image target in the body, with its line in the source file, so checks of
@@ -41,7 +52,8 @@ public struct Article: Sendable, Hashable {
         self.isDraft = isDraft
         self.requestedSlug = requestedSlug
         self.requestedSlugLine = requestedSlugLine
-        self.bodyHTML = bodyHTML
+        self.body = ArticleBody(html: bodyHTML)
         self.assets = assets
     }
 }
+

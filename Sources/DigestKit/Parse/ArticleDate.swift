@@ -22,6 +22,14 @@ public struct ArticleDate: Hashable, Comparable, Sendable {
         self.utcOffset = offset
     }
 
+    /// The fields as they were worked out before (the build cache stores them).
+    init(instant: Int, day: CivilDate, secondsIntoDay: Int, utcOffset: Int) {
+        self.instant = instant
+        self.day = day
+        self.secondsIntoDay = secondsIntoDay
+        self.utcOffset = utcOffset
+    }
+
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(instant)) }
     public var hour: Int { secondsIntoDay / 3600 }
     public var minute: Int { secondsIntoDay % 3600 / 60 }

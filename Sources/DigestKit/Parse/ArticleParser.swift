@@ -95,6 +95,7 @@ public struct ArticleParser: Sendable {
         }
         // Whoever is quoted is a speaker of the article, listed or not.
         article.speakers = Self.cleaned(article.speakers + article.quotes.map(\.speaker))
+        article.keys = ArticleKeys(article)
         return Outcome(article: article, diagnostics: diagnostics)
     }
 

@@ -54,13 +54,12 @@ public enum Markdown {
         // cmark-gfm 0.29 keeps the inline parser's special-character table in a global that each
         // parse fills at the start of inline parsing and clears at its end, so two parses at
         // once can drop `~` and `|` from each other's table (seen as flaky strikethrough and
-        // table output). Parsing is therefore one at a time; rendering the tree stays parallel.
-        let parsed: OpaquePointer? = parseLock.withLock {
-            markdown.utf8CString.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-            }
-            return cmark_parser_finish(parser)
+        // table output). Inline parsing only happens in `finish`, so that is done one at a time;
+        // feeding (block structure) and rendering the tree stay parallel.
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
+        let parsed: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document = parsed else { return Rendered(html: "", references: []) }
         defer { cmark_node_free(document) }
 

@@ -124,3 +124,21 @@ extension SiteConfig {
         return parse(text)
     }
 }
+
+extension SiteConfig {
+    /// Stands for every setting: part of each page's fingerprint and of the parse cache's key.
+    public var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for text in [title, description, language, timeZone.identifier, baseURL ?? "\u{0}"] { hasher.combine(text) }
+        hasher.combine(timeZoneWasSet)
+        hasher.combine(paginate)
+        hasher.combine(sections.count)
+        for section in sections {
+            hasher.combine(section.id)
+            hasher.combine(section.title)
+        }
+        hasher.combine(unsafeHTML)
+        hasher.combine(linkIndexFiles)
+        return hasher.finalize()
+    }
+}

@@ -89,3 +89,33 @@ struct AtomFeed: Sendable {
         return xml
     }
 }
+
+extension AtomFeed {
+    /// Stands for everything `render(spec)` reads: the feed's title and place, and each entry's
+    /// source file (which decides its text) and placement.
+    func fingerprint(_ spec: Spec, seed: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(seed)
+        hasher.combine(spec.title)
+        hasher.combine(spec.file)
+        for index in spec.articles { site.articles[index].combineFingerprint(into: &hasher, site: site) }
+        return hasher.finalize()
+    }
+}
+
+extension PlacedArticle {
+    /// The article's source (its bytes decide every field) and where the index put it, with
+    /// the names of its section, tags and speakers (the first spelling met wins, so another
+    /// article can change them).
+    func combineFingerprint(into hasher: inout StableHasher, site: Site) {
+        hasher.combine(article.sourceHash)
+        hasher.combine(article.sourceSize)
+        hasher.combine(article.sourcePath)
+        hasher.combine(path.folder)
+        hasher.combine(article.date.instant > site.buildInstant)
+        hasher.combine(site.sections[sectionIndex].name)
+        hasher.combine(site.sections[sectionIndex].path.folder)
+        for index in tagIndices { hasher.combine(site.tags[index].name); hasher.combine(site.tags[index].path.folder) }
+        for index in speakerIndices { hasher.combine(site.speakers[index].name); hasher.combine(site.speakers[index].path.folder) }
+    }
+}

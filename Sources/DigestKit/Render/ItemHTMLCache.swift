@@ -1,21 +1,27 @@
 import Foundation
 
-/// The `partials/item` template rendered once per article and page depth, then reused by every
-/// list that shows the article (its day, week, section, tags, speakers…). Lists are most of a
-/// site's rendering, and an article appears in half a dozen of them.
+/// The `partials/item` template rendered once per article, then reused by every list that shows
+/// the article (its day, week, section, tags, speakers…). Lists are most of a site's rendering,
+/// and an article appears in half a dozen of them, on pages at several folder depths.
+///
+/// The partial is rendered with a placeholder for `{{root}}`, which is then swapped for each
+/// page's own prefix: the only value in an item's context that depends on the page.
 final class ItemHTMLCache: @unchecked Sendable {
     static let partial = "partials/item"
+    /// Control characters pass through HTML escaping unchanged and never occur in a title or
+    /// a URL, so the placeholder cannot clash with an article's text.
+    static let rootPlaceholder = "\u{1}root\u{1}"
 
     private let templates: TemplateSet
     private let shared: [String: Any]
-    private let count: Int
     private let lock = NSLock()
-    /// root prefix → HTML per article index.
-    private var rendered: [String: [String?]] = [:]
+    /// Per article index: the rendered HTML cut at each placeholder.
+    private var pieces: [[Substring]?]
 
     init(templates: TemplateSet, site: Site, count: Int) {
         self.templates = templates
-        self.count = count
+        hasPartial = templates.library.getTemplate(named: Self.partial) != nil
+        pieces = [[Substring]?](repeating: nil, count: count)
         let config = site.config
         shared = [
             "site": ["title": config.title, "description": config.description, "language": config.language],
@@ -23,19 +29,24 @@ final class ItemHTMLCache: @unchecked Sendable {
         ]
     }
 
+    /// False when the theme has no item partial: lists then carry no `html`.
+    let hasPartial: Bool
+
     func html(for index: Int, root: String, item: [String: Any]) -> String? {
-        guard templates.library.getTemplate(named: Self.partial) != nil else { return nil }
-        if let cached = lock.withLock({ rendered[root]?[index] }) { return cached }
-        var context = item
-        context.merge(shared) { own, _ in own }
-        context["root"] = root
-        // Rendering outside the lock lets threads work in parallel; two threads may render the
-        // same item once each, with the same result.
-        let html = templates.render(context, template: Self.partial)
-        lock.withLock {
-            if rendered[root] == nil { rendered[root] = [String?](repeating: nil, count: count) }
-            rendered[root]![index] = html
+        guard hasPartial else { return nil }
+        let cut: [Substring]
+        if let cached = lock.withLock({ pieces[index] }) {
+            cut = cached
+        } else {
+            var context = item
+            context.merge(shared) { own, _ in own }
+            context["root"] = Self.rootPlaceholder
+            // Rendering outside the lock lets threads work in parallel; two threads may render
+            // the same item once each, with the same result.
+            let html = templates.render(context, template: Self.partial)
+            cut = html.split(separator: Self.rootPlaceholder, omittingEmptySubsequences: false)
+            lock.withLock { pieces[index] = cut }
         }
-        return html
+        return cut.joined(separator: root)
     }
 }

@@ -29,15 +29,32 @@ public struct Newsletter: Sendable {
     public static func textFile(_ week: ISOWeek) -> String { Site.weekPath(week).folder + textName }
 
     /// Both files of every week.
-    func files() -> [OutputFile] {
+    func files(reuse: PageReuse? = nil, seed: UInt64 = 0) -> [OutputFile] {
         Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
-            let context = self.context(index)
             let week = site.weeks[index].week
+            // Both files come from one context; they are kept or rendered together.
+            if let reuse {
+                let fingerprint = self.fingerprint(index, seed: seed)
+                let keepHTML = reuse.canKeep(Self.htmlFile(week), fingerprint: fingerprint)
+                let keepText = reuse.canKeep(Self.textFile(week), fingerprint: fingerprint)
+                if keepHTML && keepText { return [] }
+            }
+            let context = self.context(index)
             return [
                 .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
                 .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
             ]
         }.flatMap { $0 }
+    }
+
+    /// Stands for everything `context(index)` is made from: the week, and each of its articles'
+    /// source and placement (the settings are in `seed`). Cheaper than the context itself.
+    func fingerprint(_ index: Int, seed: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(seed)
+        hasher.combine(site.weeks[index].week.id)
+        for article in site.weeks[index].articles { site.articles[article].combineFingerprint(into: &hasher, site: site) }
+        return hasher.finalize()
     }
 
     /// What both templates get; see the README's template reference.

@@ -18,6 +18,15 @@ struct SearchIndex: Sendable {
 
     let site: Site
 
+    /// Stands for every entry: each article's source and placement.
+    func fingerprint(seed: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(seed)
+        hasher.combine(site.config.linkIndexFiles)
+        for placed in site.articles { placed.combineFingerprint(into: &hasher, site: site) }
+        return hasher.finalize()
+    }
+
     func render() -> String {
         let indexFiles = site.config.linkIndexFiles
         let entries = site.articles.map { placed in

@@ -6,18 +6,47 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     let views: ViewModels
 
+    /// The same on every page, so its fingerprint is worked out once.
+    let navigation: SharedContext
+    let siteValues: SharedContext
+
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
-        self.views = ViewModels(site: site, templates: templates)
+        let views = ViewModels(site: site, templates: templates)
+        self.views = views
+        navigation = SharedContext([
+            "home": views.url(.root),
+            "archive": views.url(Site.archivePath),
+            "tags": views.url(Site.tagsPath),
+            "speakers": views.url(Site.speakersPath),
+            "search": views.url(Site.searchPath),
+            "sections": site.sections.map { ViewModels.termReference($0, indexFiles: views.indexFiles) },
+        ])
+        let config = site.config
+        siteValues = SharedContext(["title": config.title, "description": config.description, "language": config.language])
     }
 
     public func render(_ job: PageJob) -> String {
+        render(prepare(job))
+    }
+
+    /// A page's template and everything it shows; cheap next to rendering it.
+    struct Prepared: @unchecked Sendable {
+        var template: String
+        var context: [String: Any]
+    }
+
+    func prepare(_ job: PageJob) -> Prepared {
         let (template, title, values) = content(job.kind, root: Self.root(job.path))
         var context = common(job.path, title: title)
         context.merge(values) { _, new in new }
         context.merge(publishing(job)) { _, new in new }
-        return templates.render(context, template: template)
+        return Prepared(template: template, context: context)
+    }
+
+    func render(_ prepared: Prepared) -> String {
+        templates.render(prepared.context, template: prepared.template)
     }
 
     /// Feed links, and with a base URL the canonical link and share-preview metadata.
@@ -55,19 +84,12 @@ public struct SiteRenderer: Sendable {
     func common(_ path: SitePath, title: String?) -> [String: Any] {
         let config = site.config
         return [
-            "site": ["title": config.title, "description": config.description, "language": config.language],
+            "site": siteValues,
             "lang": config.language,
             "page_title": title.map { "\($0) · \(config.title)" } ?? config.title,
             "root": Self.root(path),
             "assets": "assets/",
-            "nav": [
-                "home": views.url(.root),
-                "archive": views.url(Site.archivePath),
-                "tags": views.url(Site.tagsPath),
-                "speakers": views.url(Site.speakersPath),
-                "search": views.url(Site.searchPath),
-                "sections": site.sections.map { ViewModels.termLink($0, indexFiles: views.indexFiles) },
-            ] as [String: Any],
+            "nav": navigation,
         ]
     }
 
@@ -125,13 +147,23 @@ public struct SiteRenderer: Sendable {
     private func article(_ index: Int) -> [String: Any] {
         let placed = site.articles[index]
         var article = views.items[index]
-        article["body"] = placed.article.bodyHTML
-        var values: [String: Any] = ["article": article, "week": views.weekSummary(placed.weekIndex)]
+        let body = placed.article.body
+        // The source's bytes decide the body (with the parse settings, part of the seed).
+        var hasher = StableHasher()
+        hasher.combine(placed.article.sourceHash)
+        hasher.combine(placed.article.sourceSize)
+        let bodyFingerprint = hasher.finalize()
+        article["body"] = LazyHTML(fingerprint: bodyFingerprint) { body.html }
+        hasher.combine(views.sharedItems[index].fingerprint)
+        var values: [String: Any] = [
+            "article": SharedContext(article, fingerprint: hasher.finalize()),
+            "week": views.weekSummary(placed.weekIndex),
+        ]
         // Within a day, articles are newest first: the one after in the list was published before.
         let day = site.days[placed.dayIndex].articles
         if let position = day.firstIndex(of: index) {
-            if position + 1 < day.count { values["previous"] = views.items[day[position + 1]] }
-            if position > 0 { values["next"] = views.items[day[position - 1]] }
+            if position + 1 < day.count { values["previous"] = views.sharedItems[day[position + 1]] }
+            if position > 0 { values["next"] = views.sharedItems[day[position - 1]] }
         }
         return values
     }

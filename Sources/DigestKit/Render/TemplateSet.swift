@@ -10,9 +10,13 @@ public struct TemplateSet: Sendable {
     ]
 
     public let library: MustacheLibrary
+    /// Stands for every template's text: part of every page's fingerprint, so editing a
+    /// template rebuilds the pages (all of them: a page may reach any partial).
+    public let fingerprint: UInt64
 
-    public init(library: MustacheLibrary) {
+    public init(library: MustacheLibrary, fingerprint: UInt64 = 0) {
         self.library = library
+        self.fingerprint = fingerprint
     }
 
     /// Compiles templates given as name → Mustache text (`partials/item` → `…`).
@@ -20,7 +24,10 @@ public struct TemplateSet: Sendable {
     public static func compile(_ sources: [String: String], folder: String = "Templates") -> Result<TemplateSet, BuildFailure> {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var hasher = StableHasher()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -38,7 +45,7 @@ public struct TemplateSet: Sendable {
                 file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
                 hint: "copy it from the default theme in Digest's repository"))
         }
-        return diagnostics.isEmpty ? .success(TemplateSet(library: library)) : .failure(BuildFailure(diagnostics: diagnostics))
+        return diagnostics.isEmpty ? .success(TemplateSet(library: library, fingerprint: hasher.finalize())) : .failure(BuildFailure(diagnostics: diagnostics))
     }
 
     public func render(_ context: [String: Any], template name: String) -> String {

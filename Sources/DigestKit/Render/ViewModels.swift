@@ -10,6 +10,11 @@ struct ViewModels: @unchecked Sendable {
     let indexFiles: Bool
     /// One summary per article, built once and shared by every list it appears in.
     let items: [[String: Any]]
+    /// The same, with their fingerprints, for lists and links between articles.
+    let sharedItems: [SharedContext]
+    /// Summaries of each week and day, shared by the pages that link to them.
+    let weekSummaries: [SharedContext]
+    let daySummaries: [SharedContext]
 
     /// Renders `partials/item` once per article and page depth; nil without templates (tests of
     /// view models alone).
@@ -19,12 +24,11 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
-        var items: [[String: Any]] = []
-        items.reserveCapacity(site.articles.count)
-        for placed in site.articles {
-            items.append(Self.item(placed, site: site, indexFiles: site.config.linkIndexFiles))
-        }
-        self.items = items
+        let indexFiles = site.config.linkIndexFiles
+        sharedItems = site.articles.parallelMap { SharedContext(Self.item($0, site: site, indexFiles: indexFiles)) }
+        items = sharedItems.map(\.values)
+        weekSummaries = site.weeks.indices.map { SharedContext(Self.weekSummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
+        daySummaries = site.days.indices.map { SharedContext(Self.daySummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
     }
 
     func url(_ path: SitePath) -> String {
@@ -49,12 +53,19 @@ struct ViewModels: @unchecked Sendable {
             "section_url": url(site.sections[placed.sectionIndex].path, indexFiles: indexFiles),
             "draft": article.isDraft,
             "future": article.date.instant > site.buildInstant,
-            "tags": placed.tagIndices.map { termLink(site.tags[$0], indexFiles: indexFiles) },
-            "speakers": placed.speakerIndices.map { termLink(site.speakers[$0], indexFiles: indexFiles) },
+            "tags": placed.tagIndices.map { termReference(site.tags[$0], indexFiles: indexFiles) },
+            "speakers": placed.speakerIndices.map { termReference(site.speakers[$0], indexFiles: indexFiles) },
         ]
         if let source = article.source { item["source"] = source }
         if let summary = article.summary { item["summary"] = summary }
         return item
+    }
+
+    /// A term's name and page, for links from pages about something else (navigation, an
+    /// article's tags). No counts: an article added to a tag then changes only the pages that
+    /// list that tag's articles, not every page that links to it.
+    static func termReference(_ term: Term, indexFiles: Bool) -> [String: String] {
+        ["name": term.name, "url": url(term.path, indexFiles: indexFiles)]
     }
 
     static func termLink(_ term: Term, indexFiles: Bool) -> [String: Any] {
@@ -71,18 +82,25 @@ struct ViewModels: @unchecked Sendable {
                 "text": quote.text,
                 "datetime": placed.article.date.iso8601,
                 "date_text": placed.article.date.day.mediumText,
-                "article": items[reference.article],
+                "article": sharedItems[reference.article],
             ]
         }
     }
 
     /// Items for a list on a page whose root prefix is `root`, each with `html`: the item
-    /// partial rendered for it.
-    func items(_ indices: some Sequence<Int>, root: String) -> [[String: Any]] {
-        indices.map { index in
+    /// partial rendered for it, when the page is rendered. The item's other values and `root`
+    /// are all it is made from, so its fingerprint is the root's.
+    func items(_ indices: some Sequence<Int>, root: String) -> [SharedContext] {
+        guard let itemHTML, itemHTML.hasPartial else { return indices.map { sharedItems[$0] } }
+        let rootFingerprint = StableHasher.hash(Array(root.utf8))
+        return indices.map { index in
             var item = items[index]
-            item["html"] = itemHTML?.html(for: index, root: root, item: item)
-            return item
+            let base = item
+            item["html"] = LazyHTML(fingerprint: rootFingerprint) { itemHTML.html(for: index, root: root, item: base) ?? "" }
+            var hasher = StableHasher()
+            hasher.combine(sharedItems[index].fingerprint)
+            hasher.combine(rootFingerprint)
+            return SharedContext(item, fingerprint: hasher.finalize())
         }
     }
 
@@ -94,20 +112,24 @@ struct ViewModels: @unchecked Sendable {
         }
     }
 
-    func weekSummary(_ index: Int) -> [String: Any] {
+    func weekSummary(_ index: Int) -> SharedContext { weekSummaries[index] }
+
+    func daySummary(_ index: Int) -> SharedContext { daySummaries[index] }
+
+    static func weekSummary(_ index: Int, site: Site, indexFiles: Bool) -> [String: Any] {
         let week = site.weeks[index]
         return [
             "id": week.week.id,
             "title": "Week \(week.week.week), \(week.week.year)",
-            "range": Self.range(week.week.monday, week.week.sunday),
-            "url": url(week.path),
+            "range": range(week.week.monday, week.week.sunday),
+            "url": url(week.path, indexFiles: indexFiles),
             "count": week.articles.count,
         ]
     }
 
-    func daySummary(_ index: Int) -> [String: Any] {
+    static func daySummary(_ index: Int, site: Site, indexFiles: Bool) -> [String: Any] {
         let day = site.days[index]
-        return ["id": day.date.id, "title": day.date.longText, "url": url(day.path), "count": day.articles.count]
+        return ["id": day.date.id, "title": day.date.longText, "url": url(day.path, indexFiles: indexFiles), "count": day.articles.count]
     }
 
     /// `11–17 February 2019`, `25 February – 3 March 2019`, `30 December 2019 – 5 January 2020`.

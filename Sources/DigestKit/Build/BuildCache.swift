@@ -1,0 +1,62 @@
+import Foundation
+
+/// What one build leaves for the next, in a hidden folder of the site (never in the output):
+/// every article's parse, keyed by its source file's size and content hash, and the
+/// fingerprint of every file written. A rebuild parses only the files whose bytes changed and
+/// renders only the pages whose fingerprint changed. `digest build --clean` ignores it.
+public struct BuildCache: Sendable {
+    /// `.digest-cache/` in the site folder; safe to delete at any time.
+    public static let folderName = ".digest-cache"
+    static let fileName = "build.cache"
+    /// Bumped whenever what is stored, or how a fingerprint is made, changes.
+    static let format = 2
+
+    /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
+    var generator: String
+    /// Parse settings the articles were parsed with (time zone, raw HTML, local files).
+    var parseSettings: UInt64
+    var articles: [String: ArticleParser.Outcome] = [:]
+    /// The output folder `files` describes, and what each of its files was made from.
+    var output: String
+    var files: [String: FileRecord] = [:]
+
+    /// A file the build wrote: the fingerprint of what it was made from, and how it looked on
+    /// disk afterwards, so a file replaced since (a restored backup, a deploy tool) is noticed
+    /// and written again rather than trusted.
+    struct FileRecord: Sendable, Equatable {
+        var fingerprint: UInt64
+        var stamp: FileStamp
+    }
+
+    public init(generator: String, parseSettings: UInt64, output: String) {
+        self.generator = generator
+        self.parseSettings = parseSettings
+        self.output = output
+    }
+
+    static func url(in siteDirectory: URL) -> URL {
+        siteDirectory.appendingPathComponent(folderName).appendingPathComponent(fileName)
+    }
+
+    /// The cache left by the last build, or nil when there is none or it does not apply
+    /// (another Digest, another format, unreadable: all mean a full build, never an error).
+    static func load(from siteDirectory: URL, generator: String) -> BuildCache? {
+        guard let data = try? Data(contentsOf: url(in: siteDirectory)),
+              let cache = try? BuildCache(decoding: [UInt8](data)),
+              cache.generator == generator else { return nil }
+        return cache
+    }
+
+    /// Written after the output is in place, atomically: a build killed on the way leaves the
+    /// old cache or none, and the next build checks every fingerprint against it anyway.
+    func save(in siteDirectory: URL) throws {
+        let folder = siteDirectory.appendingPathComponent(Self.folderName)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Tools that skip ignored folders (rsync filters, editors) recognise this marker.
+        let tag = folder.appendingPathComponent("CACHEDIR.TAG")
+        if !FileManager.default.fileExists(atPath: tag.path) {
+            try Data("Signature: 8a477f597d28d172789f06886806bc55\n# Digest's build cache; see README.md\n".utf8).write(to: tag)
+        }
+        try Data(encoded()).write(to: Self.url(in: siteDirectory), options: .atomic)
+    }
+}

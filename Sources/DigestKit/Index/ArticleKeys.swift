@@ -1,0 +1,23 @@
+/// An article's term keys and title slug: Unicode work the indexer needs for every article.
+/// The parser works them out (in parallel) and the build cache keeps them, so a rebuild does not
+/// redo them for articles that did not change.
+public struct ArticleKeys: Sendable, Hashable {
+    var section: String
+    var tags: [String]
+    var speakers: [String]
+    var titleSlug: String
+
+    init(section: String, tags: [String], speakers: [String], titleSlug: String) {
+        self.section = section
+        self.tags = tags
+        self.speakers = speakers
+        self.titleSlug = titleSlug
+    }
+
+    init(_ article: Article) {
+        section = TermKey.normalize(article.section)
+        tags = article.tags.map(TermKey.normalize)
+        speakers = article.speakers.map(TermKey.normalize)
+        titleSlug = Slug.make(article.title)
+    }
+}

@@ -1,0 +1,23 @@
+import Mustache
+
+/// A part of a template context that many pages share (an article's list item, a week's
+/// summary, the navigation), with its fingerprint worked out once instead of on every page
+/// that shows it. Templates read it like a dictionary.
+final class SharedContext: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+    let fingerprint: UInt64
+
+    init(_ values: [String: Any]) {
+        self.values = values
+        fingerprint = PageFingerprint.of(values, seed: 0)
+    }
+
+    /// For values whose fingerprint is known already (`values` plus something whose fingerprint
+    /// is folded in).
+    init(_ values: [String: Any], fingerprint: UInt64) {
+        self.values = values
+        self.fingerprint = fingerprint
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+}

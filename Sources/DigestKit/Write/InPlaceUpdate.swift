@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension SiteWriter {
+    /// Marks an output folder whose in-place update was interrupted: the next build then
+    /// replaces the whole folder instead of updating it.
+    static let journalName = ".digest-updating"
+
+    /// True when the output can be updated in place: Digest wrote it, and no earlier update
+    /// was cut short.
+    public func canUpdateInPlace() -> Bool {
+        let fileManager = FileManager.default
+        return fileManager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path)
+            && !fileManager.fileExists(atPath: output.appendingPathComponent(Self.journalName).path)
+            && !fileManager.fileExists(atPath: retired.path)
+    }
+
+    /// Starts an update of the current output that writes only what changed: a rebuild after
+    /// one edit touches a handful of files instead of recreating the site.
+    public func beginUpdate() throws -> Update {
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        return Update(writer: self)
+    }
+
+    /// Changed files are staged beside the output, then moved in one by one at `commit`, so a
+    /// build that fails before then leaves the output as it was. A crash during the moves
+    /// leaves the journal file, and the next build replaces the whole folder.
+    public final class Update: @unchecked Sendable {
+        let writer: SiteWriter
+        private let lock = NSLock()
+        private var paths = Set<String>()
+        private var staged: [String] = []
+
+        init(writer: SiteWriter) {
+            self.writer = writer
+        }
+
+        /// Stages `file` unless the output already holds these bytes; true when it does.
+        @discardableResult
+        public func stage(_ file: OutputFile) throws -> Bool {
+            guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
+            guard lock.withLock({ paths.insert(file.path).inserted }) else { throw WriteError.duplicatePath(file.path) }
+            let current = writer.output.appendingPathComponent(file.path)
+            let data: Data
+            switch file.content {
+            case let .bytes(bytes): data = bytes
+            case let .copy(source): data = try Data(contentsOf: source, options: .alwaysMapped)
+            }
+            if SiteWriter.sameBytes(current, data) { return true }
+            let destination = writer.staging.appendingPathComponent(file.path)
+            try StagingArea.makeFolders(destination.deletingLastPathComponent().path)
+            try StagingArea.writeFile(destination.path, data)
+            lock.withLock { staged.append(file.path) }
+            return false
+        }
+
+        /// Moves the staged files in and removes the output's files that this build did not
+        /// produce (`kept` lists those it left alone). `report.removed` gets their number.
+        public func commit(kept: Set<String>, report: inout Report) throws {
+            let fileManager = FileManager.default
+            let (produced, moved) = lock.withLock { (paths, staged) }
+            let journal = writer.output.appendingPathComponent(SiteWriter.journalName)
+            try Data().write(to: journal)
+            for path in moved.sorted() {
+                let destination = writer.output.appendingPathComponent(path)
+                try StagingArea.makeFolders(destination.deletingLastPathComponent().path)
+                guard rename(writer.staging.appendingPathComponent(path).path, destination.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+                }
+            }
+            let keep = produced.union(kept).union(SiteWriter.keptNames).union([SiteWriter.markerName, SiteWriter.journalName])
+            let stale = writer.previousFiles().subtracting(keep)
+            for path in stale {
+                try fileManager.removeItem(at: writer.output.appendingPathComponent(path))
+            }
+            removeEmptyFolders(around: stale)
+            report.removed = stale.count
+            try fileManager.removeItem(at: journal)
+            try? fileManager.removeItem(at: writer.staging)
+        }
+
+        /// Folders left empty by removed pages go too, deepest first, up to the output folder.
+        private func removeEmptyFolders(around removed: Set<String>) {
+            var folders = Set<String>()
+            for path in removed {
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty {
+                    folders.insert(folder)
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+            for folder in folders.sorted(by: { $0.count > $1.count }) {
+                // rmdir fails on a folder that still holds something, which is what we want.
+                _ = rmdir(writer.output.appendingPathComponent(folder).path)
+            }
+        }
+
+        /// Drops the staged files; the output stays as it was.
+        public func abandon() {
+            try? FileManager.default.removeItem(at: writer.staging)
+        }
+    }
+}
