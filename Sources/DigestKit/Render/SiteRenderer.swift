@@ -74,6 +74,12 @@ public struct SiteRenderer: Sendable {
             share["tags"] = placed.tagIndices.map { site.tags[$0].name }
         } else {
             share["description"] = site.config.description
+            // Present but empty, so `{{#section}}` inside `{{#share}}` does not climb to the
+            // page's own `section` (a section page's term) and print it.
+            share["title"] = false
+            share["section"] = false
+            share["published_time"] = false
+            share["tags"] = [String]()
         }
         values["canonical"] = urls.url(job.path)
         values["share"] = share

@@ -86,6 +86,22 @@ import Testing
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary\">"))
     }
 
+    /// Other pages get share metadata without article fields, even where the page has a value
+    /// of the same name (a section page's `section`) for the template to fall back on.
+    @Test func pagesOtherThanArticlesHaveNoArticleShareFields() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.build()
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
+            .filter { $0.hasSuffix("index.html") && !$0.hasPrefix("articles/") }
+        #expect(paths.contains("sections/diplomacy/index.html"))
+        for path in paths {
+            let page = try site.read(path)
+            #expect(page.contains("<meta property=\"og:type\" content=\"website\">"), "\(path)")
+            #expect(!page.contains("article:"), "\(path)")
+        }
+    }
+
     @Test func withoutABaseURLTheBuildSucceedsAndSaysWhatIsOff() throws {
         let site = try site(base: nil)
         defer { site.remove() }

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// Builds that use the build cache: after any change to the content, the templates or the
+/// settings, the output is byte for byte what a clean build of the same site gives, and files
+/// that did not change are not written again.
+@Suite struct IncrementalBuildTests {
+    static let sections = ["DIPLOMACY", "ECONOMY", "TECHNOLOGY"]
+    static let tags = ["trade", "tariffs", "5G", "climate", "网络安全"]
+    static let speakers = ["Hua Chunying", "Geng Shuang", "Lu Kang"]
+
+    static func article(_ index: Int, title: String? = nil, day: Int? = nil, body: String? = nil, tags: [String]? = nil) -> String {
+        let day = day ?? 1 + index % 20
+        let tags = tags ?? [Self.tags[index % Self.tags.count], Self.tags[(index / 2) % Self.tags.count]]
+        return articleText(
+            title: "\"\(title ?? "Briefing \(index)")\"",
+            date: "\"2019-02-\(day < 10 ? "0" : "")\(day)T\(10 + index % 8):15:00+08:00\"",
+            section: sections[index % sections.count],
+            extra: "tags: [\(tags.joined(separator: ", "))]\nspeakers: [\(speakers[index % speakers.count])]\nsummary: Summary \(index).\n",
+            body: body ?? "Paragraph of briefing \(index) with ~~struck~~ *words*.\n\n| a | b |\n| - | - |\n| \(index) | x |")
+    }
+
+    static func makeSite(count: Int = 24) throws -> TempSite {
+        var articles: [String: String] = [:]
+        for index in 0..<count { articles["a\(index).md"] = article(index) }
+        return try TempSite(articles: articles)
+    }
+
+    /// A build with the cache, as `digest build` runs it.
+    @discardableResult
+    static func cachedBuild(_ site: TempSite) throws -> BuildSummary {
+        try site.build { $0.useCache = true }
+    }
+
+    /// What a clean build of the site as it is now writes (in a folder of its own, no cache).
+    static func cleanOutput(_ site: TempSite) throws -> [String: Data] {
+        let folder = site.url("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try site.build { $0.outputDirectory = folder }
+        return try snapshot(of: folder)
+    }
+
+    static func expectSameAsClean(_ site: TempSite, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let incremental = try snapshot(of: site.output)
+        let clean = try cleanOutput(site)
+        let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "after \(what), these differ from a clean build: \(differing.prefix(10))", sourceLocation: sourceLocation)
+    }
+
+    static func modificationTimes(_ folder: URL) throws -> [String: Date] {
+        var times: [String: Date] = [:]
+        for path in ContentLoader.walk(folder) {
+            times[path] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.modificationDate] as? Date
+        }
+        return times
+    }
+
+    @Test func aRebuildWithNoChangesParsesAndWritesNothing() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        let first = try Self.cachedBuild(site)
+        #expect(!first.incremental)
+        #expect(FileManager.default.fileExists(atPath: BuildCache.url(in: site.root).path))
+        let before = try Self.modificationTimes(site.output)
+
+        let second = try Self.cachedBuild(site)
+        #expect(second.incremental)
+        #expect(second.parsed == 0)
+        #expect(second.report.written == 0 && second.report.removed == 0)
+        #expect(second.report.unchanged == first.report.written)
+        #expect(try Self.modificationTimes(site.output) == before)
+        #expect(second.line.contains("incremental: 0 parsed"))
+    }
+
+    @Test func editingOneBodyRewritesOnlyThatArticlesFiles() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let before = try Self.modificationTimes(site.output)
+        try site.write("Content/a5.md", Self.article(5, body: "A new body with a [link](https://example.org)."))
+
+        let summary = try Self.cachedBuild(site)
+        #expect(summary.incremental && summary.parsed == 1)
+        try Self.expectSameAsClean(site, "a body edit")
+        // Lists, the search index and feeds do not show bodies: the article's page and its
+        // week's newsletter (fingerprinted by its articles' sources) are all that may change.
+        let after = try Self.modificationTimes(site.output)
+        let rewritten = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(rewritten.contains("articles/briefing-5/index.html"))
+        #expect(rewritten.allSatisfy { $0.hasPrefix("articles/briefing-5/") || $0.hasSuffix("newsletter.html") || $0.hasSuffix("newsletter.txt") },
+                "\(rewritten)")
+        #expect(try site.read("articles/briefing-5/index.html").contains("A new body with a"))
+    }
+
+    @Test func editsAdditionsAndDeletionsMatchACleanBuild() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+
+        try site.write("Content/a3.md", Self.article(3, title: "Briefing 3 <renamed> & moved", day: 27))
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a title and date edit")
+
+        try site.write("Content/a7.md", Self.article(7, tags: ["brand new tag", "trade"]))
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a tag edit")
+
+        try site.write("Content/new.md", Self.article(99, title: "Briefing 3 <renamed> & moved"))
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "an addition whose title slugs like another's")
+
+        try FileManager.default.removeItem(at: site.url("Content/a3.md"))
+        let summary = try Self.cachedBuild(site)
+        #expect(summary.report.removed > 0)
+        try Self.expectSameAsClean(site, "a deletion")
+
+        try FileManager.default.removeItem(at: site.url("Content/a7.md"))
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "deleting the last article with a tag")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/brand-new-tag").path),
+                "the tag's emptied folder is gone")
+    }
+
+    @Test func aChangedTemplateRebuildsEveryPageThatUsesIt() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let before = try snapshot(of: site.output)
+
+        let item = site.url("Templates/partials/item.mustache")
+        try (try String(contentsOf: item, encoding: .utf8)).replacingOccurrences(of: "<li class=\"item\">", with: "<li class=\"item changed\">")
+            .write(to: item, atomically: true, encoding: .utf8)
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "an item partial edit")
+        let after = try snapshot(of: site.output)
+        let lists = after.keys.filter { String(decoding: before[$0] ?? Data(), as: UTF8.self).contains("<li class=\"item\">") }
+        #expect(!lists.isEmpty)
+        #expect(lists.allSatisfy { String(decoding: after[$0]!, as: UTF8.self).contains("<li class=\"item changed\">") })
+
+        let base = site.url("Templates/base.mustache")
+        try (try String(contentsOf: base, encoding: .utf8)).replacingOccurrences(of: "<body>", with: "<body class=\"v2\">")
+            .write(to: base, atomically: true, encoding: .utf8)
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a base layout edit")
+        let pages = try snapshot(of: site.output).filter { $0.key.hasSuffix(".html") && !$0.key.hasSuffix("newsletter.html") }
+        #expect(pages.values.allSatisfy { String(decoding: $0, as: UTF8.self).contains("<body class=\"v2\">") })
+    }
+
+    @Test func changedSettingsMatchACleanBuild() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        try site.write("site.yml", "title: Renamed Desk\ntimezone: Asia/Shanghai\npaginate: 5\nbase_url: https://example.org/digest/\n")
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a settings change")
+        try site.write("site.yml", "title: Renamed Desk\ntimezone: UTC\npaginate: 5\nbase_url: https://example.org/digest/\n")
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a time zone change")
+        try site.write("Content/a2.md", Self.article(2, body: "Edited with feeds on."))
+        try Self.cachedBuild(site)
+        try Self.expectSameAsClean(site, "a body edit with feeds")
+    }
+
+    @Test func aFileChangedInTheOutputIsWrittenAgain() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let page = site.output.appendingPathComponent("articles/briefing-4/index.html")
+        let original = try Data(contentsOf: page)
+        try Data("tampered".utf8).write(to: page)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("tags/trade/index.html"))
+
+        let summary = try Self.cachedBuild(site)
+        #expect(summary.incremental)
+        #expect(try Data(contentsOf: page) == original)
+        try Self.expectSameAsClean(site, "tampering with the output")
+    }
+
+    @Test func aDamagedOrForeignCacheMeansAFullBuildNotAnError() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let cache = BuildCache.url(in: site.root)
+        let bytes = try Data(contentsOf: cache)
+        for damaged in [bytes.prefix(bytes.count / 2), Data("not a cache".utf8), Data()] {
+            try damaged.write(to: cache)
+            try site.write("Content/a1.md", Self.article(1, body: "Edit \(damaged.count)."))
+            let summary = try Self.cachedBuild(site)
+            #expect(!summary.incremental)
+            #expect(summary.parsed == 24)
+            try Self.expectSameAsClean(site, "a damaged cache")
+        }
+        // And `--clean` ignores a good cache, but leaves a fresh one.
+        let clean = try site.build { $0.useCache = true; $0.clean = true }
+        #expect(!clean.incremental && clean.parsed == 24)
+        #expect(try Self.cachedBuild(site).incremental)
+    }
+
+    @Test func aBadEditFailsWithoutTouchingTheOutputOrTheCache() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let before = try snapshot(of: site.output)
+        let cacheBefore = try Data(contentsOf: BuildCache.url(in: site.root))
+        try site.write("Content/a1.md", "---\ntitle: [unclosed\n---\nBody\n")
+        #expect(throws: BuildFailure.self) { try Self.cachedBuild(site) }
+        #expect(try snapshot(of: site.output) == before)
+        #expect(try Data(contentsOf: BuildCache.url(in: site.root)) == cacheBefore)
+        try site.write("Content/a1.md", Self.article(1, title: "Fixed"))
+        #expect(try Self.cachedBuild(site).incremental)
+        try Self.expectSameAsClean(site, "fixing a bad edit")
+    }
+
+    /// Random sequences of edits, additions and deletions (seeded, so a failure repeats).
+    @Test(arguments: [1, 2, 3])
+    func randomChangesAlwaysMatchACleanBuild(seed: UInt64) throws {
+        let site = try Self.makeSite(count: 16)
+        defer { site.remove() }
+        var random = SeededRandom(seed: seed)
+        var present = Set(0..<16)
+        try Self.cachedBuild(site)
+        for step in 0..<8 {
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let index = Int.random(in: 0..<24, using: &random)
+                if present.contains(index), Bool.random(using: &random), present.count > 2 {
+                    try FileManager.default.removeItem(at: site.url("Content/a\(index).md"))
+                    present.remove(index)
+                } else {
+                    let day = Bool.random(using: &random) ? Int.random(in: 1...28, using: &random) : nil
+                    let title = Bool.random(using: &random) ? "Briefing \(Int.random(in: 0..<6, using: &random))" : nil
+                    let tags = Bool.random(using: &random) ? [Self.tags.randomElement(using: &random)!, "step \(step)"] : nil
+                    try site.write("Content/a\(index).md", Self.article(index, title: title, day: day, body: "Step \(step).", tags: tags))
+                    present.insert(index)
+                }
+            }
+            try Self.cachedBuild(site)
+            try Self.expectSameAsClean(site, "step \(step) of seed \(seed)")
+        }
+    }
+}
+
+/// SplitMix64: a small seeded generator, so random tests repeat exactly.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
