@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 2
+    static let format = 4
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -19,6 +19,19 @@ public struct BuildCache: Sendable {
     /// The output folder `files` describes, and what each of its files was made from.
     var output: String
     var files: [String: FileRecord] = [:]
+    /// The site's `structureFingerprint`, when the build worked it out.
+    var structure: UInt64?
+    /// How each source file looked when this build read it, and when that was (seconds since
+    /// 1970). The next build does not even read a file that still looks the same, unless it
+    /// was modified within two seconds of that moment: file times are coarse, so an edit in
+    /// the same tick as the read could otherwise go unseen.
+    var sourceStamps: [String: FileStamp] = [:]
+    var sourcesStatedAt = 0
+
+    /// Stamps of sources the next build may trust without reading them.
+    var trustedSources: [String: FileStamp] {
+        sourceStamps.filter { $0.value.seconds < sourcesStatedAt - 2 && $0.value.changeSeconds < sourcesStatedAt - 2 }
+    }
 
     /// A file the build wrote: the fingerprint of what it was made from, and how it looked on
     /// disk afterwards, so a file replaced since (a restored backup, a deploy tool) is noticed
@@ -57,6 +70,7 @@ public struct BuildCache: Sendable {
         if !FileManager.default.fileExists(atPath: tag.path) {
             try Data("Signature: 8a477f597d28d172789f06886806bc55\n# Digest's build cache; see README.md\n".utf8).write(to: tag)
         }
-        try Data(encoded()).write(to: Self.url(in: siteDirectory), options: .atomic)
+        let bytes = encoded()
+        try Data(bytes).write(to: Self.url(in: siteDirectory), options: .atomic)
     }
 }

@@ -35,6 +35,11 @@ struct CacheWriter {
         if let value { write(value) }
     }
 
+    mutating func write(_ chunk: [UInt8]) {
+        write(chunk.count)
+        bytes.append(contentsOf: chunk)
+    }
+
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }
@@ -76,6 +81,13 @@ struct CacheReader {
         return value
     }
 
+    mutating func chunk() throws -> [UInt8] {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Damaged() }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
@@ -96,6 +108,8 @@ struct CacheReader {
 }
 
 extension BuildCache {
+    static let chunkSize = 500
+
     /// Magic bytes and format number first, so another file (or an older Digest's) is refused.
     static let magic = "digest-cache"
 
@@ -106,19 +120,35 @@ extension BuildCache {
         writer.write(generator)
         writer.write(parseSettings)
         writer.write(output)
-        writer.write(articles.count)
-        for (path, outcome) in articles.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            Self.write(outcome, into: &writer)
+        // Articles go in chunks, each encoded (and later decoded) on its own core.
+        let entries = Array(articles)
+        let chunks = stride(from: 0, to: entries.count, by: Self.chunkSize).map { start in
+            Array(entries[start..<min(start + Self.chunkSize, entries.count)])
         }
+        let encodedChunks = chunks.parallelMap { chunk -> [UInt8] in
+            var writer = CacheWriter()
+            writer.write(chunk.count)
+            for (path, outcome) in chunk {
+                writer.write(path)
+                Self.write(outcome, into: &writer)
+            }
+            return writer.bytes
+        }
+        writer.write(encodedChunks.count)
+        for chunk in encodedChunks { writer.write(chunk) }
         writer.write(files.count)
-        for (path, record) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, record) in files {
             writer.write(path)
             writer.write(record.fingerprint)
-            writer.write(record.stamp.size)
-            writer.write(record.stamp.seconds)
-            writer.write(record.stamp.nanoseconds)
-            writer.write(record.stamp.inode)
+            Self.write(record.stamp, into: &writer)
+        }
+        writer.write(structure != nil)
+        writer.write(structure ?? 0)
+        writer.write(sourcesStatedAt)
+        writer.write(sourceStamps.count)
+        for (path, stamp) in sourceStamps {
+            writer.write(path)
+            Self.write(stamp, into: &writer)
         }
         return writer.bytes
     }
@@ -127,20 +157,48 @@ extension BuildCache {
         var reader = CacheReader(bytes)
         guard try reader.string() == Self.magic, try reader.int() == Self.format else { throw CacheReader.Damaged() }
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
-        let articleCount = try reader.int()
-        for _ in 0..<max(0, articleCount) {
-            let path = try reader.string()
-            articles[path] = try Self.readOutcome(&reader)
+        let chunks = try reader.list { try $0.chunk() }
+        let decoded = chunks.parallelMap { chunk in
+            Result { () throws -> [(String, ArticleParser.Outcome)] in
+                var reader = CacheReader(chunk)
+                let entries = try reader.list { reader in (try reader.string(), try Self.readOutcome(&reader)) }
+                guard reader.isAtEnd else { throw CacheReader.Damaged() }
+                return entries
+            }
+        }
+        for chunk in decoded {
+            for (path, outcome) in try chunk.get() { articles[path] = outcome }
         }
         let fileCount = try reader.int()
         for _ in 0..<max(0, fileCount) {
             let path = try reader.string()
             let fingerprint = try reader.uint64()
-            let stamp = FileStamp(size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(),
-                                  inode: try reader.uint64())
-            files[path] = FileRecord(fingerprint: fingerprint, stamp: stamp)
+            files[path] = FileRecord(fingerprint: fingerprint, stamp: try Self.readStamp(&reader))
+        }
+        let hasStructure = try reader.bool()
+        let structure = try reader.uint64()
+        self.structure = hasStructure ? structure : nil
+        sourcesStatedAt = try reader.int()
+        let sourceCount = try reader.int()
+        for _ in 0..<max(0, sourceCount) {
+            let path = try reader.string()
+            sourceStamps[path] = try Self.readStamp(&reader)
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
+    }
+
+    private static func write(_ stamp: FileStamp, into writer: inout CacheWriter) {
+        writer.write(stamp.size)
+        writer.write(stamp.seconds)
+        writer.write(stamp.nanoseconds)
+        writer.write(stamp.inode)
+        writer.write(stamp.changeSeconds)
+        writer.write(stamp.changeNanoseconds)
+    }
+
+    private static func readStamp(_ reader: inout CacheReader) throws -> FileStamp {
+        FileStamp(size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(), inode: try reader.uint64(),
+                  changeSeconds: try reader.int(), changeNanoseconds: try reader.int())
     }
 
     private static func write(_ outcome: ArticleParser.Outcome, into writer: inout CacheWriter) {

@@ -50,8 +50,8 @@ public struct Pipeline: Sendable {
         public var parsed: [String: ArticleParser.Outcome] = [:]
         /// Stands for the settings every parse depends on.
         public var parseSettings: UInt64 = 0
-        /// Articles parsed afresh (the rest came from a cache).
-        public var freshlyParsed = 0
+        /// Source paths of the articles parsed afresh (the rest came from a cache).
+        public var freshlyParsed: Set<String> = []
     }
 
     /// Renders an indexed site, handing each file to `sink` as soon as it is ready (from any
@@ -67,14 +67,23 @@ public struct Pipeline: Sendable {
         let script = previewScript
         let seed = fingerprintSeed(indexed)
         let counter = ProgressCounter(.rendering, total: jobs.count, report: progress)
+        
         // One file that needs every article and no template: made on its own thread while the
         // pages render, instead of after them.
-        let search = SearchIndex(site: site)
-        let searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: search.fingerprint(seed: seed)) == true
-            ? nil : Background { OutputFile.text(SearchIndex.file, search.render()) }
+        let entries = SearchIndex(site: site).entries()
+        let searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: SearchIndex.fingerprint(entries, seed: seed)) == true
+            ? nil : Background { OutputFile.text(SearchIndex.file, SearchIndex.render(entries)) }
+        // When only bodies changed, pages that show no changed body are kept unseen.
+        let changedBodies: Set<Int>? = reuse?.bodiesOnly(structure: site.structureFingerprint(seed: seed)) == true
+            ? Set(site.articles.indices.filter { indexed.freshlyParsed.contains(site.articles[$0].article.sourcePath) })
+            : nil
         let failures = jobs.parallelMap { job -> Error? in
             do {
                 defer { counter.step() }
+                if let changedBodies, let reuse {
+                    let showsChangedBody = if case let .article(index) = job.kind { changedBodies.contains(index) } else { false }
+                    if !showsChangedBody, reuse.carryOver(job.file) { return nil }
+                }
                 let prepared = renderer.prepare(job)
                 if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed)) {
                     return nil
@@ -89,7 +98,8 @@ public struct Pipeline: Sendable {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             if let searchIndex { try sink(searchIndex.value) }
-            for file in publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed) + assetFiles(site) + themeFiles() {
+            let publishing = publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed)
+            for file in publishing + assetFiles(site) + themeFiles() {
                 try sink(file)
             }
         } catch {
@@ -108,21 +118,32 @@ public struct Pipeline: Sendable {
         cache?.keep(only: Set(content.sources.map(\.path)))
         let settings = Self.parseSettings(config, assets: content.assets)
         let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
-        let fresh = Tally()
+        let fresh = Gathered<String>()
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             defer { counter.step() }
+            var source = source
+            // Not read because the cache knew its stamp: the cached parse is the article.
+            if source.unread, let kept = stored?[source.path], kept.article != nil {
+                return Self.lazilyBodied(kept, source: source, parser: parser)
+            }
+            if source.unread {
+                do {
+                    source.bytes = try source.contents()
+                    source.unread = false
+                } catch {
+                    return ArticleParser.Outcome(article: nil, diagnostics: [Diagnostic(
+                        file: source.path, message: "cannot read the file: \(ContentLoader.reason(error))", hint: "check its permissions")])
+                }
+            }
             if let cached = cache?.outcome(for: source) { return cached }
             let size = source.bytes.count
             let hash = StableHasher.hash(source.bytes)
             if let kept = stored?[source.path], let article = kept.article,
                article.sourceSize == size, article.sourceHash == hash {
-                // Same bytes, same settings: the same article. Its body is made again only if a
-                // page that shows it is rendered.
-                var outcome = kept
-                outcome.article?.body = ArticleBody(lazy: { Self.parse(source, with: parser).article?.bodyHTML ?? "" })
-                return outcome
+                // Same bytes, same settings: the same article.
+                return Self.lazilyBodied(kept, source: source, parser: parser)
             }
-            fresh.step()
+            fresh.insert(source.path)
             var outcome = Self.parse(source, with: parser)
             outcome.article?.sourceSize = size
             outcome.article?.sourceHash = hash
@@ -135,9 +156,20 @@ public struct Pipeline: Sendable {
         progress?(BuildProgress(phase: .indexing, done: 0, total: 1))
         let parsed = outcomes.compactMap(\.article)
         let nowInstant = Int(now.timeIntervalSince1970.rounded(.down))
-        let drafts = parsed.filter { $0.isDraft && !includeDrafts }
-        let future = parsed.filter { $0.date.instant > nowInstant && !includeFuture && !($0.isDraft && !includeDrafts) }
-        let published = parsed.filter { (!$0.isDraft || includeDrafts) && ($0.date.instant <= nowInstant || includeFuture) }
+        // One pass: articles are large values, and every copy of ten thousand of them shows.
+        var published: [Article] = []
+        published.reserveCapacity(parsed.count)
+        var drafts = 0
+        var future = 0
+        for article in parsed {
+            if article.isDraft && !includeDrafts {
+                drafts += 1
+            } else if article.date.instant > nowInstant && !includeFuture {
+                future += 1
+            } else {
+                published.append(article)
+            }
+        }
 
         var (site, indexDiagnostics) = SiteIndexer(config: config).index(published)
         site.buildInstant = nowInstant
@@ -145,8 +177,21 @@ public struct Pipeline: Sendable {
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         for outcome in outcomes { if let article = outcome.article { parsedByPath[article.sourcePath] = outcome } }
-        return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts.count, skippedFuture: future.count,
-                       parsed: parsedByPath, parseSettings: settings, freshlyParsed: fresh.count)
+        return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
+                       parsed: parsedByPath, parseSettings: settings, freshlyParsed: fresh.all)
+    }
+
+    /// A cached parse whose body is made again, from the source, only if a page that shows it
+    /// is rendered.
+    static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: ArticleParser) -> ArticleParser.Outcome {
+        var outcome = kept
+        outcome.article?.body = ArticleBody(lazy: {
+            var source = source
+            source.bytes = (try? source.contents()) ?? Data()
+            source.unread = false
+            return Self.parse(source, with: parser).article?.bodyHTML ?? ""
+        })
+        return outcome
     }
 
     static func parse(_ source: SourceFile, with parser: ArticleParser) -> ArticleParser.Outcome {
@@ -218,6 +263,7 @@ public struct Pipeline: Sendable {
     func assetFiles(_ site: Site) -> [OutputFile] {
         guard let root = contentRoot else { return [] }
         return site.articles.flatMap { placed -> [OutputFile] in
+            guard !placed.article.assets.isEmpty else { return [] }
             let folder = (placed.article.sourcePath as NSString).deletingLastPathComponent
             return placed.article.assets.map { asset in
                 let relative = String(asset.dropFirst(folder.count + 1))

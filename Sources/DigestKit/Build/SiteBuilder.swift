@@ -15,7 +15,8 @@ public struct SiteBuilder: Sendable {
         let previous = options.useCache && !options.clean ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
         pipeline.storedParses = previous
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
-        let content = ContentLoader(siteDirectory: options.siteDirectory).load()
+        let statedAt = Int(Date().timeIntervalSince1970)
+        let content = ContentLoader(siteDirectory: options.siteDirectory).load(trusting: previous?.trustedSources ?? [:])
         let writer = SiteWriter(output: options.outputDirectory)
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         // Problems in the input surface before anything is staged, so a bad build never
@@ -23,7 +24,8 @@ public struct SiteBuilder: Sendable {
         let indexed = try pipeline.index(content)
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
-        let reuse = PageReuse(previous: incremental ? previous!.files : [:], output: writer.output)
+        let reuse = PageReuse(previous: incremental ? previous!.files : [:],
+                              previousStructure: incremental ? previous!.structure : nil, output: writer.output)
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
@@ -62,7 +64,10 @@ public struct SiteBuilder: Sendable {
             var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                    output: options.outputDirectory.path)
             cache.articles = indexed.parsed
+            cache.sourcesStatedAt = statedAt
+            for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
             cache.files = reuse.records(in: writer.output)
+            cache.structure = reuse.structure
             do {
                 try cache.save(in: options.siteDirectory)
             } catch {
@@ -80,7 +85,7 @@ public struct SiteBuilder: Sendable {
             assumedUTC: !pipeline.config.timeZoneWasSet,
             hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil,
             weeks: result.site.weeks.map(\.week))
-        summary.parsed = indexed.freshlyParsed
+        summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
         return summary
     }

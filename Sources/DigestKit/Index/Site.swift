@@ -81,3 +81,34 @@ public struct YearGroup: Sendable {
     /// Weeks of this ISO week-year, newest first.
     public var weeks: [Int]
 }
+
+extension Site {
+    /// Stands for everything the site's pages are made from except article bodies: every
+    /// published article's fields and place (in order), the build's time as far as it marks
+    /// articles scheduled, and `seed` (settings, templates). Equal fingerprints mean equal
+    /// contexts for every page that shows no body.
+    func structureFingerprint(seed: UInt64) -> UInt64 {
+        let perArticle = articles.parallelMap { placed -> UInt64 in
+            var hasher = StableHasher()
+            placed.combineFingerprint(into: &hasher, site: self, body: false)
+            let article = placed.article
+            for list in [article.tags, article.speakers, article.assets] {
+                hasher.combine(list.count)
+                for text in list { hasher.combine(text) }
+            }
+            hasher.combine(article.section)
+            hasher.combine(article.requestedSlug ?? "\u{0}")
+            hasher.combine(article.quotes.count)
+            for quote in article.quotes {
+                hasher.combine(quote.text)
+                hasher.combine(quote.speaker)
+            }
+            return hasher.finalize()
+        }
+        var hasher = StableHasher()
+        hasher.combine(seed)
+        hasher.combine(articles.count)
+        for fingerprint in perArticle { hasher.combine(fingerprint) }
+        return hasher.finalize()
+    }
+}

@@ -15,7 +15,13 @@ public struct ContentLoader: Sendable {
         self.contentFolder = contentFolder
     }
 
+    /// Reads every Markdown file, except those whose stamp is in `trusted` (the build cache
+    /// knows their bytes): they are left unread unless a page needs their body.
     public func load() -> ContentSnapshot {
+        load(trusting: [:])
+    }
+
+    func load(trusting trusted: [String: FileStamp]) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
@@ -26,13 +32,15 @@ public struct ContentLoader: Sendable {
             return snapshot
         }
         // Links are resolved (and checked) one by one; plain files cannot lead out of Content/.
-        var markdown: [(path: String, url: URL)] = []
+        // Plain strings, not URLs, per file: Foundation's URL building showed in rebuild times.
+        var markdown: [(path: String, full: String)] = []
+        let rootString = root.path
         for entry in Self.entries(root) {
             let relative = entry.path
             let path = "\(contentFolder)/\(relative)"
-            let url = root.appendingPathComponent(relative)
+            let full = "\(rootString)/\(relative)"
             if entry.isLink {
-                let resolved = url.resolvingSymlinksInPath().path
+                let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
                 // A symlink may point anywhere; never read or copy what lies outside Content/.
                 guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
                     snapshot.diagnostics.append(.warning(
@@ -41,14 +49,30 @@ public struct ContentLoader: Sendable {
                     continue
                 }
             }
-            if Self.markdownExtensions.contains(url.pathExtension.lowercased()) {
-                markdown.append((path, url))
+            if Self.markdownExtensions.contains(Self.pathExtension(relative)) {
+                markdown.append((path, full))
             } else if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 snapshot.assets.insert(path)
             }
         }
-        // Reading is mostly waiting on the disk, so it runs on every core too.
-        let reads = markdown.parallelMap { file in Result { SourceFile(path: file.path, bytes: try Data(contentsOf: file.url)) } }
+        // Reading is mostly waiting on the disk, so it runs on every core too. Each file is
+        // stamped before it is read, so an edit made during the read shows at the next build.
+        let reads = markdown.parallelMap { file in
+            Result {
+                let stamp = FileStamp(path: file.full)
+                let url = URL(fileURLWithPath: file.full, isDirectory: false)
+                if let stamp, trusted[file.path] == stamp {
+                    var source = SourceFile(path: file.path, bytes: Data())
+                    source.stamp = stamp
+                    source.unread = true
+                    source.location = url
+                    return source
+                }
+                var source = SourceFile(path: file.path, bytes: try Data(contentsOf: url))
+                source.stamp = stamp
+                return source
+            }
+        }
         for (file, read) in zip(markdown, reads) {
             switch read {
             case let .success(source): snapshot.sources.append(source)
@@ -115,6 +139,13 @@ public struct ContentLoader: Sendable {
         var info = stat()
         guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         return info.st_mode & S_IFMT
+    }
+
+    /// `md` for `2019/02/a.MD`; empty without an extension.
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     static func reason(_ error: Error) -> String {

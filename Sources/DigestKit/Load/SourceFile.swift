@@ -5,10 +5,22 @@ public struct SourceFile: Sendable, Hashable {
     /// Path relative to the site folder, with `/` separators (`Content/2019/02/x.md`).
     public var path: String
     public var bytes: Data
+    /// How the file looked just before it was read (nil for sources made in memory).
+    var stamp: FileStamp?
+    /// Not read, because the build cache knows a file with this very stamp: `bytes` is empty
+    /// and `contents()` reads them if a page turns out to need the body.
+    var unread = false
+    var location: URL?
 
     public init(path: String, bytes: Data) {
         self.path = path
         self.bytes = bytes
+    }
+
+    /// The bytes, read now if they were not read with the rest.
+    func contents() throws -> Data {
+        guard unread, let location else { return bytes }
+        return try Data(contentsOf: location)
     }
 }
 

@@ -48,12 +48,14 @@ public struct Newsletter: Sendable {
     }
 
     /// Stands for everything `context(index)` is made from: the week, and each of its articles'
-    /// source and placement (the settings are in `seed`). Cheaper than the context itself.
+    /// fields and placement (the settings are in `seed`). Cheaper than the context itself.
     func fingerprint(_ index: Int, seed: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(seed)
         hasher.combine(site.weeks[index].week.id)
-        for article in site.weeks[index].articles { site.articles[article].combineFingerprint(into: &hasher, site: site) }
+        for article in site.weeks[index].articles {
+            site.articles[article].combineFingerprint(into: &hasher, site: site, body: false)
+        }
         return hasher.finalize()
     }
 

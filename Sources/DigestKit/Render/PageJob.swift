@@ -59,8 +59,11 @@ extension Site {
 
     /// Page numbers and paths of a term's paginated list: `tags/5g/`, `tags/5g/page/2/`, …
     public func pages(of term: Term) -> [(number: Int, path: SitePath)] {
-        let count = Swift.max(1, (term.articles.count + config.paginate - 1) / config.paginate)
-        return (1...count).map { ($0, pagePath(term.path, number: $0)) }
+        (1...pageCount(of: term)).map { ($0, pagePath(term.path, number: $0)) }
+    }
+
+    public func pageCount(of term: Term) -> Int {
+        Swift.max(1, (term.articles.count + config.paginate - 1) / config.paginate)
     }
 
     public func pagePath(_ base: SitePath, number: Int) -> SitePath {

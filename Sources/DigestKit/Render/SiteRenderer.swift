@@ -9,6 +9,7 @@ public struct SiteRenderer: Sendable {
     /// The same on every page, so its fingerprint is worked out once.
     let navigation: SharedContext
     let siteValues: SharedContext
+    private let pageLinkMemo = Memo<String, [SharedContext]>()
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -152,7 +153,8 @@ public struct SiteRenderer: Sendable {
 
     private func article(_ index: Int) -> [String: Any] {
         let placed = site.articles[index]
-        var article = views.items[index]
+        let item = views.item(index)
+        var article = item.values
         let body = placed.article.body
         // The source's bytes decide the body (with the parse settings, part of the seed).
         var hasher = StableHasher()
@@ -160,7 +162,7 @@ public struct SiteRenderer: Sendable {
         hasher.combine(placed.article.sourceSize)
         let bodyFingerprint = hasher.finalize()
         article["body"] = LazyHTML(fingerprint: bodyFingerprint) { body.html }
-        hasher.combine(views.sharedItems[index].fingerprint)
+        hasher.combine(item.fingerprint)
         var values: [String: Any] = [
             "article": SharedContext(article, fingerprint: hasher.finalize()),
             "week": views.weekSummary(placed.weekIndex),
@@ -168,8 +170,8 @@ public struct SiteRenderer: Sendable {
         // Within a day, articles are newest first: the one after in the list was published before.
         let day = site.days[placed.dayIndex].articles
         if let position = day.firstIndex(of: index) {
-            if position + 1 < day.count { values["previous"] = views.sharedItems[day[position + 1]] }
-            if position > 0 { values["next"] = views.sharedItems[day[position - 1]] }
+            if position + 1 < day.count { values["previous"] = views.item(day[position + 1]) }
+            if position > 0 { values["next"] = views.item(day[position - 1]) }
         }
         return values
     }
@@ -210,18 +212,24 @@ public struct SiteRenderer: Sendable {
         }]
     }
 
+    /// A term's page links, made once per term and shared by its pages.
+    private func pageLinks(_ term: Term, total: Int) -> [SharedContext] {
+        pageLinkMemo.value(for: term.path.folder) { views.pageLinks(base: term.path, total: total) }
+    }
+
     private func termIndex(_ terms: [Term]) -> [String: Any] {
         let sorted = terms.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
         return ["terms": sorted.map { ViewModels.termLink($0, indexFiles: views.indexFiles) }, "count": terms.count]
     }
 
     private func termPage(_ term: Term, page: Int, key: String, root: String) -> [String: Any] {
-        let total = site.pages(of: term).count
+        let total = site.pageCount(of: term)
         var values: [String: Any] = [
             key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count],
             "articles": views.items(site.slice(term.articles, page: page), root: root),
         ]
-        if let pagination = views.pagination(base: term.path, page: page, total: total) {
+        if total > 1, let pagination = views.pagination(base: term.path, page: page, total: total,
+                                                        links: pageLinks(term, total: total)) {
             values["pagination"] = pagination
         }
         return values

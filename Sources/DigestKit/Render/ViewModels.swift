@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values templates see. Every URL here is relative to the site root; templates put
 /// `{{root}}` in front of it (`href="{{root}}{{url}}"`), so one value serves pages at any depth.
 ///
@@ -8,10 +10,9 @@
 struct ViewModels: @unchecked Sendable {
     let site: Site
     let indexFiles: Bool
-    /// One summary per article, built once and shared by every list it appears in.
-    let items: [[String: Any]]
-    /// The same, with their fingerprints, for lists and links between articles.
-    let sharedItems: [SharedContext]
+    /// One summary per article, with its fingerprint, built when first asked for (a rebuild
+    /// may need only a few) and shared by every list it appears in.
+    private let itemMemo: ItemMemo
     /// Summaries of each week and day, shared by the pages that link to them.
     let weekSummaries: [SharedContext]
     let daySummaries: [SharedContext]
@@ -24,11 +25,14 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
-        let indexFiles = site.config.linkIndexFiles
-        sharedItems = site.articles.parallelMap { SharedContext(Self.item($0, site: site, indexFiles: indexFiles)) }
-        items = sharedItems.map(\.values)
+        itemMemo = ItemMemo(count: site.articles.count)
         weekSummaries = site.weeks.indices.map { SharedContext(Self.weekSummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
         daySummaries = site.days.indices.map { SharedContext(Self.daySummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
+    }
+
+    /// Article `index`'s item: its list entry's values, without `html`.
+    func item(_ index: Int) -> SharedContext {
+        itemMemo.item(index) { SharedContext(Self.item(site.articles[index], site: site, indexFiles: indexFiles)) }
     }
 
     func url(_ path: SitePath) -> String {
@@ -82,7 +86,7 @@ struct ViewModels: @unchecked Sendable {
                 "text": quote.text,
                 "datetime": placed.article.date.iso8601,
                 "date_text": placed.article.date.day.mediumText,
-                "article": sharedItems[reference.article],
+                "article": item(reference.article),
             ]
         }
     }
@@ -91,14 +95,15 @@ struct ViewModels: @unchecked Sendable {
     /// partial rendered for it, when the page is rendered. The item's other values and `root`
     /// are all it is made from, so its fingerprint is the root's.
     func items(_ indices: some Sequence<Int>, root: String) -> [SharedContext] {
-        guard let itemHTML, itemHTML.hasPartial else { return indices.map { sharedItems[$0] } }
+        guard let itemHTML, itemHTML.hasPartial else { return indices.map { item($0) } }
         let rootFingerprint = StableHasher.hash(Array(root.utf8))
         return indices.map { index in
-            var item = items[index]
+            let shared = self.item(index)
+            var item = shared.values
             let base = item
             item["html"] = LazyHTML(fingerprint: rootFingerprint) { itemHTML.html(for: index, root: root, item: base) ?? "" }
             var hasher = StableHasher()
-            hasher.combine(sharedItems[index].fingerprint)
+            hasher.combine(shared.fingerprint)
             hasher.combine(rootFingerprint)
             return SharedContext(item, fingerprint: hasher.finalize())
         }
@@ -109,6 +114,13 @@ struct ViewModels: @unchecked Sendable {
         site.groupedBySection(indices).map { group in
             ["name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
              "articles": items(group.articles, root: root)]
+        }
+    }
+
+    /// The entries of a term's `pagination.pages`, none of them current.
+    func pageLinks(base: SitePath, total: Int) -> [SharedContext] {
+        (1...max(1, total)).map { number in
+            SharedContext(["number": number, "url": url(site.pagePath(base, number: number)), "current": false])
         }
     }
 
@@ -141,17 +153,41 @@ struct ViewModels: @unchecked Sendable {
         return "\(start.day)–\(end.mediumText)"
     }
 
-    func pagination(base: SitePath, page: Int, total: Int) -> [String: Any]? {
+    /// `pages` lists every page of the term; `links` are its entries, made once per term by the
+    /// caller (a tag with 150 pages would otherwise build 150 entries for each of them).
+    func pagination(base: SitePath, page: Int, total: Int, links: [SharedContext]) -> [String: Any]? {
         guard total > 1 else { return nil }
+        var pages = links
+        var current = links[page - 1].values
+        current["current"] = true
+        pages[page - 1] = SharedContext(current)
         var value: [String: Any] = [
             "current": page,
             "total": total,
-            "pages": (1...total).map { number -> [String: Any] in
-                ["number": number, "url": url(site.pagePath(base, number: number)), "current": number == page]
-            },
+            "pages": pages,
         ]
         if page > 1 { value["previous_url"] = url(site.pagePath(base, number: page - 1)) }
         if page < total { value["next_url"] = url(site.pagePath(base, number: page + 1)) }
         return value
+    }
+}
+
+/// The items of `ViewModels`, each made once, by whichever thread first needs it.
+private final class ItemMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [SharedContext?]
+
+    init(count: Int) {
+        items = [SharedContext?](repeating: nil, count: count)
+    }
+
+    func item(_ index: Int, make: () -> SharedContext) -> SharedContext {
+        if let item = lock.withLock({ items[index] }) { return item }
+        let item = make()
+        return lock.withLock {
+            if let first = items[index] { return first }
+            items[index] = item
+            return item
+        }
     }
 }

@@ -4,12 +4,15 @@ import Glibc
 #endif
 
 /// What `stat` says about a file, enough to tell that it was replaced or rewritten: size,
-/// modification time to the nanosecond, and inode (a file renamed over it has another).
-struct FileStamp: Sendable, Equatable {
+/// modification time to the nanosecond, inode (a file renamed over it has another) and change
+/// time (which any write or `touch` moves, and no tool can set back).
+struct FileStamp: Sendable, Hashable {
     var size: Int
     var seconds: Int
     var nanoseconds: Int
     var inode: UInt64
+    var changeSeconds: Int
+    var changeNanoseconds: Int
 
     /// nil when there is no regular file at `path`.
     init?(path: String) {
@@ -19,12 +22,16 @@ struct FileStamp: Sendable, Equatable {
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
         inode = UInt64(info.st_ino)
+        changeSeconds = Int(info.st_ctim.tv_sec)
+        changeNanoseconds = Int(info.st_ctim.tv_nsec)
     }
 
-    init(size: Int, seconds: Int, nanoseconds: Int, inode: UInt64) {
+    init(size: Int, seconds: Int, nanoseconds: Int, inode: UInt64, changeSeconds: Int, changeNanoseconds: Int) {
         self.size = size
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.inode = inode
+        self.changeSeconds = changeSeconds
+        self.changeNanoseconds = changeNanoseconds
     }
 }

@@ -33,9 +33,12 @@ extension SiteWriter {
         private let lock = NSLock()
         private var paths = Set<String>()
         private var staged: [String] = []
+        /// The output's files, listed while the pages render, to find those no longer made.
+        private let existing: Background<Set<String>>
 
         init(writer: SiteWriter) {
             self.writer = writer
+            existing = Background { writer.previousFiles() }
         }
 
         /// Stages `file` unless the output already holds these bytes; true when it does.
@@ -72,7 +75,7 @@ extension SiteWriter {
                 }
             }
             let keep = produced.union(kept).union(SiteWriter.keptNames).union([SiteWriter.markerName, SiteWriter.journalName])
-            let stale = writer.previousFiles().subtracting(keep)
+            let stale = existing.value.subtracting(keep)
             for path in stale {
                 try fileManager.removeItem(at: writer.output.appendingPathComponent(path))
             }

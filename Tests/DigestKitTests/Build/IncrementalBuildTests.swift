@@ -212,6 +212,37 @@ import Testing
         try Self.expectSameAsClean(site, "fixing a bad edit")
     }
 
+    /// Files unchanged since well before the last build are not even read: the cache trusts
+    /// their stamp (size, times, inode). Their bodies are read when a page needs them.
+    @Test func unchangedSourcesAreNotReadButTheirBodiesStillRender() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        // Stamps are trusted only for files older than the build by two seconds or more.
+        Thread.sleep(forTimeInterval: 3.2)
+        try Self.cachedBuild(site)
+        let cache = try #require(BuildCache.load(from: site.root, generator: GeneratorIdentity.current))
+        let snapshot = ContentLoader(siteDirectory: site.root).load(trusting: cache.trustedSources)
+        #expect(snapshot.sources.count == 24)
+        #expect(snapshot.sources.allSatisfy { $0.unread && $0.bytes.isEmpty })
+
+        // A template change renders every article page again, from bodies read on demand.
+        let article = site.url("Templates/article.mustache")
+        try (try String(contentsOf: article, encoding: .utf8)).replacingOccurrences(of: "<div class=\"body\"", with: "<div class=\"body v2\"")
+            .write(to: article, atomically: true, encoding: .utf8)
+        let summary = try Self.cachedBuild(site)
+        #expect(summary.incremental && summary.parsed == 0)
+        try Self.expectSameAsClean(site, "a template change with unread sources")
+        #expect(try site.read("articles/briefing-5/index.html").contains("Paragraph of briefing 5"))
+
+        // An edit that keeps the size is still seen (the times and change time move).
+        let text = Self.article(6)
+        try site.write("Content/a6.md", text.replacingOccurrences(of: "briefing 6", with: "briefing X"))
+        #expect(try Self.cachedBuild(site).parsed == 1)
+        #expect(try site.read("articles/briefing-6/index.html").contains("Paragraph of briefing X"))
+        try Self.expectSameAsClean(site, "a same-size edit")
+    }
+
     /// Random sequences of edits, additions and deletions (seeded, so a failure repeats).
     @Test(arguments: [1, 2, 3])
     func randomChangesAlwaysMatchACleanBuild(seed: UInt64) throws {

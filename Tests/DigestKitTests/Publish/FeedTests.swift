@@ -122,6 +122,19 @@ import Testing
 }
 
 @Suite struct SearchIndexTests {
+    /// U+2028 and U+2029 end a line inside a string for older JavaScript engines; the index
+    /// spells them as escapes, and the rest of the text survives unchanged.
+    @Test func lineAndParagraphSeparatorsAreEscaped() throws {
+        let site = try TempSite(articles: ["a.md": articleText(title: "\"One\u{2028}two\u{2029}three é\"", extra: "summary: \"x\u{2028}y\"\n")])
+        defer { site.remove() }
+        try site.build()
+        let script = try site.read("search/index-data.js")
+        #expect(!script.contains("\u{2028}") && !script.contains("\u{2029}"))
+        #expect(script.contains("One\\u2028two\\u2029three é"))
+        #expect(script.contains("x\\u2028y"))
+        #expect(script.hasSuffix(";\n"))
+    }
+
     @Test func indexHoldsPublishedArticlesWithEveryFieldAndNonLatinText() throws {
         let site = try TempSite(articles: [
             "a.md": articleText(title: "网络安全 briefing", extra: "tags: [网络安全, الأمن]\nspeakers: [Hua Chunying]\nsummary: Summary text\n"),
