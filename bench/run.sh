@@ -47,6 +47,11 @@ load_at_start="$(cut -d' ' -f1 /proc/loadavg)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# Old outputs are moved aside and deleted at the end, not between runs: ext4 slows down creating
+# files right after deleting many (it skips recently freed inodes), which would charge one
+# tool's run for the previous run's cleanup.
+discard() { [ ! -e "$1" ] || mv "$1" "$work/trash/$(date +%s%N)"; }
+mkdir -p "$work/trash"
 
 # Runs one build, writing "wall user sys maxrss_kb" to $work/time and the build's output to
 # $work/stdout and $work/stderr. Returns the build's exit status (124 on timeout).
@@ -81,7 +86,8 @@ measure() {
   local run status wall user sys rss_kb
   for ((run = 1; run <= runs; run++)); do
     # Digest stages into a hidden sibling of the output folder; both must start empty.
-    rm -rf "$output" "$(dirname "$output")/.$(basename "$output").staging"
+    discard "$output"
+    discard "$(dirname "$output")/.$(basename "$output").staging"
     say "N=$n $tool run $run/$runs"
     status=0
     timed "$@" || status=$?
@@ -103,11 +109,12 @@ measure() {
 rows=()
 add_row() { rows+=("$(printf '| %s ' "$@")|"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "–" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 for n in $sizes; do
   corpus="$work/corpus"
-  rm -rf "$corpus" "$work/digest-site" "$work/hugo-site" "$work"/out-*
+  for old in "$corpus" "$work/digest-site" "$work/hugo-site" "$work"/out-* "$work"/.out-*; do discard "$old"; done
   say "N=$n: generating the corpus"
   python3 "$repo/bench/generate-corpus.py" "$n" "$corpus"
 
@@ -121,13 +128,38 @@ for n in $sizes; do
   rm -rf "$work/hugo-site/content"
   cp -al "$corpus" "$work/hugo-site/content"
 
+  # --clean: a full build every run, with no help from the build cache of the run before.
   if ! measure digest "$work/out-digest" \
-    "$digest" build --quiet --site "$work/digest-site" --output "$work/out-digest"; then
+    "$digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-digest"; then
     add_row "$n" digest failed "" "" ""
     continue
   fi
   digest_wall="$best_wall" digest_cpu="$best_cpu" digest_rss_kb="$best_rss_kb"
   add_row "$n" digest "$best_wall" "$best_cpu" "$(mib "$best_rss_kb")" "$best_pages"
+
+  # A rebuild after editing one article's body, with the cache the full build left. The edit
+  # is made a few seconds after that build, as a person would.
+  sleep 3
+  edited="$(find "$work/digest-site/Content" -name '*.md' | sort | sed -n "$((n / 2 + 1))p")"
+  best_inc=""
+  for ((run = 1; run <= runs; run++)); do
+    printf '\nEdited by the benchmark, run %s.\n' "$run" >>"$edited"
+    say "N=$n digest rebuild after one edit, run $run/$runs"
+    status=0
+    timed "$digest" build --quiet --site "$work/digest-site" --output "$work/out-digest" || status=$?
+    if [ "$status" -ne 0 ]; then
+      explain_failure "digest rebuild" "$status"
+      break
+    fi
+    read -r wall user sys rss_kb < <(tail -n 1 "$work/time")
+    if [ -z "$best_inc" ] || awk -v a="$wall" -v b="$best_inc" 'BEGIN { exit !(a < b) }'; then
+      best_inc="$wall" inc_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" inc_rss_kb="$rss_kb"
+    fi
+  done
+  if [ -n "$best_inc" ]; then
+    add_row "$n" "digest, rebuild after 1 edit ($(percent "$best_inc" "$digest_wall") of full)" \
+      "$best_inc" "$inc_cpu" "$(mib "$inc_rss_kb")" ""
+  fi
 
   if ! measure hugo "$work/out-hugo" \
     hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
