@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// `digest init`: a new site folder that builds as it is: site.yml, the default theme, one
-/// example article, and an empty Public/.
+/// example article, an empty Public/, and a .gitignore for the output and the build cache.
 public struct SiteScaffold: Sendable {
     public var directory: URL
     public var title: String
@@ -55,6 +55,7 @@ public struct SiteScaffold: Sendable {
         try fileManager.createDirectory(at: directory.appendingPathComponent("Public"), withIntermediateDirectories: true)
         try fileManager.copyItem(at: theme.resolvingSymlinksInPath(), to: directory.appendingPathComponent("Templates"))
         try siteYML.write(to: directory.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "/Public/\n/\(BuildCache.folderName)/\n".write(to: directory.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         let draft = ArticleDraft(title: "Welcome to your digest", section: "DIPLOMACY", tags: ["getting started"],
                                  speakers: [], date: ArticleDate(instant: Int(now.timeIntervalSince1970), in: timeZone))
         var body = draft

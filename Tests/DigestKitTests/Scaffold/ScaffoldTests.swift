@@ -51,6 +51,8 @@ import Testing
         #expect(summary.articles == 1)
         let home = try String(contentsOf: folder.appendingPathComponent("Public/index.html"), encoding: .utf8)
         #expect(home.contains("New &quot;Desk&quot;"))
+        let ignored = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignored.split(separator: "\n") == ["/Public/", "/.digest-cache/"])
         #expect(throws: SiteScaffold.ScaffoldError.self) { try SiteScaffold(directory: folder).create() }
     }
 }
