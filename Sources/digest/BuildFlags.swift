@@ -26,6 +26,7 @@ struct BuildFlags: ParsableArguments {
         options.baseURL = baseURL
         options.useCache = true
         options.clean = clean
+        options.keepUntilExit = true
         return options
     }
 

@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var useCache = false
     /// With `useCache`: do not read the cache (a full build), but leave a fresh one (`--clean`).
     public var clean = false
+    /// The process ends after this build (the command line): its data is left for the system
+    /// to reclaim at exit rather than freed value by value (`ExitRetention`).
+    public var keepUntilExit = false
     /// Told how far the build has got (from worker threads), for a progress bar.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 

@@ -60,7 +60,10 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
         }
         var warnings = result.warnings
-        if options.useCache {
+        // A rebuild that read no source and wrote nothing would save the very cache it loaded.
+        let nothingChanged = incremental && report.written == 0 && report.removed == 0
+            && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
+        if options.useCache && !nothingChanged {
             var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                    output: options.outputDirectory.path)
             cache.articles = indexed.parsed
@@ -87,6 +90,7 @@ public struct SiteBuilder: Sendable {
             weeks: result.site.weeks.map(\.week))
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
+        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, reuse, previous as Any) }
         return summary
     }
 
