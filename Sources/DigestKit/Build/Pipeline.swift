@@ -99,9 +99,16 @@ public struct Pipeline: Sendable {
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             if let searchIndex { try sink(searchIndex.value) }
             let publishing = publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed)
-            for file in publishing + assetFiles(site) + themeFiles() {
-                try sink(file)
+            for file in publishing { try sink(file) }
+            // Copied files (images beside articles, theme assets) are kept unread when their
+            // source still has the stamp it had when the kept copy was made: a site with
+            // gigabytes of images does not read them all on every rebuild.
+            let copies = assetFiles(site) + themeFiles()
+            let keep = copies.parallelMap { file -> Bool in
+                guard let reuse, case let .copy(source) = file.content, let stamp = FileStamp(path: source.path) else { return false }
+                return reuse.canKeep(file.path, fingerprint: stamp.fingerprint)
             }
+            for (file, kept) in zip(copies, keep) where !kept { try sink(file) }
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }

@@ -26,6 +26,14 @@ struct FileStamp: Sendable, Hashable {
         changeNanoseconds = Int(info.st_ctim.tv_nsec)
     }
 
+    /// Stands for the stamp, where a file's fingerprint is its source's stamp (copied files).
+    var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for value in [size, seconds, nanoseconds, changeSeconds, changeNanoseconds] { hasher.combine(value) }
+        hasher.combine(inode)
+        return hasher.finalize()
+    }
+
     init(size: Int, seconds: Int, nanoseconds: Int, inode: UInt64, changeSeconds: Int, changeNanoseconds: Int) {
         self.size = size
         self.seconds = seconds

@@ -243,6 +243,36 @@ import Testing
         try Self.expectSameAsClean(site, "a same-size edit")
     }
 
+    /// Images beside articles and theme assets are copied again only when their source changed.
+    @Test func copiedFilesFollowTheirSources() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try site.write("Content/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try site.write("Content/a2.md", Self.article(2, body: "See ![chart](chart.svg)."))
+        try Self.cachedBuild(site)
+        let copy = "articles/briefing-2/chart.svg"
+        let before = try Self.modificationTimes(site.output)
+        #expect(before[copy] != nil)
+
+        try site.write("Content/a3.md", Self.article(3, body: "Another body."))
+        try Self.cachedBuild(site)
+        #expect(try Self.modificationTimes(site.output)[copy] == before[copy])
+
+        try site.write("Content/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>")
+        let css = site.url("Templates/assets/style.css")
+        try (try String(contentsOf: css, encoding: .utf8) + "\n/* changed */\n").write(to: css, atomically: true, encoding: .utf8)
+        try Self.cachedBuild(site)
+        #expect(try site.read(copy).contains("<rect/>"))
+        #expect(try site.read("assets/style.css").hasSuffix("/* changed */\n"))
+        try Self.expectSameAsClean(site, "changed copied files")
+
+        try site.write("Content/a2.md", Self.article(2, body: "No picture now."))
+        try FileManager.default.removeItem(at: site.url("Content/chart.svg"))
+        try Self.cachedBuild(site)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(copy).path))
+        try Self.expectSameAsClean(site, "a removed image")
+    }
+
     /// Random sequences of edits, additions and deletions (seeded, so a failure repeats).
     @Test(arguments: [1, 2, 3])
     func randomChangesAlwaysMatchACleanBuild(seed: UInt64) throws {
