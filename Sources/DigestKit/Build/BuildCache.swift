@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 4
+    static let format = 5
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -27,6 +27,21 @@ public struct BuildCache: Sendable {
     /// the same tick as the read could otherwise go unseen.
     var sourceStamps: [String: FileStamp] = [:]
     var sourcesStatedAt = 0
+
+    /// The encoded article buckets as read from disk, and those of them a save may copy as they
+    /// are (`keepBuckets(unchangedExcept:from:)`).
+    var loadedBuckets: [[UInt8]] = []
+    var unchangedBuckets: [Int: [UInt8]] = [:]
+
+    /// Lets `encoded()` copy the buckets of `previous` that hold none of `changed` (articles
+    /// parsed afresh, added or removed): their bytes would come out the same.
+    mutating func keepBuckets(unchangedExcept changed: Set<String>, from previous: BuildCache) {
+        guard previous.parseSettings == parseSettings, previous.loadedBuckets.count == Self.bucketCount else { return }
+        let dirty = Set(changed.map(Self.bucket(of:)))
+        for index in 0..<Self.bucketCount where !dirty.contains(index) {
+            unchangedBuckets[index] = previous.loadedBuckets[index]
+        }
+    }
 
     /// Stamps of sources the next build may trust without reading them.
     var trustedSources: [String: FileStamp] {

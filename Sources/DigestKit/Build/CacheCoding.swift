@@ -108,7 +108,14 @@ struct CacheReader {
 }
 
 extension BuildCache {
-    static let chunkSize = 500
+    /// Articles are kept in this many buckets, by a hash of their path: each bucket is encoded
+    /// and decoded on its own core, and a rebuild re-encodes only the buckets holding an article
+    /// that changed, copying the others' bytes from the file it read.
+    static let bucketCount = 32
+
+    static func bucket(of path: String) -> Int {
+        Int(StableHasher.hash(Array(path.utf8)) % UInt64(bucketCount))
+    }
 
     /// Magic bytes and format number first, so another file (or an older Digest's) is refused.
     static let magic = "digest-cache"
@@ -120,22 +127,20 @@ extension BuildCache {
         writer.write(generator)
         writer.write(parseSettings)
         writer.write(output)
-        // Articles go in chunks, each encoded (and later decoded) on its own core.
-        let entries = Array(articles)
-        let chunks = stride(from: 0, to: entries.count, by: Self.chunkSize).map { start in
-            Array(entries[start..<min(start + Self.chunkSize, entries.count)])
-        }
-        let encodedChunks = chunks.parallelMap { chunk -> [UInt8] in
+        var buckets = [[(String, ArticleParser.Outcome)]](repeating: [], count: Self.bucketCount)
+        for (path, outcome) in articles { buckets[Self.bucket(of: path)].append((path, outcome)) }
+        let encodedBuckets = Array(buckets.enumerated()).parallelMap { index, bucket -> [UInt8] in
+            if let kept = unchangedBuckets[index] { return kept }
             var writer = CacheWriter()
-            writer.write(chunk.count)
-            for (path, outcome) in chunk {
+            writer.write(bucket.count)
+            for (path, outcome) in bucket {
                 writer.write(path)
                 Self.write(outcome, into: &writer)
             }
             return writer.bytes
         }
-        writer.write(encodedChunks.count)
-        for chunk in encodedChunks { writer.write(chunk) }
+        writer.write(encodedBuckets.count)
+        for bucket in encodedBuckets { writer.write(bucket) }
         writer.write(files.count)
         for (path, record) in files {
             writer.write(path)
@@ -158,6 +163,7 @@ extension BuildCache {
         guard try reader.string() == Self.magic, try reader.int() == Self.format else { throw CacheReader.Damaged() }
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
         let chunks = try reader.list { try $0.chunk() }
+        guard chunks.count == Self.bucketCount else { throw CacheReader.Damaged() }
         let decoded = chunks.parallelMap { chunk in
             Result { () throws -> [(String, ArticleParser.Outcome)] in
                 var reader = CacheReader(chunk)
@@ -166,9 +172,13 @@ extension BuildCache {
                 return entries
             }
         }
-        for chunk in decoded {
-            for (path, outcome) in try chunk.get() { articles[path] = outcome }
+        for (index, chunk) in decoded.enumerated() {
+            for (path, outcome) in try chunk.get() {
+                guard Self.bucket(of: path) == index else { throw CacheReader.Damaged() }
+                articles[path] = outcome
+            }
         }
+        loadedBuckets = chunks
         let fileCount = try reader.int()
         for _ in 0..<max(0, fileCount) {
             let path = try reader.string()

@@ -67,16 +67,20 @@ public struct Pipeline: Sendable {
         let script = previewScript
         let seed = fingerprintSeed(indexed)
         let counter = ProgressCounter(.rendering, total: jobs.count, report: progress)
-        
-        // One file that needs every article and no template: made on its own thread while the
-        // pages render, instead of after them.
-        let entries = SearchIndex(site: site).entries()
-        let searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: SearchIndex.fingerprint(entries, seed: seed)) == true
-            ? nil : Background { OutputFile.text(SearchIndex.file, SearchIndex.render(entries)) }
         // When only bodies changed, pages that show no changed body are kept unseen.
         let changedBodies: Set<Int>? = reuse?.bodiesOnly(structure: site.structureFingerprint(seed: seed)) == true
             ? Set(site.articles.indices.filter { indexed.freshlyParsed.contains(site.articles[$0].article.sourcePath) })
             : nil
+        // One file that needs every article and no template: made on its own thread while the
+        // pages render, instead of after them. It shows no body.
+        let searchIndex: Background<OutputFile>?
+        if changedBodies != nil, reuse?.carryOver(SearchIndex.file) == true {
+            searchIndex = nil
+        } else {
+            let entries = SearchIndex(site: site).entries()
+            searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: SearchIndex.fingerprint(entries, seed: seed)) == true
+                ? nil : Background { OutputFile.text(SearchIndex.file, SearchIndex.render(entries)) }
+        }
         let failures = jobs.parallelMap { job -> Error? in
             do {
                 defer { counter.step() }
@@ -98,7 +102,7 @@ public struct Pipeline: Sendable {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             if let searchIndex { try sink(searchIndex.value) }
-            let publishing = publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed)
+            let publishing = publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed, bodiesOnly: changedBodies != nil)
             for file in publishing { try sink(file) }
             // Copied files (images beside articles, theme assets) are kept unread when their
             // source still has the stamp it had when the kept copy was made: a site with
@@ -230,8 +234,11 @@ public struct Pipeline: Sendable {
 
     /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the
     /// weekly newsletters.
-    func publishingFiles(_ site: Site, jobs: [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0) -> [OutputFile] {
-        var files = Newsletter(site: site, templates: templates).files(reuse: reuse, seed: seed)
+    func publishingFiles(_ site: Site, jobs: [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0,
+                         bodiesOnly: Bool = false) -> [OutputFile] {
+        // Newsletters show no body: with only bodies changed, they are as they were.
+        let newsletters = Newsletter(site: site, templates: templates)
+        var files = bodiesOnly ? newsletters.files(carriedOverBy: reuse) : newsletters.files(reuse: reuse, seed: seed)
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         files.append(.text("robots.txt", sitemap.robots()))

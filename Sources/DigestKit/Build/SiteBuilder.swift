@@ -67,6 +67,10 @@ public struct SiteBuilder: Sendable {
             var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                    output: options.outputDirectory.path)
             cache.articles = indexed.parsed
+            if let previous {
+                let changed = indexed.freshlyParsed.union(Set(previous.articles.keys).symmetricDifference(indexed.parsed.keys))
+                cache.keepBuckets(unchangedExcept: changed, from: previous)
+            }
             cache.sourcesStatedAt = statedAt
             for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
             cache.files = reuse.records(in: writer.output)

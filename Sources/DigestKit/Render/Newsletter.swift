@@ -39,11 +39,28 @@ public struct Newsletter: Sendable {
                 let keepText = reuse.canKeep(Self.textFile(week), fingerprint: fingerprint)
                 if keepHTML && keepText { return [] }
             }
-            let context = self.context(index)
-            return [
-                .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
-                .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
-            ]
+            return render(index)
+        }.flatMap { $0 }
+    }
+
+    /// Both files of week `index`, from one context.
+    func render(_ index: Int) -> [OutputFile] {
+        let week = site.weeks[index].week
+        let context = self.context(index)
+        return [
+            .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
+            .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
+        ]
+    }
+
+    /// Both files of every week, kept as the last build wrote them (see `PageReuse.bodiesOnly`);
+    /// any the last build did not record are rendered.
+    func files(carriedOverBy reuse: PageReuse?) -> [OutputFile] {
+        Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
+            let week = site.weeks[index].week
+            let keepHTML = reuse?.carryOver(Self.htmlFile(week)) == true
+            let keepText = reuse?.carryOver(Self.textFile(week)) == true
+            return keepHTML && keepText ? [] : render(index)
         }.flatMap { $0 }
     }
 
