@@ -259,6 +259,7 @@ extension BuildCache {
         writer.write(keys.tags)
         writer.write(keys.speakers)
         writer.write(keys.titleSlug)
+        writer.write(keys.quoteSpeakers)
     }
 
     private static func readOutcome(_ reader: inout CacheReader) throws -> ArticleParser.Outcome {
@@ -286,7 +287,7 @@ extension BuildCache {
         article.sourceSize = try reader.int()
         article.sourceHash = try reader.uint64()
         article.keys = ArticleKeys(section: try reader.string(), tags: try reader.strings(), speakers: try reader.strings(),
-                                   titleSlug: try reader.string())
+                                   titleSlug: try reader.string(), quoteSpeakers: try reader.strings())
         return ArticleParser.Outcome(article: article, diagnostics: diagnostics)
     }
 }

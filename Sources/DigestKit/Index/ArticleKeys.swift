@@ -6,12 +6,15 @@ public struct ArticleKeys: Sendable, Hashable {
     var tags: [String]
     var speakers: [String]
     var titleSlug: String
+    /// The speaker key of each of the article's quotes.
+    var quoteSpeakers: [String]
 
-    init(section: String, tags: [String], speakers: [String], titleSlug: String) {
+    init(section: String, tags: [String], speakers: [String], titleSlug: String, quoteSpeakers: [String]) {
         self.section = section
         self.tags = tags
         self.speakers = speakers
         self.titleSlug = titleSlug
+        self.quoteSpeakers = quoteSpeakers
     }
 
     init(_ article: Article) {
@@ -19,5 +22,6 @@ public struct ArticleKeys: Sendable, Hashable {
         tags = article.tags.map(TermKey.normalize)
         speakers = article.speakers.map(TermKey.normalize)
         titleSlug = Slug.make(article.title)
+        quoteSpeakers = article.quotes.map { TermKey.normalize($0.speaker) }
     }
 }

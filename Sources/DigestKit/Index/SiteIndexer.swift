@@ -60,8 +60,8 @@ public struct SiteIndexer: Sendable {
         let tagPosition = lookup(tags)
         let speakerPosition = lookup(speakers)
         for (articleIndex, article) in sorted.enumerated() {
-            for (quoteIndex, quote) in article.quotes.enumerated() {
-                speakers[speakerPosition[TermKey.normalize(quote.speaker)]!].quotes
+            for quoteIndex in article.quotes.indices {
+                speakers[speakerPosition[keys[articleIndex].quoteSpeakers[quoteIndex]]!].quotes
                     .append(QuoteReference(article: articleIndex, quote: quoteIndex))
             }
         }
