@@ -12,7 +12,8 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> BuildSummary {
         let start = DispatchTime.now()
         var pipeline = try preparePipeline()
-        let previous = options.useCache && !options.clean ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
+        let previous = options.useCache && !options.clean
+            ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
         pipeline.storedParses = previous
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let statedAt = Int(Date().timeIntervalSince1970)
@@ -29,31 +30,9 @@ public struct SiteBuilder: Sendable {
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
-            let counter = StageCounter()
-            if incremental {
-                let update = try writer.beginUpdate()
-                do {
-                    result = try pipeline.render(indexed, reuse: reuse) { file in counter.count(try update.stage(file)) }
-                    (report.written, report.unchanged) = counter.totals
-                    report.unchanged += reuse.keptFiles.count
-                    try update.commit(kept: reuse.keptFiles, report: &report)
-                } catch {
-                    update.abandon()
-                    throw error
-                }
-            } else {
-                let staging = try writer.begin()
-                do {
-                    result = try pipeline.render(indexed, reuse: options.useCache ? reuse : nil) { file in
-                        counter.count(try staging.stage(file))
-                    }
-                    (report.written, report.unchanged) = counter.totals
-                    try staging.commit(report: &report)
-                } catch {
-                    staging.abandon()
-                    throw error
-                }
-            }
+            (result, report) = incremental
+                ? try write(into: writer.beginUpdate(), pipeline: pipeline, indexed: indexed, reuse: reuse)
+                : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, reuse: options.useCache ? reuse : nil)
         } catch let failure as BuildFailure {
             throw failure
         } catch {
@@ -64,19 +43,9 @@ public struct SiteBuilder: Sendable {
         let nothingChanged = incremental && report.written == 0 && report.removed == 0
             && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
         if options.useCache && !nothingChanged {
-            var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
-                                   output: options.outputDirectory.path)
-            cache.articles = indexed.parsed
-            if let previous {
-                let changed = indexed.freshlyParsed.union(Set(previous.articles.keys).symmetricDifference(indexed.parsed.keys))
-                cache.keepBuckets(unchangedExcept: changed, from: previous)
-            }
-            cache.sourcesStatedAt = statedAt
-            for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
-            cache.files = reuse.records(in: writer.output)
-            cache.structure = reuse.structure
             do {
-                try cache.save(in: options.siteDirectory)
+                try saveCache(previous: previous, content: content, indexed: indexed, reuse: reuse, output: writer.output,
+                              statedAt: statedAt)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
@@ -96,6 +65,42 @@ public struct SiteBuilder: Sendable {
         summary.incremental = incremental
         if options.keepUntilExit { ExitRetention.keep(content, indexed, result, reuse, previous as Any) }
         return summary
+    }
+
+    /// Renders into `transaction`: the whole site staged and swapped in (a full build), or only
+    /// the files whose inputs changed, moved in one by one (an incremental one).
+    private func write(into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
+                       reuse: PageReuse?) throws -> (Pipeline.Result, SiteWriter.Report) {
+        do {
+            let counter = StageCounter()
+            let result = try pipeline.render(indexed, reuse: reuse) { file in counter.count(try transaction.stage(file)) }
+            var report = SiteWriter.Report()
+            (report.written, report.unchanged) = counter.totals
+            let kept = reuse?.keptFiles ?? []
+            report.unchanged += kept.count
+            try transaction.commit(kept: kept, report: &report)
+            return (result, report)
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+    }
+
+    /// Leaves what this build learnt for the next one (see `BuildCache`).
+    private func saveCache(previous: BuildCache?, content: ContentSnapshot, indexed: Pipeline.Indexed, reuse: PageReuse,
+                           output: URL, statedAt: Int) throws {
+        var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
+                               output: options.outputDirectory.path)
+        cache.articles = indexed.parsed
+        if let previous {
+            let changed = indexed.freshlyParsed.union(Set(previous.articles.keys).symmetricDifference(indexed.parsed.keys))
+            cache.keepBuckets(unchangedExcept: changed, from: previous)
+        }
+        cache.sourcesStatedAt = statedAt
+        for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
+        cache.files = reuse.records(in: output)
+        cache.structure = reuse.structure
+        try cache.save(in: options.siteDirectory)
     }
 
     /// Reads site.yml and compiles the templates; errors in either stop the build here.
