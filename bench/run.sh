@@ -78,33 +78,30 @@ explain_failure() {
   tail -n 20 "$work/stderr" | sed 's/^/    /' >&2
 }
 
-# Runs `$tool` $runs times with a clean output folder each time; sets best_* to the fastest run.
-# Returns non-zero as soon as one run fails.
-measure() {
-  local tool="$1" output="$2"; shift 2
-  best_wall="" best_cpu="" best_rss_kb="" best_pages=""
-  local run status wall user sys rss_kb
-  for ((run = 1; run <= runs; run++)); do
-    # Digest stages into a hidden sibling of the output folder; both must start empty.
-    discard "$output"
-    discard "$(dirname "$output")/.$(basename "$output").staging"
-    say "N=$n $tool run $run/$runs"
-    status=0
-    timed "$@" || status=$?
-    if [ "$status" -ne 0 ]; then
-      explain_failure "$tool" "$status"
-      return 1
-    fi
-    # The last line: GNU time prefixes a "Command exited…" line only on failure.
-    read -r wall user sys rss_kb < <(tail -n 1 "$work/time")
-    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
-      best_wall="$wall"
-      best_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
-      best_rss_kb="$rss_kb"
-      best_pages="$(find "$output" -name '*.html' | wc -l)"
-    fi
-  done
+# Runs `$tool` once into a clean output folder; sets last_* to its figures. Returns non-zero when
+# the build fails.
+measure_once() {
+  local tool="$1" output="$2" run="$3"; shift 3
+  local status wall user sys rss_kb
+  # Digest stages into a hidden sibling of the output folder; both must start empty.
+  discard "$output"
+  discard "$(dirname "$output")/.$(basename "$output").staging"
+  say "N=$n $tool run $run/$runs"
+  status=0
+  timed "$@" || status=$?
+  if [ "$status" -ne 0 ]; then
+    explain_failure "$tool" "$status"
+    return 1
+  fi
+  # The last line: GNU time prefixes a "Command exited…" line only on failure.
+  read -r wall user sys rss_kb < <(tail -n 1 "$work/time")
+  last_wall="$wall"
+  last_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+  last_rss_kb="$rss_kb"
+  last_pages="$(find "$output" -name '*.html' | wc -l)"
 }
+
+faster() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 rows=()
 add_row() { rows+=("$(printf '| %s ' "$@")|"); }
@@ -128,14 +125,30 @@ for n in $sizes; do
   rm -rf "$work/hugo-site/content"
   cp -al "$corpus" "$work/hugo-site/content"
 
-  # --clean: a full build every run, with no help from the build cache of the run before.
-  if ! measure digest "$work/out-digest" \
-    "$digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-digest"; then
-    add_row "$n" digest failed "" "" ""
+  # The two tools take turns, so a slow spell of the machine (shared hosts have them) does not
+  # land on one tool's runs only. Digest builds with --clean: a full build every run, with no
+  # help from the build cache of the run before.
+  digest_wall="" hugo_wall="" failed=""
+  for ((run = 1; run <= runs; run++)); do
+    if ! measure_once digest "$work/out-digest" "$run" \
+      "$digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-digest"; then
+      failed=digest; break
+    fi
+    if faster "$last_wall" "$digest_wall"; then
+      digest_wall="$last_wall" digest_cpu="$last_cpu" digest_rss_kb="$last_rss_kb" digest_pages="$last_pages"
+    fi
+    if ! measure_once hugo "$work/out-hugo" "$run" hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
+      failed=hugo; break
+    fi
+    if faster "$last_wall" "$hugo_wall"; then
+      hugo_wall="$last_wall" hugo_cpu="$last_cpu" hugo_rss_kb="$last_rss_kb" hugo_pages="$last_pages"
+    fi
+  done
+  if [ -n "$failed" ]; then
+    add_row "$n" "$failed" failed "" "" ""
     continue
   fi
-  digest_wall="$best_wall" digest_cpu="$best_cpu" digest_rss_kb="$best_rss_kb"
-  add_row "$n" digest "$best_wall" "$best_cpu" "$(mib "$best_rss_kb")" "$best_pages"
+  add_row "$n" digest "$digest_wall" "$digest_cpu" "$(mib "$digest_rss_kb")" "$digest_pages"
 
   # A rebuild after editing one article's body, with the cache the full build left. The edit
   # is made a few seconds after that build, as a person would.
@@ -161,14 +174,9 @@ for n in $sizes; do
       "$best_inc" "$inc_cpu" "$(mib "$inc_rss_kb")" ""
   fi
 
-  if ! measure hugo "$work/out-hugo" \
-    hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
-    add_row "$n" hugo failed "" "" ""
-    continue
-  fi
-  add_row "$n" hugo "$best_wall" "$best_cpu" "$(mib "$best_rss_kb")" "$best_pages"
-  add_row "$n" "digest/hugo" "$(ratio "$digest_wall" "$best_wall")" \
-    "$(ratio "$digest_cpu" "$best_cpu")" "$(ratio "$digest_rss_kb" "$best_rss_kb")" ""
+  add_row "$n" hugo "$hugo_wall" "$hugo_cpu" "$(mib "$hugo_rss_kb")" "$hugo_pages"
+  add_row "$n" "digest/hugo" "$(ratio "$digest_wall" "$hugo_wall")" \
+    "$(ratio "$digest_cpu" "$hugo_cpu")" "$(ratio "$digest_rss_kb" "$hugo_rss_kb")" ""
 done
 
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
