@@ -15,11 +15,19 @@ public final class PageReuse: @unchecked Sendable {
     /// This build's, for the cache.
     public private(set) var structure: UInt64?
 
+    /// Whether every file the last build wrote is still as it left it. Checked on another
+    /// thread from the start, while the build parses and indexes on this one.
+    private let outputsIntact: Background<Bool>?
+
     /// `previous` is empty for a full build, which then only records fingerprints.
     init(previous: [String: BuildCache.FileRecord] = [:], previousStructure: UInt64? = nil, output: URL? = nil) {
         self.previous = previous
         self.previousStructure = previousStructure
-        self.output = output?.path
+        let folder = output?.path
+        self.output = folder
+        outputsIntact = previous.isEmpty || folder == nil || previousStructure == nil ? nil : Background {
+            !Array(previous).parallelMap { FileStamp(path: folder! + "/" + $0.key) == $0.value.stamp }.contains(false)
+        }
     }
 
     /// True when only article bodies can have changed since the last build: the site's
@@ -28,9 +36,8 @@ public final class PageReuse: @unchecked Sendable {
     /// changed body need a look; every other page's context, and so its bytes, are the same.
     func bodiesOnly(structure: UInt64) -> Bool {
         self.structure = structure
-        guard structure == previousStructure, let output else { return false }
-        let records = Array(previous)
-        return !records.parallelMap { FileStamp(path: output + "/" + $0.key) == $0.value.stamp }.contains(false)
+        guard structure == previousStructure, let outputsIntact else { return false }
+        return outputsIntact.value
     }
 
     /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`).

@@ -20,13 +20,13 @@ public struct SiteBuilder: Sendable {
         let content = ContentLoader(siteDirectory: options.siteDirectory).load(trusting: previous?.trustedSources ?? [:])
         let writer = SiteWriter(output: options.outputDirectory)
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
-        // Problems in the input surface before anything is staged, so a bad build never
-        // touches the output; once pages render, they go straight to staging.
-        let indexed = try pipeline.index(content)
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
                               previousStructure: incremental ? previous!.structure : nil, output: writer.output)
+        // Problems in the input surface before anything is staged, so a bad build never
+        // touches the output; once pages render, they go straight to staging.
+        let indexed = try pipeline.index(content)
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
