@@ -29,13 +29,13 @@ final class ProgressBar: @unchecked Sendable {
                 lastDraw = now
                 let filled = progress.total == 0 ? width : width * progress.done / progress.total
                 let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                let counts = [.finishing, .indexing, .loading].contains(progress.phase) ? "" : " \(progress.done)/\(progress.total)"
+                let counts = progress.phase.isCounted ? " \(progress.done)/\(progress.total)" : ""
                 write("\r\u{1B}[2K[\(bar)] \(progress.phase.rawValue)\(counts)")
                 drawn = true
             } else if progress.phase != lastPhase, verbose || now.timeIntervalSince(start) > 1 {
                 lastPhase = progress.phase
                 let elapsed = String(format: "%.1f", now.timeIntervalSince(start))
-                let counts = [.finishing, .indexing, .loading].contains(progress.phase) ? "" : " \(progress.total)"
+                let counts = progress.phase.isCounted ? " \(progress.total)" : ""
                 write("\(progress.phase.rawValue)\(counts)… (\(elapsed) s)\n")
             }
         }

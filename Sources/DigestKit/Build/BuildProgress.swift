@@ -9,6 +9,9 @@ public struct BuildProgress: Sendable, Equatable {
         case indexing = "Indexing"
         case rendering = "Rendering"
         case finishing = "Finishing"
+
+        /// Whether the phase goes item by item (articles, pages), so a count means something.
+        public var isCounted: Bool { self == .parsing || self == .rendering }
     }
 
     public var phase: Phase

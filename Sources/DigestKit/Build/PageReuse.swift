@@ -5,7 +5,6 @@ import Foundation
 /// disk is still the one that build left. Gathers this build's fingerprints for the next one.
 public final class PageReuse: @unchecked Sendable {
     private let previous: [String: BuildCache.FileRecord]
-    private let output: String?
     private let lock = NSLock()
     private var fingerprints: [String: UInt64] = [:]
     private var kept: [String: BuildCache.FileRecord] = [:]
@@ -15,18 +14,22 @@ public final class PageReuse: @unchecked Sendable {
     /// This build's, for the cache.
     public private(set) var structure: UInt64?
 
-    /// Whether every file the last build wrote is still as it left it. Checked on another
+    /// The files of the last build still as it left them (same stat stamp). Checked on another
     /// thread from the start, while the build parses and indexes on this one.
-    private let outputsIntact: Background<Bool>?
+    private let intact: Background<Set<String>>?
 
     /// `previous` is empty for a full build, which then only records fingerprints.
     init(previous: [String: BuildCache.FileRecord] = [:], previousStructure: UInt64? = nil, output: URL? = nil) {
         self.previous = previous
         self.previousStructure = previousStructure
-        let folder = output?.path
-        self.output = folder
-        outputsIntact = previous.isEmpty || folder == nil || previousStructure == nil ? nil : Background {
-            !Array(previous).parallelMap { FileStamp(path: folder! + "/" + $0.key) == $0.value.stamp }.contains(false)
+        guard let folder = output?.path, !previous.isEmpty else {
+            intact = nil
+            return
+        }
+        intact = Background {
+            let records = Array(previous)
+            let same = records.parallelMap { FileStamp(path: folder + "/" + $0.key) == $0.value.stamp }
+            return Set(zip(records, same).filter(\.1).map(\.0.key))
         }
     }
 
@@ -36,13 +39,13 @@ public final class PageReuse: @unchecked Sendable {
     /// changed body need a look; every other page's context, and so its bytes, are the same.
     func bodiesOnly(structure: UInt64) -> Bool {
         self.structure = structure
-        guard structure == previousStructure, let outputsIntact else { return false }
-        return outputsIntact.value
+        guard structure == previousStructure, let intact else { return false }
+        return intact.value.count == previous.count
     }
 
     /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`).
     func carryOver(_ file: String) -> Bool {
-        guard let record = previous[file] else { return false }
+        guard let record = previous[file], intact?.value.contains(file) == true else { return false }
         lock.withLock {
             fingerprints[file] = record.fingerprint
             kept[file] = record
@@ -52,13 +55,11 @@ public final class PageReuse: @unchecked Sendable {
 
     /// Records `file`'s fingerprint; true when the file may be left as it is on disk.
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool {
-        var keep = false
-        if let record = previous[file], record.fingerprint == fingerprint, let output {
-            keep = FileStamp(path: output + "/" + file) == record.stamp
-        }
+        let record = previous[file]
+        let keep = record?.fingerprint == fingerprint && intact?.value.contains(file) == true
         lock.withLock {
             fingerprints[file] = fingerprint
-            if keep { kept[file] = previous[file] }
+            if keep { kept[file] = record }
         }
         return keep
     }

@@ -236,9 +236,7 @@ public struct Pipeline: Sendable {
     /// weekly newsletters.
     func publishingFiles(_ site: Site, jobs: [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0,
                          bodiesOnly: Bool = false) -> [OutputFile] {
-        // Newsletters show no body: with only bodies changed, they are as they were.
-        let newsletters = Newsletter(site: site, templates: templates)
-        var files = bodiesOnly ? newsletters.files(carriedOverBy: reuse) : newsletters.files(reuse: reuse, seed: seed)
+        var files = Newsletter(site: site, templates: templates).files(reuse: reuse, seed: seed, carryOver: bodiesOnly)
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         files.append(.text("robots.txt", sitemap.robots()))

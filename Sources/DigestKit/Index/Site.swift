@@ -112,3 +112,28 @@ extension Site {
         return hasher.finalize()
     }
 }
+
+extension PlacedArticle {
+    /// The article's source (its bytes decide every field) and where the index put it, with
+    /// the names of its section, tags and speakers (the first spelling met wins, so another
+    /// article can change them). Without `body`, the fields shown in lists stand in for the
+    /// source, so editing a body leaves what does not show it alone.
+    func combineFingerprint(into hasher: inout StableHasher, site: Site, body: Bool = true) {
+        if body {
+            hasher.combine(article.sourceHash)
+            hasher.combine(article.sourceSize)
+        } else {
+            for text in [article.title, article.summary ?? "\u{0}", article.source ?? "\u{0}"] { hasher.combine(text) }
+            hasher.combine(article.date.instant)
+            hasher.combine(article.date.utcOffset)
+            hasher.combine(article.isDraft)
+        }
+        hasher.combine(article.sourcePath)
+        hasher.combine(path.folder)
+        hasher.combine(article.date.instant > site.buildInstant)
+        hasher.combine(site.sections[sectionIndex].name)
+        hasher.combine(site.sections[sectionIndex].path.folder)
+        for index in tagIndices { hasher.combine(site.tags[index].name); hasher.combine(site.tags[index].path.folder) }
+        for index in speakerIndices { hasher.combine(site.speakers[index].name); hasher.combine(site.speakers[index].path.folder) }
+    }
+}

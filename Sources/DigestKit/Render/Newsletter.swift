@@ -28,15 +28,20 @@ public struct Newsletter: Sendable {
     /// `weeks/2019-W07/newsletter.txt`, relative to the output folder.
     public static func textFile(_ week: ISOWeek) -> String { Site.weekPath(week).folder + textName }
 
-    /// Both files of every week.
-    func files(reuse: PageReuse? = nil, seed: UInt64 = 0) -> [OutputFile] {
+    /// Both files of every week. With `reuse`, a week whose files the last build made from the
+    /// same inputs keeps them; with `carryOver` as well, only bodies changed (newsletters show
+    /// none), so the last build's files are kept without working out their inputs.
+    func files(reuse: PageReuse? = nil, seed: UInt64 = 0, carryOver: Bool = false) -> [OutputFile] {
         Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
             let week = site.weeks[index].week
             // Both files come from one context; they are kept or rendered together.
             if let reuse {
-                let fingerprint = self.fingerprint(index, seed: seed)
-                let keepHTML = reuse.canKeep(Self.htmlFile(week), fingerprint: fingerprint)
-                let keepText = reuse.canKeep(Self.textFile(week), fingerprint: fingerprint)
+                let fingerprint = carryOver ? 0 : self.fingerprint(index, seed: seed)
+                let keep = { (file: String) in
+                    carryOver ? reuse.carryOver(file) : reuse.canKeep(file, fingerprint: fingerprint)
+                }
+                let keepHTML = keep(Self.htmlFile(week))
+                let keepText = keep(Self.textFile(week))
                 if keepHTML && keepText { return [] }
             }
             return render(index)
@@ -51,17 +56,6 @@ public struct Newsletter: Sendable {
             .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
             .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
         ]
-    }
-
-    /// Both files of every week, kept as the last build wrote them (see `PageReuse.bodiesOnly`);
-    /// any the last build did not record are rendered.
-    func files(carriedOverBy reuse: PageReuse?) -> [OutputFile] {
-        Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
-            let week = site.weeks[index].week
-            let keepHTML = reuse?.carryOver(Self.htmlFile(week)) == true
-            let keepText = reuse?.carryOver(Self.textFile(week)) == true
-            return keepHTML && keepText ? [] : render(index)
-        }.flatMap { $0 }
     }
 
     /// Stands for everything `context(index)` is made from: the week, and each of its articles'

@@ -12,7 +12,7 @@ struct ViewModels: @unchecked Sendable {
     let indexFiles: Bool
     /// One summary per article, with its fingerprint, built when first asked for (a rebuild
     /// may need only a few) and shared by every list it appears in.
-    private let itemMemo: ItemMemo
+    private let itemMemo = Memo<Int, SharedContext>()
     /// Summaries of each week and day, shared by the pages that link to them.
     let weekSummaries: [SharedContext]
     let daySummaries: [SharedContext]
@@ -25,14 +25,13 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
-        itemMemo = ItemMemo(count: site.articles.count)
         weekSummaries = site.weeks.indices.map { SharedContext(Self.weekSummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
         daySummaries = site.days.indices.map { SharedContext(Self.daySummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
     }
 
     /// Article `index`'s item: its list entry's values, without `html`.
     func item(_ index: Int) -> SharedContext {
-        itemMemo.item(index) { SharedContext(Self.item(site.articles[index], site: site, indexFiles: indexFiles)) }
+        itemMemo.value(for: index) { SharedContext(Self.item(site.articles[index], site: site, indexFiles: indexFiles)) }
     }
 
     func url(_ path: SitePath) -> String {
@@ -172,22 +171,3 @@ struct ViewModels: @unchecked Sendable {
     }
 }
 
-/// The items of `ViewModels`, each made once, by whichever thread first needs it.
-private final class ItemMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [SharedContext?]
-
-    init(count: Int) {
-        items = [SharedContext?](repeating: nil, count: count)
-    }
-
-    func item(_ index: Int, make: () -> SharedContext) -> SharedContext {
-        if let item = lock.withLock({ items[index] }) { return item }
-        let item = make()
-        return lock.withLock {
-            if let first = items[index] { return first }
-            items[index] = item
-            return item
-        }
-    }
-}

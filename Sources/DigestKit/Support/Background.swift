@@ -2,23 +2,19 @@ import Dispatch
 
 /// A value computed on another thread, started at once and waited for when first read.
 final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private let done = DispatchGroup()
     private var result: Value?
-    private var waited = false
 
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async {
+        DispatchQueue.global().async(group: done) {
             self.result = work()
-            self.done.signal()
         }
     }
 
-    /// Blocks until the work has finished; call it from one thread only.
+    /// Blocks until the work has finished; safe from any thread (the group orders the write
+    /// before every read).
     var value: Value {
-        if !waited {
-            done.wait()
-            waited = true
-        }
+        done.wait()
         return result!
     }
 }
