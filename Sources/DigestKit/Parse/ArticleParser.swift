@@ -36,9 +36,9 @@ public struct ArticleParser: Sendable {
                 diagnostics.append(fields.missing(key, hint: hint))
                 return nil
             }
-            switch fields.string(entry) {
-            case let .success(value) where !value.trimmingCharacters(in: .whitespaces).isEmpty:
-                return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            switch fields.string(entry).map({ $0.trimmingWhitespace() }) {
+            case let .success(value) where !value.isEmpty:
+                return value
             case .success:
                 diagnostics.append(Diagnostic(file: file, line: entry.line, column: entry.column,
                                               message: "the field '\(key)' is empty", hint: hint))
@@ -169,14 +169,14 @@ public struct ArticleParser: Sendable {
     static func cleaned(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.compactMap { value in
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmingWhitespace()
             guard !trimmed.isEmpty, seen.insert(TermKey.normalize(trimmed)).inserted else { return nil }
             return trimmed
         }
     }
 
     static func nonEmpty(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace()
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -19,11 +19,16 @@ struct YAMLFields {
     /// Line of the mapping itself, for "missing field" errors.
     let mappingLine: Int
 
+    /// Yams' default rules less the ones no field reads (floats, timestamps, `=`): each rule is a
+    /// regular expression tried on every plain value. The encoding is given because Yams'
+    /// default reads the process environment on every parse.
+    static let resolver = Resolver.default.removing(.float).removing(.timestamp).removing(.value)
+
     /// Parses `yaml`; a syntax error becomes a diagnostic at the parser's position in the file.
     static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, resolver, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

@@ -44,9 +44,31 @@ final class ItemHTMLCache: @unchecked Sendable {
             // Rendering outside the lock lets threads work in parallel; two threads may render
             // the same item once each, with the same result.
             let html = templates.render(context, template: Self.partial)
-            cut = html.split(separator: Self.rootPlaceholder, omittingEmptySubsequences: false)
+            cut = Self.cut(html, at: Self.rootPlaceholder)
             lock.withLock { pieces[index] = cut }
         }
         return cut.joined(separator: root)
+    }
+
+    /// `html.split(separator: placeholder)` keeping empty pieces, on UTF-8 bytes: the standard
+    /// library's substring search took a fiftieth of a full build here.
+    static func cut(_ html: String, at placeholder: String) -> [Substring] {
+        let bytes = html.utf8
+        let marker = placeholder.utf8
+        guard let first = marker.first else { return [html[...]] }
+        var pieces: [Substring] = []
+        var pieceStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == first, bytes[index...].starts(with: marker) {
+                pieces.append(html[pieceStart..<index])
+                index = bytes.index(index, offsetBy: marker.count)
+                pieceStart = index
+            } else {
+                bytes.formIndex(after: &index)
+            }
+        }
+        pieces.append(html[pieceStart...])
+        return pieces
     }
 }

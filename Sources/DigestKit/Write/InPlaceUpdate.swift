@@ -52,7 +52,7 @@ extension SiteWriter {
             case let .bytes(bytes): data = bytes
             case let .copy(source): data = try Data(contentsOf: source, options: .alwaysMapped)
             }
-            if SiteWriter.sameBytes(current, data) { return true }
+            if SiteWriter.sameBytes(atPath: current.path, data) { return true }
             let destination = writer.staging.appendingPathComponent(file.path)
             try StagingArea.makeFolders(destination.deletingLastPathComponent().path)
             try StagingArea.writeFile(destination.path, data)

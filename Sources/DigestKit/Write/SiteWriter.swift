@@ -81,9 +81,15 @@ public struct SiteWriter: Sendable {
         private let lock = NSLock()
         private var paths = Set<String>()
         private var folders = Set<String>()
+        /// Folder paths ending in "/", worked out once: URL path arithmetic per file was a
+        /// fortieth of a full build.
+        private let stagingPrefix: String
+        private let outputPrefix: String
 
         init(writer: SiteWriter) {
             self.writer = writer
+            stagingPrefix = writer.staging.path + "/"
+            outputPrefix = writer.output.path + "/"
         }
 
         /// Writes one file into the staging folder; returns true when its bytes equal the current
@@ -91,22 +97,22 @@ public struct SiteWriter: Sendable {
         @discardableResult
         public func stage(_ file: OutputFile) throws -> Bool {
             guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
-            let folder = (file.path as NSString).deletingLastPathComponent
+            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
             let (isNew, needsFolder) = lock.withLock {
                 (paths.insert(file.path).inserted, !folder.isEmpty && folders.insert(folder).inserted)
             }
             guard isNew else { throw WriteError.duplicatePath(file.path) }
-            let destination = writer.staging.appendingPathComponent(file.path)
-            if needsFolder { try Self.makeFolders(destination.deletingLastPathComponent().path) }
-            let previous = writer.output.appendingPathComponent(file.path)
+            let destination = stagingPrefix + file.path
+            if needsFolder { try Self.makeFolders(stagingPrefix + folder) }
+            let previous = outputPrefix + file.path
             switch file.content {
             case let .bytes(data):
-                if SiteWriter.sameBytes(previous, data), writer.link(previous, destination) { return true }
-                try Self.writeFile(destination.path, data)
+                if SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
+                try Self.writeFile(destination, data)
             case let .copy(source):
                 if let data = try? Data(contentsOf: source, options: .alwaysMapped),
-                   SiteWriter.sameBytes(previous, data), writer.link(previous, destination) { return true }
-                try FileManager.default.copyItem(at: source, to: destination)
+                   SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
+                try FileManager.default.copyItem(atPath: source.path, toPath: destination)
             }
             return false
         }
@@ -162,16 +168,12 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    func link(_ source: URL, _ destination: URL) -> Bool {
-        Glibc.link(source.path, destination.path) == 0
-    }
-
-    static func sameBytes(_ url: URL, _ data: Data) -> Bool {
+    static func sameBytes(atPath path: String, _ data: Data) -> Bool {
         // stat(2) rather than `attributesOfItem`, which also looks up owner names (a network
         // round trip on some systems) for every file.
         var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = try? Data(contentsOf: url, options: .alwaysMapped) else { return false }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return false }
         return existing == data
     }
 

@@ -29,6 +29,23 @@ import Testing
         #expect(!slug.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
     }
 
+    /// The byte-by-byte ASCII paths must give what the Unicode paths give, for every ASCII
+    /// character, runs of them, and long texts that get cut.
+    @Test func asciiFastPathsAgreeWithTheUnicodePaths() {
+        let characters = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = characters + characters.map { "a\($0)b" } + characters.map { "  X\($0)\($0)y  " }
+        texts += ["\r\n", "a\r\nb", "", " ", "Trade  Talks: U.S. & China!", String(repeating: "Word-", count: 40) + "end"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let length = Int.random(in: 0...120, using: &generator)
+            texts.append(String((0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0..<128, using: &generator))) }))
+        }
+        for text in texts {
+            #expect(Slug.makeASCII(text) == Slug.makeUnicode(text), "slug of \(text.debugDescription)")
+            #expect(TermKey.normalizeASCII(text) == TermKey.normalizeUnicode(text), "key of \(text.debugDescription)")
+        }
+    }
+
     @Test func longTitlesAreCut() {
         let slug = Slug.make(String(repeating: "word ", count: 60))
         #expect(slug.count <= Slug.maxLength)

@@ -1,0 +1,62 @@
+import Mustache
+import Testing
+@testable import DigestKit
+
+/// Digest compiles templates with its own HTML escaping selected by a pragma line; pages must
+/// come out exactly as swift-mustache's own HTML escaping would make them.
+@Suite struct TemplateRenderingTests {
+    static let templates = [
+        "{{#a}}\n  {{b}}\n{{/a}}\n",
+        "  {{#list}}\n- {{.}}\n  {{/list}}\ntail",
+        "{{! a comment }}\n{{{raw}}} {{b}} {{&raw}}",
+        "{{^missing}}\nnone\n{{/missing}}\n{{b}}",
+        "line\n{{> part}}\nend",
+    ]
+    nonisolated(unsafe) static let context: [String: Any] = [
+        "a": true, "b": "<b> & \"quotes\" 'single' café 网络", "raw": "<i>kept</i>",
+        "list": ["x < y", "y > z", "plain"],
+    ]
+
+    @Test(arguments: templates)
+    func rendersAsSwiftMustacheDoes(_ text: String) throws {
+        let ours = try TemplateSet.compile(["page": text, "part": "  {{b}}\n"], requiring: []).get()
+        var upstream = MustacheLibrary()
+        upstream.register(try MustacheTemplate(string: text), named: "page")
+        upstream.register(try MustacheTemplate(string: "  {{b}}\n"), named: "part")
+        let expected = try #require(upstream.render(Self.context, withTemplate: "page"))
+        #expect(ours.render(Self.context, template: "page") == expected)
+    }
+
+    @Test func textPragmaStillTurnsEscapingOff() throws {
+        let set = try TemplateSet.compile(["mail": "{{% CONTENT_TYPE: TEXT}}\n{{b}}"], requiring: []).get()
+        #expect(set.render(["b": "Q&A <now>"], template: "mail") == "Q&A <now>")
+    }
+
+    @Test func escapesTheFiveCharactersAndNothingElse() {
+        #expect(HTMLEscaping.escape(#"<a href="x">Tom & Jerry's</a>"#)
+            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTMLEscaping.escape("网络安全 — café 🚀") == "网络安全 — café 🚀")
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("🚀<🚀") == "🚀&lt;🚀")
+    }
+
+    @Test func templateErrorsNameTheLineOfTheFile() throws {
+        let failure = try #require(TemplateSet.compile(["day": "one\ntwo {{#open}}\n"], requiring: []).failure)
+        let diagnostic = try #require(failure.diagnostics.first { $0.file.hasSuffix("day.mustache") })
+        // The parser stops at the end of the text, past the last line break.
+        #expect(diagnostic.line == 3)
+    }
+
+    @Test(arguments: ["", "a", "\u{1}root\u{1}", "x\u{1}root\u{1}\u{1}root\u{1}y", "\u{1}ro\u{1}root\u{1}t", "é\u{1}root\u{1}网"])
+    func itemPiecesSplitLikeTheStandardLibrary(_ html: String) {
+        let marker = ItemHTMLCache.rootPlaceholder
+        #expect(ItemHTMLCache.cut(html, at: marker) == html.split(separator: marker, omittingEmptySubsequences: false))
+    }
+}
+
+private extension Result {
+    var failure: Failure? {
+        if case let .failure(failure) = self { return failure }
+        return nil
+    }
+}
