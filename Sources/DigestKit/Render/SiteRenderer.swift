@@ -10,10 +10,13 @@ public struct SiteRenderer: Sendable {
     let navigation: SharedContext
     let siteValues: SharedContext
     private let pageLinkMemo = Memo<String, [SharedContext]>()
+    /// Header, footer and the like, rendered once per folder depth.
+    private let partials: PartialMemo
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        partials = PartialMemo(templates: templates)
         let views = ViewModels(site: site, templates: templates)
         self.views = views
         navigation = SharedContext([
@@ -47,7 +50,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ prepared: Prepared) -> String {
-        templates.render(prepared.context, template: prepared.template)
+        var context = prepared.context
+        partials.fill(&context)
+        return TemplateSet.render(context, template: prepared.template, from: partials.pageLibrary)
     }
 
     /// Feed links, and with a base URL the canonical link and share-preview metadata.
@@ -87,7 +92,9 @@ public struct SiteRenderer: Sendable {
         return values
     }
 
-    /// What every page gets: site settings, the way back to the root, navigation.
+    /// What every page gets: site settings, the way back to the root, navigation. All but
+    /// `page_title` are alike on every page at the same depth (`PartialMemo.sharedNames`), and
+    /// no page's own values may reuse these names.
     func common(_ path: SitePath, title: String?) -> [String: Any] {
         let config = site.config
         return [

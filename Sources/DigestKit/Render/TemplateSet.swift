@@ -10,12 +10,15 @@ public struct TemplateSet: Sendable {
     ]
 
     public let library: MustacheLibrary
+    /// Every template's text, by name, for `PartialMemo`'s look at where partials are included.
+    let sources: [String: String]
     /// Stands for every template's text: part of every page's fingerprint, so editing a
     /// template rebuilds the pages (all of them: a page may reach any partial).
     public let fingerprint: UInt64
 
-    public init(library: MustacheLibrary, fingerprint: UInt64 = 0) {
+    init(library: MustacheLibrary, sources: [String: String], fingerprint: UInt64) {
         self.library = library
+        self.sources = sources
         self.fingerprint = fingerprint
     }
 
@@ -47,15 +50,22 @@ public struct TemplateSet: Sendable {
                 file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
                 hint: "copy it from the default theme in Digest's repository"))
         }
-        return diagnostics.isEmpty ? .success(TemplateSet(library: library, fingerprint: hasher.finalize())) : .failure(BuildFailure(diagnostics: diagnostics))
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics: diagnostics)) }
+        return .success(TemplateSet(library: library, sources: sources, fingerprint: hasher.finalize()))
     }
 
-    /// A line of its own before every template's text: it is dropped from the output like any
-    /// standalone tag, and selects Digest's faster HTML escaping (a template's own
-    /// `{{% CONTENT_TYPE: TEXT}}` still overrides it). Error lines are reported one less.
+    /// A line of its own before every template's text: dropped from the output like any
+    /// standalone tag, it selects Digest's HTML escaping. swift-mustache starts every template,
+    /// partials included, with HTML escaping, so this changes how fast, not what; a template's
+    /// own `{{% CONTENT_TYPE: TEXT}}` still turns escaping off. Error lines are reported one less.
     static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
 
-    public func render(_ context: [String: Any], template name: String) -> String {
+    public func render(_ context: Any, template name: String) -> String {
+        Self.render(context, template: name, from: library)
+    }
+
+    /// `render` from another library made of these templates (see `PartialMemo`).
+    static func render(_ context: Any, template name: String, from library: MustacheLibrary) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestKit
 
@@ -63,5 +64,13 @@ import Testing
     @Test func termKeysIgnoreCaseAndSpacing() {
         #expect(TermKey.normalize("Cyber Security") == TermKey.normalize(" cyber  security"))
         #expect(TermKey.normalize("Trade  Talks") == "trade talks")
+    }
+}
+
+@Suite struct WhitespaceTests {
+    @Test func trimsWhatFoundationTrims() {
+        for text in ["", " ", "a", " a ", "\u{200B}T\u{200B}", "\u{3000}网络\u{3000}", "\n\ta b\r\n", "\u{85}x\u{2029}", "é\u{301} "] {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
     }
 }

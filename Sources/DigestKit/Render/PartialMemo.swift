@@ -1,0 +1,109 @@
+import Foundation
+import Mustache
+
+/// Renders partials such as the site header and footer once per folder depth instead of once
+/// per page. They read only values every page shares (the site's settings, the navigation)
+/// and the way back to the root, yet swift-mustache spends about as long on them as on the
+/// rest of an article page.
+///
+/// Nothing is assumed from a partial's name. A partial qualifies when its text includes no
+/// other template and every `{{> partial}}` of it stands outside sections, blocks and
+/// indentation, in a page template or in a layout those extend at their top: there the
+/// partial sees exactly the page's own values. Pages then render from a copy of the library in
+/// which the partial is a stub printing a value of the page's context.
+///
+/// That value is checked, not trusted: the partial is rendered for the first page at each
+/// depth with every name it looks up among the page's values recorded. When it read only
+/// `sharedNames` (and `root`, the key), the result stands for every page at that depth;
+/// otherwise every such page renders the partial itself.
+final class PartialMemo: @unchecked Sendable {
+    /// Values `SiteRenderer` gives every page alike, at a given `root`.
+    static let sharedNames: Set<String> = ["root", "site", "nav", "assets", "lang"]
+
+    /// The library pages render from: the theme's, with a stub for each memoized partial.
+    let pageLibrary: MustacheLibrary
+    private let templates: TemplateSet
+    /// Memoized partials and the context key their stub prints.
+    private let partials: [(name: String, key: String)]
+    private let lock = NSLock()
+    /// Per partial and root: the shared output, or nil when the partial read a page's own values.
+    private var made: [String: [String: String?]] = [:]
+
+    init(templates: TemplateSet) {
+        self.templates = templates
+        var library = templates.library
+        var partials: [(name: String, key: String)] = []
+        for name in Self.candidates(templates.sources).sorted() {
+            let key = "digest-partial-\(partials.count)"
+            guard let stub = try? MustacheTemplate(string: "{{{\(key)}}}") else { continue }
+            library.register(stub, named: name)
+            partials.append((name, key))
+        }
+        self.partials = partials
+        pageLibrary = library
+    }
+
+    /// Adds to a page's context what the stubs print.
+    func fill(_ context: inout [String: Any]) {
+        guard !partials.isEmpty else { return }
+        let root = context["root"] as? String ?? ""
+        let page = context
+        for partial in partials {
+            if let shared = lock.withLock({ made[partial.name]?[root] }) {
+                context[partial.key] = shared.map { $0 as Any } ?? LazyHTML(fingerprint: 0) { [templates] in
+                    templates.render(page, template: partial.name)
+                }
+                continue
+            }
+            let recorder = RecordingContext(page)
+            let html = templates.render(recorder, template: partial.name)
+            let isShared = recorder.names.isSubset(of: Self.sharedNames)
+            lock.withLock { made[partial.name, default: [:]][root] = .some(isShared ? html : nil) }
+            context[partial.key] = html
+        }
+    }
+
+    /// Partials whose every inclusion sees only the page's own values (see the type's comment).
+    static func candidates(_ sources: [String: String]) -> Set<String> {
+        let tags = sources.mapValues(TemplateTags.init)
+        let included = Set(tags.values.flatMap { $0.tags(">").map { String($0.name) } })
+        let extended = Set(tags.values.flatMap { $0.tags("<").map { String($0.name) } })
+        func plain(_ tag: TemplateTags.Tag) -> Bool { tag.sectionDepth == 0 && !tag.inBlock && !tag.indented }
+        func escapingUnchanged(_ name: String) -> Bool { tags[name].map { $0.readable && $0.tags("%").isEmpty } ?? false }
+        // Templates rendered with the page's values on top: pages, and layouts pages extend at
+        // their top level (a layout's own layout would take another look; none is needed yet).
+        var topLevel = Set(sources.keys.filter { !included.contains($0) && !extended.contains($0) && escapingUnchanged($0) })
+        for layout in extended where !included.contains(layout) && escapingUnchanged(layout) {
+            let extenders = tags.filter { $0.value.tags("<").contains { $0.name == layout } }
+            if extenders.allSatisfy({ topLevel.contains($0.key) && $0.value.tags("<").allSatisfy(plain) }),
+               tags[layout]?.tags("<").isEmpty == true {
+                topLevel.insert(layout)
+            }
+        }
+        return included.filter { name in
+            guard let own = tags[name], own.readable,
+                  own.tags.allSatisfy({ !"><$%".contains($0.sigil ?? " ") }),
+                  // `{{.}}` at the top would print the page's whole context.
+                  !own.tags.contains(where: { $0.sectionDepth == 0 && $0.name == "." }) else { return false }
+            let includers = tags.filter { $0.value.tags(">").contains { $0.name == name } }
+            return includers.allSatisfy { includer in
+                topLevel.contains(includer.key) && includer.value.tags(">").filter { $0.name == name }.allSatisfy(plain)
+            }
+        }
+    }
+}
+
+/// A page's values that note every name a template looks up among them.
+private final class RecordingContext: MustacheParent, @unchecked Sendable {
+    private let values: [String: Any]
+    private(set) var names: Set<String> = []
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? {
+        names.insert(name)
+        return values[name]
+    }
+}
