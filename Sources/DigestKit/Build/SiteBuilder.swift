@@ -12,13 +12,18 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> BuildSummary {
         let start = DispatchTime.now()
         var pipeline = try preparePipeline()
+        let writer = SiteWriter(output: options.outputDirectory)
+        // A rebuild needs the list of the output's files only at the end, to remove those no
+        // longer made; walking thousands of folders takes a while, so it starts now, beside
+        // the reading of the cache and the content.
+        let outputListing = options.useCache && !options.clean && writer.canUpdateInPlace()
+            ? Background { writer.previousFiles() } : nil
         let previous = options.useCache && !options.clean
             ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
         pipeline.storedParses = previous
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let statedAt = Int(Date().timeIntervalSince1970)
         let content = ContentLoader(siteDirectory: options.siteDirectory).load(trusting: previous?.trustedSources ?? [:])
-        let writer = SiteWriter(output: options.outputDirectory)
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
@@ -31,7 +36,7 @@ public struct SiteBuilder: Sendable {
         var report = SiteWriter.Report()
         do {
             (result, report) = incremental
-                ? try write(into: writer.beginUpdate(), pipeline: pipeline, indexed: indexed, reuse: reuse)
+                ? try write(into: writer.beginUpdate(listing: outputListing), pipeline: pipeline, indexed: indexed, reuse: reuse)
                 : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, reuse: options.useCache ? reuse : nil)
         } catch let failure as BuildFailure {
             throw failure

@@ -92,10 +92,13 @@ extension Site {
             var hasher = StableHasher()
             placed.combineFingerprint(into: &hasher, site: self, body: false)
             let article = placed.article
-            for list in [article.tags, article.speakers, article.assets] {
+            func combine(_ list: [String]) {
                 hasher.combine(list.count)
                 for text in list { hasher.combine(text) }
             }
+            combine(article.tags)
+            combine(article.speakers)
+            combine(article.assets)
             hasher.combine(article.section)
             hasher.combine(article.requestedSlug ?? "\u{0}")
             hasher.combine(article.quotes.count)
@@ -129,11 +132,27 @@ extension PlacedArticle {
             hasher.combine(article.isDraft)
         }
         hasher.combine(article.sourcePath)
-        hasher.combine(path.folder)
+        hasher.combine(path)
         hasher.combine(article.date.instant > site.buildInstant)
-        hasher.combine(site.sections[sectionIndex].name)
-        hasher.combine(site.sections[sectionIndex].path.folder)
-        for index in tagIndices { hasher.combine(site.tags[index].name); hasher.combine(site.tags[index].path.folder) }
-        for index in speakerIndices { hasher.combine(site.speakers[index].name); hasher.combine(site.speakers[index].path.folder) }
+        site.sections[sectionIndex].combineName(into: &hasher)
+        hasher.combine(tagIndices.count)
+        for index in tagIndices { site.tags[index].combineName(into: &hasher) }
+        hasher.combine(speakerIndices.count)
+        for index in speakerIndices { site.speakers[index].combineName(into: &hasher) }
+    }
+}
+
+extension Term {
+    /// The term's name and page, without building the page's path as text.
+    func combineName(into hasher: inout StableHasher) {
+        hasher.combine(name)
+        hasher.combine(path)
+    }
+}
+
+extension StableHasher {
+    mutating func combine(_ path: SitePath) {
+        combine(path.components.count)
+        for component in path.components { combine(component) }
     }
 }

@@ -60,15 +60,14 @@ public struct ContentLoader: Sendable {
         let reads = markdown.parallelMap { file in
             Result {
                 let stamp = FileStamp(path: file.full)
-                let url = URL(fileURLWithPath: file.full, isDirectory: false)
                 if let stamp, trusted[file.path] == stamp {
                     var source = SourceFile(path: file.path, bytes: Data())
                     source.stamp = stamp
                     source.unread = true
-                    source.location = url
+                    source.location = file.full
                     return source
                 }
-                var source = SourceFile(path: file.path, bytes: try Data(contentsOf: url))
+                var source = SourceFile(path: file.path, bytes: try Data(contentsOf: URL(fileURLWithPath: file.full, isDirectory: false)))
                 source.stamp = stamp
                 return source
             }

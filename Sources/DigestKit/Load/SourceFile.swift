@@ -10,7 +10,8 @@ public struct SourceFile: Sendable, Hashable {
     /// Not read, because the build cache knows a file with this very stamp: `bytes` is empty
     /// and `contents()` reads them if a page turns out to need the body.
     var unread = false
-    var location: URL?
+    /// Where to read it: a path, not a URL, as making ten thousand URLs showed in rebuilds.
+    var location: String?
 
     public init(path: String, bytes: Data) {
         self.path = path
@@ -20,7 +21,7 @@ public struct SourceFile: Sendable, Hashable {
     /// The bytes, read now if they were not read with the rest.
     func contents() throws -> Data {
         guard unread, let location else { return bytes }
-        return try Data(contentsOf: location)
+        return try Data(contentsOf: URL(fileURLWithPath: location, isDirectory: false))
     }
 }
 

@@ -19,10 +19,11 @@ extension SiteWriter {
 
     /// Starts an update of the current output that writes only what changed: a rebuild after
     /// one edit touches a handful of files instead of recreating the site.
-    public func beginUpdate() throws -> Update {
+    /// `listing` is the output's files, when a caller started listing them earlier.
+    func beginUpdate(listing: Background<Set<String>>? = nil) throws -> Update {
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Update(writer: self)
+        return Update(writer: self, existing: listing ?? Background { [self] in previousFiles() })
     }
 
     /// Changed files are staged beside the output, then moved in one by one at `commit`, so a
@@ -36,9 +37,9 @@ extension SiteWriter {
         /// The output's files, listed while the pages render, to find those no longer made.
         private let existing: Background<Set<String>>
 
-        init(writer: SiteWriter) {
+        init(writer: SiteWriter, existing: Background<Set<String>>) {
             self.writer = writer
-            existing = Background { writer.previousFiles() }
+            self.existing = existing
         }
 
         /// Stages `file` unless the output already holds these bytes; true when it does.

@@ -21,10 +21,24 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// A path is safe when it cannot name anything outside the output folder.
+    /// Every `/`-separated part must be a name: not empty, not `.` or `..`; no `\\` or NUL
+    /// anywhere. Checked byte by byte, as it runs for every file a build writes.
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        var length = 0
+        var onlyDots = true
+        func isName() -> Bool { length > 0 && !(onlyDots && length <= 2) }
+        for byte in path.utf8 {
+            switch byte {
+            case 0, UInt8(ascii: "\\"): return false
+            case UInt8(ascii: "/"):
+                guard isName() else { return false }
+                length = 0
+                onlyDots = true
+            default:
+                length += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
         }
+        return isName()
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PartialMemoTests {
     @Test func theDefaultThemeSharesItsHeaderAndFooter() throws {
-        #expect(PartialMemo.candidates(try repositoryTemplates().sources) == ["partials/header", "partials/footer"])
+        #expect(PartialMemo.candidates(try repositoryTemplates().sources) == ["partials/head", "partials/header", "partials/footer"])
     }
 
     /// Each theme includes `p`; only the first two let it see nothing but the page's values.

@@ -44,6 +44,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
     }
 
+    @Test func safePathsAreNamesAllTheWayDown() {
+        for path in ["index.html", "a/b/index.html", "...", "a/.../b", ".hidden/x", "a.b/c..d", "网络/安全.html"] {
+            #expect(OutputFile.isSafe(path), "\(path)")
+        }
+        for path in ["", "/", "a/", "/a", ".", "..", "a/.", "a/..", "../a", "a//b", "a\\b", "a\0b", "./a"] {
+            #expect(!OutputFile.isSafe(path), "\(path.debugDescription)")
+        }
+    }
+
     @Test func neverReplacesAFolderItDidNotWrite() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
