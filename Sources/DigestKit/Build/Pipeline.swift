@@ -187,6 +187,7 @@ public struct Pipeline: Sendable {
         diagnostics += indexDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
+        parsedByPath.reserveCapacity(outcomes.count)
         for outcome in outcomes { if let article = outcome.article { parsedByPath[article.sourcePath] = outcome } }
         return Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
                        parsed: parsedByPath, parseSettings: settings, freshlyParsed: fresh.all)

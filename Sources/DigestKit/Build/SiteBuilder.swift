@@ -13,20 +13,19 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         var pipeline = try preparePipeline()
         let writer = SiteWriter(output: options.outputDirectory)
-        // A rebuild needs the list of the output's files only at the end, to remove those no
-        // longer made; walking thousands of folders takes a while, so it starts now, beside
-        // the reading of the cache and the content.
-        let outputListing = options.useCache && !options.clean && writer.canUpdateInPlace()
-            ? Background { writer.previousFiles() } : nil
         let previous = options.useCache && !options.clean
             ? BuildCache.load(from: options.siteDirectory, generator: GeneratorIdentity.current) : nil
+        // In place only when the cache describes this very output folder, still intact.
+        let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
+        // An update needs the list of the output's files only at the end, to remove those no
+        // longer made; walking thousands of folders takes a while, so it starts now, beside
+        // the reading of the content and the indexing.
+        let outputListing = incremental ? Background { writer.previousFiles() } : nil
         pipeline.storedParses = previous
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let statedAt = Int(Date().timeIntervalSince1970)
         let content = ContentLoader(siteDirectory: options.siteDirectory).load(trusting: previous?.trustedSources ?? [:])
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
-        // In place only when the cache describes this very output folder, still intact.
-        let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
                               previousStructure: incremental ? previous!.structure : nil, output: writer.output)
         // Problems in the input surface before anything is staged, so a bad build never

@@ -10,9 +10,11 @@ public struct SiteIndexer: Sendable {
     /// titles that slug alike get distinct URLs (`-2`) instead.
     public func index(_ articles: [Article]) -> (site: Site, diagnostics: [Diagnostic]) {
         // Newest first; ties broken by path so output never depends on load order.
-        let sorted = articles.sorted {
-            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.sourcePath < $1.sourcePath
-        }
+        // Indices are sorted, not the articles: moving large values about showed in rebuilds.
+        let sorted = articles.indices.sorted { lhs, rhs in
+            let (left, right) = (articles[lhs].date.instant, articles[rhs].date.instant)
+            return left != right ? left > right : articles[lhs].sourcePath < articles[rhs].sourcePath
+        }.map { articles[$0] }
         // The Unicode work (term keys, title slugs) runs on every core; allocation is serial.
         let keys = sorted.parallelMap { $0.keys ?? ArticleKeys($0) }
         var diagnostics: [Diagnostic] = []
