@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// `Article` keeps its fields behind a shared reference; it must still behave as a value.
+@Suite struct ArticleValueTests {
+    func article() -> Article {
+        Article(sourcePath: "Content/a.md", title: "Talks", date: ArticleDate(instant: 1_550_000_000, in: shanghai()),
+                section: "DIPLOMACY", tags: ["Trade"], bodyHTML: "<p>x</p>")
+    }
+
+    @Test func changingACopyLeavesTheOriginalAlone() {
+        let original = article()
+        var copy = original
+        #expect(copy == original)
+        copy.title = "Other talks"
+        copy.tags.append("Energy")
+        copy.sourceSize = 12
+        #expect(original.title == "Talks")
+        #expect(original.tags == ["Trade"])
+        #expect(original.sourceSize == 0)
+        #expect(copy.title == "Other talks" && copy.tags == ["Trade", "Energy"] && copy.sourceSize == 12)
+        #expect(copy != original)
+    }
+
+    @Test func equalFieldsMakeEqualArticles() {
+        var first = article()
+        var second = article()
+        #expect(first == second)
+        #expect(Set([first, second]).count == 1)
+        second.summary = "A summary"
+        #expect(first != second)
+        first.summary = "A summary"
+        #expect(first == second && first.hashValue == second.hashValue)
+    }
+}
