@@ -97,7 +97,10 @@ public struct SiteBuilder: Sendable {
                                output: options.outputDirectory.path)
         cache.articles = indexed.parsed
         if let previous {
-            let changed = indexed.freshlyParsed.union(Set(previous.articles.keys).symmetricDifference(indexed.parsed.keys))
+            // Parsed again, added or gone; worked out without a set of every path.
+            var changed = indexed.freshlyParsed
+            for path in previous.articles.keys where indexed.parsed[path] == nil { changed.insert(path) }
+            for path in indexed.parsed.keys where previous.articles[path] == nil { changed.insert(path) }
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAt = statedAt

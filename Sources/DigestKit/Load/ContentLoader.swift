@@ -142,7 +142,7 @@ public struct ContentLoader: Sendable {
 
     /// `md` for `2019/02/a.MD`; empty without an extension.
     static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

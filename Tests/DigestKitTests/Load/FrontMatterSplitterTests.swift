@@ -60,3 +60,13 @@ import Testing
         #expect(diagnostic.message.contains("empty"))
     }
 }
+
+@Suite struct ContentLoaderNameTests {
+    @Test func extensionsAreReadFromTheFileName() {
+        #expect(ContentLoader.pathExtension("2019/02/a.MD") == "md")
+        #expect(ContentLoader.pathExtension("notes.v2/readme") == "")
+        #expect(ContentLoader.pathExtension("2019/.hidden") == "")
+        #expect(ContentLoader.pathExtension("a.tar.gz") == "gz")
+        #expect(ContentLoader.pathExtension("plain") == "")
+    }
+}
