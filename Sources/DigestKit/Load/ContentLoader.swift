@@ -141,10 +141,21 @@ public struct ContentLoader: Sendable {
     }
 
     /// `md` for `2019/02/a.MD`; empty without an extension.
+    /// Read backwards over the bytes of the file name: it runs for every file of every build.
     static func pathExtension(_ path: String) -> String {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let bytes = path.utf8
+        var nameStart = bytes.endIndex
+        var lastDot: String.Index?
+        while nameStart > bytes.startIndex {
+            let before = bytes.index(before: nameStart)
+            if bytes[before] == UInt8(ascii: "/") { break }
+            if bytes[before] == UInt8(ascii: "."), lastDot == nil { lastDot = before }
+            nameStart = before
+        }
+        guard let lastDot, lastDot != nameStart else { return "" }
+        let pathExtension = path[bytes.index(after: lastDot)...]
+        let isLower = pathExtension.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        return isLower ? String(pathExtension) : pathExtension.lowercased()
     }
 
     static func reason(_ error: Error) -> String {

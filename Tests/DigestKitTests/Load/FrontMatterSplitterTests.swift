@@ -68,5 +68,7 @@ import Testing
         #expect(ContentLoader.pathExtension("2019/.hidden") == "")
         #expect(ContentLoader.pathExtension("a.tar.gz") == "gz")
         #expect(ContentLoader.pathExtension("plain") == "")
+        #expect(ContentLoader.pathExtension("文章/新闻.Markdown") == "markdown")
+        #expect(ContentLoader.pathExtension("x.ÉTÉ") == "été")
     }
 }
