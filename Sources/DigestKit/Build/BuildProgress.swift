@@ -42,12 +42,12 @@ final class ProgressCounter: @unchecked Sendable {
         report?(BuildProgress(phase: phase, done: 0, total: total))
     }
 
-    func step() {
-        guard let report else { return }
-        let count = lock.withLock { () -> Int in
-            done += 1
-            return done
+    func step(by steps: Int = 1) {
+        guard let report, steps > 0 else { return }
+        let (before, count) = lock.withLock { () -> (Int, Int) in
+            done += steps
+            return (done - steps, done)
         }
-        if count % stride == 0 || count == total { report(BuildProgress(phase: phase, done: count, total: total)) }
+        if count / stride != before / stride || count == total { report(BuildProgress(phase: phase, done: count, total: total)) }
     }
 }

@@ -53,6 +53,20 @@ public final class PageReuse: @unchecked Sendable {
         return true
     }
 
+    /// `carryOver` for many files at once, when `bodiesOnly` has found every file intact:
+    /// one lock instead of one per page, which showed in one-edit rebuilds. Returns whether
+    /// each file was carried over (those the last build did not record were not).
+    func carryOver(_ files: [String]) -> [Bool] {
+        lock.withLock {
+            files.map { file in
+                guard let record = previous[file] else { return false }
+                fingerprints[file] = record.fingerprint
+                kept[file] = record
+                return true
+            }
+        }
+    }
+
     /// Records `file`'s fingerprint; true when the file may be left as it is on disk.
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool {
         let record = previous[file]

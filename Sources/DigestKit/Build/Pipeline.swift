@@ -81,13 +81,18 @@ public struct Pipeline: Sendable {
             searchIndex = reuse?.canKeep(SearchIndex.file, fingerprint: SearchIndex.fingerprint(entries, seed: seed)) == true
                 ? nil : Background { OutputFile.text(SearchIndex.file, SearchIndex.render(entries)) }
         }
-        let failures = jobs.parallelMap { job -> Error? in
+        // Pages that show no changed body are carried over in one go; only the rest are looked at.
+        var toRender = jobs
+        if let changedBodies, let reuse {
+            let unchanged = jobs.filter { job in if case let .article(index) = job.kind { !changedBodies.contains(index) } else { true } }
+            let carried = reuse.carryOver(unchanged.map(\.file))
+            let carriedFiles = Set(zip(unchanged, carried).filter(\.1).map(\.0.file))
+            toRender = jobs.filter { !carriedFiles.contains($0.file) }
+            counter.step(by: carriedFiles.count)
+        }
+        let failures = toRender.parallelMap { job -> Error? in
             do {
                 defer { counter.step() }
-                if let changedBodies, let reuse {
-                    let showsChangedBody = if case let .article(index) = job.kind { changedBodies.contains(index) } else { false }
-                    if !showsChangedBody, reuse.carryOver(job.file) { return nil }
-                }
                 let prepared = renderer.prepare(job)
                 if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed)) {
                     return nil
