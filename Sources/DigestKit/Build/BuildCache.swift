@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 6
+    static let format = 7
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -19,6 +19,11 @@ public struct BuildCache: Sendable {
     /// The output folder `files` describes, and what each of its files was made from.
     var output: String
     var files: [String: FileRecord] = [:]
+    /// The stamp of each of its folders after the build, so the next one lists the output
+    /// without walking it (`OutputListing`).
+    var folders: [String: FileStamp] = [:]
+    /// When the folders were stamped, in nanoseconds since 1970.
+    var foldersStatedAt = 0
     /// The site's `structureFingerprint`, when the build worked it out.
     var structure: UInt64?
     /// How each source file looked when this build read it, and when that was (seconds since

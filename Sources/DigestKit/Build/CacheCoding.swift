@@ -149,7 +149,7 @@ extension BuildCache {
             return writer.bytes
         }
         // Roughly what follows, so the buffer is not grown again and again.
-        writer.reserve(encodedBuckets.reduce(0) { $0 + $1.count + 8 } + (files.count + sourceStamps.count) * 160)
+        writer.reserve(encodedBuckets.reduce(0) { $0 + $1.count + 8 } + (files.count + folders.count + sourceStamps.count) * 160)
         writer.write(encodedBuckets.count)
         for bucket in encodedBuckets { writer.write(bucket) }
         writer.write(files.count)
@@ -158,14 +158,12 @@ extension BuildCache {
             writer.write(record.fingerprint)
             Self.write(record.stamp, into: &writer)
         }
+        writer.write(foldersStatedAt)
+        Self.write(folders, into: &writer)
         writer.write(structure != nil)
         writer.write(structure ?? 0)
         writer.write(sourcesStatedAt)
-        writer.write(sourceStamps.count)
-        for (path, stamp) in sourceStamps {
-            writer.write(path)
-            Self.write(stamp, into: &writer)
-        }
+        Self.write(sourceStamps, into: &writer)
         return writer.bytes
     }
 
@@ -200,17 +198,35 @@ extension BuildCache {
             let fingerprint = try reader.uint64()
             files[path] = FileRecord(fingerprint: fingerprint, stamp: try Self.readStamp(&reader))
         }
+        foldersStatedAt = try reader.int()
+        folders = try Self.readStamps(&reader, limit: bytes.count / 8)
         let hasStructure = try reader.bool()
         let structure = try reader.uint64()
         self.structure = hasStructure ? structure : nil
         sourcesStatedAt = try reader.int()
-        let sourceCount = try reader.int()
-        sourceStamps.reserveCapacity(min(max(0, sourceCount), bytes.count / 8))
-        for _ in 0..<max(0, sourceCount) {
-            let path = try reader.string()
-            sourceStamps[path] = try Self.readStamp(&reader)
-        }
+        sourceStamps = try Self.readStamps(&reader, limit: bytes.count / 8)
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
+    }
+
+    /// Paths and their stamps (folders, sources), the count first.
+    private static func write(_ stamps: [String: FileStamp], into writer: inout CacheWriter) {
+        writer.write(stamps.count)
+        for (path, stamp) in stamps {
+            writer.write(path)
+            write(stamp, into: &writer)
+        }
+    }
+
+    /// `limit` bounds the table reserved up front, so a damaged count cannot ask for too much.
+    private static func readStamps(_ reader: inout CacheReader, limit: Int) throws -> [String: FileStamp] {
+        let count = try reader.int()
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(min(max(0, count), limit))
+        for _ in 0..<max(0, count) {
+            let path = try reader.string()
+            stamps[path] = try readStamp(&reader)
+        }
+        return stamps
     }
 
     private static func write(_ stamp: FileStamp, into writer: inout CacheWriter) {

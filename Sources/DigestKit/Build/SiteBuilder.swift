@@ -20,7 +20,11 @@ public struct SiteBuilder: Sendable {
         // An update needs the list of the output's files only at the end, to remove those no
         // longer made; walking thousands of folders takes a while, so it starts now, beside
         // the reading of the content and the indexing.
-        let outputListing = incremental ? Background { writer.previousFiles() } : nil
+        let outputListing = incremental ? Background { [previous] in
+            guard let previous, !previous.folders.isEmpty else { return OutputListing.Result(files: writer.previousFiles()) }
+            return OutputListing.files(in: writer.output.path, recorded: previous.files.keys, folders: previous.folders,
+                                       statedAt: previous.foldersStatedAt)
+        } : nil
         pipeline.storedParses = previous
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let statedAt = Int(Date().timeIntervalSince1970)
@@ -48,8 +52,13 @@ public struct SiteBuilder: Sendable {
             && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
+                // Folders the listing found unchanged, and that this build moved nothing into
+                // or out of, keep their stamps without another look.
+                var settled = outputListing?.value.settled ?? []
+                settled.subtract(OutputListing.folders(holding: report.changedPaths))
+                let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
                 try saveCache(previous: previous, content: content, indexed: indexed, reuse: reuse, output: writer.output,
-                              statedAt: statedAt)
+                              statedAt: statedAt, knownFolders: knownFolders)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
@@ -92,7 +101,7 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(previous: BuildCache?, content: ContentSnapshot, indexed: Pipeline.Indexed, reuse: PageReuse,
-                           output: URL, statedAt: Int) throws {
+                           output: URL, statedAt: Int, knownFolders: [String: FileStamp]) throws {
         var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                output: options.outputDirectory.path)
         cache.articles = indexed.parsed
@@ -106,6 +115,8 @@ public struct SiteBuilder: Sendable {
         cache.sourcesStatedAt = statedAt
         for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
         cache.files = reuse.records(in: output)
+        cache.foldersStatedAt = OutputListing.now()
+        cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
         cache.structure = reuse.structure
         try cache.save(in: options.siteDirectory)
     }

@@ -106,32 +106,43 @@ public struct ContentLoader: Sendable {
         var found: [Entry] = []
         var pending = [""]
         while let relative = pending.popLast() {
-            guard let folder = opendir(relative.isEmpty ? base : "\(base)/\(relative)") else { continue }
-            defer { closedir(folder) }
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
-                let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): pending.append(path)
-                case Int32(DT_REG): found.append(Entry(path: path, isLink: false))
-                case Int32(DT_LNK):
-                    // A dangling link is listed, so reading it reports the problem.
-                    if fileType("\(base)/\(path)") != S_IFDIR { found.append(Entry(path: path, isLink: true)) }
-                default:
-                    // Some file systems do not fill in d_type.
-                    switch fileType("\(base)/\(path)", follow: false) {
-                    case S_IFDIR: pending.append(path)
-                    case S_IFREG: found.append(Entry(path: path, isLink: false))
-                    case S_IFLNK where fileType("\(base)/\(path)") != S_IFDIR: found.append(Entry(path: path, isLink: true))
-                    default: break
-                    }
+            let (files, folders) = folderEntries(relative.isEmpty ? base : "\(base)/\(relative)")
+            let prefix = relative.isEmpty ? "" : relative + "/"
+            found += files.map { Entry(path: prefix + $0.path, isLink: $0.isLink) }
+            pending += folders.map { prefix + $0 }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// The files and folders directly in `folder` (names only), hidden ones skipped.
+    static func folderEntries(_ folder: String) -> (files: [Entry], folders: [String]) {
+        var files: [Entry] = []
+        var folders: [String] = []
+        guard let handle = opendir(folder) else { return ([], []) }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = "\(folder)/\(name)"
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): folders.append(name)
+            case Int32(DT_REG): files.append(Entry(path: name, isLink: false))
+            case Int32(DT_LNK):
+                // A dangling link is listed, so reading it reports the problem.
+                if fileType(full) != S_IFDIR { files.append(Entry(path: name, isLink: true)) }
+            default:
+                // Some file systems do not fill in d_type.
+                switch fileType(full, follow: false) {
+                case S_IFDIR: folders.append(name)
+                case S_IFREG: files.append(Entry(path: name, isLink: false))
+                case S_IFLNK where fileType(full) != S_IFDIR: files.append(Entry(path: name, isLink: true))
+                default: break
                 }
             }
         }
-        return found.sorted { $0.path < $1.path }
+        return (files, folders)
     }
 
     private static func fileType(_ path: String, follow: Bool = true) -> mode_t? {

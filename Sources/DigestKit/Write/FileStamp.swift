@@ -16,8 +16,17 @@ struct FileStamp: Sendable, Hashable {
 
     /// nil when there is no regular file at `path`.
     init?(path: String) {
+        self.init(path: path, type: S_IFREG)
+    }
+
+    /// A folder's stamp: its times move whenever an entry is added, removed or renamed in it.
+    init?(folderAt path: String) {
+        self.init(path: path, type: S_IFDIR)
+    }
+
+    private init?(path: String, type: mode_t) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
         size = Int(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
@@ -25,6 +34,10 @@ struct FileStamp: Sendable, Hashable {
         changeSeconds = Int(info.st_ctim.tv_sec)
         changeNanoseconds = Int(info.st_ctim.tv_nsec)
     }
+
+    /// Modification and change times in nanoseconds since 1970.
+    var modified: Int { seconds * 1_000_000_000 + nanoseconds }
+    var changed: Int { changeSeconds * 1_000_000_000 + changeNanoseconds }
 
     /// Stands for the stamp, where a file's fingerprint is its source's stamp (copied files).
     var fingerprint: UInt64 {

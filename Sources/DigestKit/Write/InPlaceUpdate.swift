@@ -20,10 +20,10 @@ extension SiteWriter {
     /// Starts an update of the current output that writes only what changed: a rebuild after
     /// one edit touches a handful of files instead of recreating the site.
     /// `listing` is the output's files, when a caller started listing them earlier.
-    func beginUpdate(listing: Background<Set<String>>? = nil) throws -> Update {
+    func beginUpdate(listing: Background<OutputListing.Result>? = nil) throws -> Update {
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Update(writer: self, existing: listing ?? Background { [self] in previousFiles() })
+        return Update(writer: self, existing: listing ?? Background { [self] in OutputListing.Result(files: previousFiles()) })
     }
 
     /// Changed files are staged beside the output, then moved in one by one at `commit`, so a
@@ -35,9 +35,9 @@ extension SiteWriter {
         private var paths = Set<String>()
         private var staged: [String] = []
         /// The output's files, listed while the pages render, to find those no longer made.
-        private let existing: Background<Set<String>>
+        private let existing: Background<OutputListing.Result>
 
-        init(writer: SiteWriter, existing: Background<Set<String>>) {
+        init(writer: SiteWriter, existing: Background<OutputListing.Result>) {
             self.writer = writer
             self.existing = existing
         }
@@ -76,7 +76,8 @@ extension SiteWriter {
                 }
             }
             let keep = produced.union(kept).union(SiteWriter.keptNames).union([SiteWriter.markerName, SiteWriter.journalName])
-            let stale = existing.value.subtracting(keep)
+            let stale = existing.value.files.subtracting(keep)
+            report.changedPaths = Array(stale) + moved
             for path in stale {
                 try fileManager.removeItem(at: writer.output.appendingPathComponent(path))
             }

@@ -26,6 +26,8 @@ public struct SiteWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// After an update in place: the files moved in or removed, whose folders changed.
+        var changedPaths: [String] = []
     }
 
     public enum WriteError: Error, CustomStringConvertible {

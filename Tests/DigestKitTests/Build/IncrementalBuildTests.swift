@@ -177,6 +177,22 @@ import Testing
         try Self.expectSameAsClean(site, "tampering with the output")
     }
 
+    /// A rebuild lists the output from the folder stamps it recorded; files someone else put
+    /// there (beside pages, or in new folders) still go, as a clean build would have them.
+    @Test func filesAddedToTheOutputByOthersGo() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        for path in ["articles/briefing-4/notes.txt", "stray/deeper/page.html", "stray.html"] {
+            try site.write("Public/" + path, "not ours")
+        }
+        try site.write("Content/a3.md", Self.article(3, body: "Edited after others wrote into the output."))
+        let summary = try Self.cachedBuild(site)
+        #expect(summary.incremental)
+        #expect(summary.report.removed == 3)
+        try Self.expectSameAsClean(site, "files added to the output")
+    }
+
     @Test func aDamagedOrForeignCacheMeansAFullBuildNotAnError() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
