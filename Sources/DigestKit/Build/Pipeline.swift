@@ -84,11 +84,11 @@ public struct Pipeline: Sendable {
         // Pages that show no changed body are carried over in one go; only the rest are looked at.
         var toRender = jobs
         if let changedBodies, let reuse {
-            let unchanged = jobs.filter { job in if case let .article(index) = job.kind { !changedBodies.contains(index) } else { true } }
-            let carried = reuse.carryOver(unchanged.map(\.file))
-            let carriedFiles = Set(zip(unchanged, carried).filter(\.1).map(\.0.file))
-            toRender = jobs.filter { !carriedFiles.contains($0.file) }
-            counter.step(by: carriedFiles.count)
+            let unchanged = jobs.indices.filter { if case let .article(index) = jobs[$0].kind { !changedBodies.contains(index) } else { true } }
+            var isCarried = [Bool](repeating: false, count: jobs.count)
+            for (job, carried) in zip(unchanged, reuse.carryOver(unchanged.map { jobs[$0].file })) { isCarried[job] = carried }
+            toRender = jobs.indices.filter { !isCarried[$0] }.map { jobs[$0] }
+            counter.step(by: jobs.count - toRender.count)
         }
         let failures = toRender.parallelMap { job -> Error? in
             do {

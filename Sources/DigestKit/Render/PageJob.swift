@@ -18,17 +18,15 @@ public struct PageJob: Sendable, Hashable {
         case search
     }
 
-    public var kind: Kind
-    public var path: SitePath
+    public let kind: Kind
+    public let path: SitePath
+    /// The file the page is written to. Worked out once: a rebuild asks for it of every page.
+    public let file: String
 
     public init(kind: Kind, path: SitePath) {
         self.kind = kind
         self.path = path
-    }
-
-    /// The file the page is written to.
-    public var file: String {
-        kind == .notFound ? "404.html" : path.file
+        file = kind == .notFound ? "404.html" : path.file
     }
 }
 

@@ -88,10 +88,15 @@ public struct SiteWriter: Sendable {
         private let stagingPrefix: String
         private let outputPrefix: String
 
+        /// The current output's files, for the report of what the swap removes: listed while
+        /// the pages render, as walking a large output takes seconds on a slow disk.
+        private let previous: Background<Set<String>>
+
         init(writer: SiteWriter) {
             self.writer = writer
             stagingPrefix = writer.staging.path + "/"
             outputPrefix = writer.output.path + "/"
+            previous = Background { writer.previousFiles() }
         }
 
         /// Writes one file into the staging folder; returns true when its bytes equal the current
@@ -160,7 +165,7 @@ public struct SiteWriter: Sendable {
                 }
             }
             let written = lock.withLock { paths }
-            report.removed = writer.previousFiles().subtracting(written).count
+            report.removed = previous.value.subtracting(written).count
             try writer.swapIn()
         }
 
