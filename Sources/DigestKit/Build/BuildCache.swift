@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 7
+    static let format = 8
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -33,18 +33,18 @@ public struct BuildCache: Sendable {
     var sourceStamps: [String: FileStamp] = [:]
     var sourcesStatedAt = 0
 
-    /// The encoded article buckets as read from disk, and those of them a save may copy as they
-    /// are (`keepBuckets(unchangedExcept:from:)`).
-    var loadedBuckets: [[UInt8]] = []
-    var unchangedBuckets: [Int: [UInt8]] = [:]
+    /// The article buckets' file names as read from disk, and those of them a save may keep as
+    /// they are (`keepBuckets(unchangedExcept:from:)`).
+    var bucketNames: [String] = []
+    var unchangedBuckets: [Int: String] = [:]
 
-    /// Lets `encoded()` copy the buckets of `previous` that hold none of `changed` (articles
-    /// parsed afresh, added or removed): their bytes would come out the same.
+    /// Lets `encoded()` keep the bucket files of `previous` that hold none of `changed`
+    /// (articles parsed afresh, added or removed): their bytes would come out the same.
     mutating func keepBuckets(unchangedExcept changed: Set<String>, from previous: BuildCache) {
-        guard previous.parseSettings == parseSettings, previous.loadedBuckets.count == Self.bucketCount else { return }
+        guard previous.parseSettings == parseSettings, previous.bucketNames.count == Self.bucketCount else { return }
         let dirty = Set(changed.map(Self.bucket(of:)))
         for index in 0..<Self.bucketCount where !dirty.contains(index) {
-            unchangedBuckets[index] = previous.loadedBuckets[index]
+            unchangedBuckets[index] = previous.bucketNames[index]
         }
     }
 
@@ -74,14 +74,19 @@ public struct BuildCache: Sendable {
     /// The cache left by the last build, or nil when there is none or it does not apply
     /// (another Digest, another format, unreadable: all mean a full build, never an error).
     static func load(from siteDirectory: URL, generator: String) -> BuildCache? {
+        let folder = siteDirectory.appendingPathComponent(folderName)
         guard let data = try? Data(contentsOf: url(in: siteDirectory)),
-              let cache = try? BuildCache(decoding: [UInt8](data)),
+              let cache = try? BuildCache(decoding: [UInt8](data), readBucket: { name in
+                  [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+              }),
               cache.generator == generator else { return nil }
         return cache
     }
 
-    /// Written after the output is in place, atomically: a build killed on the way leaves the
-    /// old cache or none, and the next build checks every fingerprint against it anyway.
+    /// Written after the output is in place. New bucket files first, then the main file that
+    /// names them, atomically: a build killed on the way leaves the old cache or the new one,
+    /// and the next build checks every fingerprint against it anyway. Bucket files no longer
+    /// named go last.
     func save(in siteDirectory: URL) throws {
         let folder = siteDirectory.appendingPathComponent(Self.folderName)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -90,7 +95,15 @@ public struct BuildCache: Sendable {
         if !FileManager.default.fileExists(atPath: tag.path) {
             try Data("Signature: 8a477f597d28d172789f06886806bc55\n# Digest's build cache; see README.md\n".utf8).write(to: tag)
         }
-        let bytes = encoded()
-        try Data(bytes).write(to: Self.url(in: siteDirectory), options: .atomic)
+        let (main, buckets) = encoded()
+        for (name, bytes) in buckets {
+            try Data(bytes).write(to: folder.appendingPathComponent(name), options: .atomic)
+        }
+        try Data(main).write(to: Self.url(in: siteDirectory), options: .atomic)
+        let named = Set(buckets.keys).union(unchangedBuckets.values)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where Self.isBucketFileName(name) && !named.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 }

@@ -124,7 +124,10 @@ extension BuildCache {
     /// Magic bytes and format number first, so another file (or an older Digest's) is refused.
     static let magic = "digest-cache"
 
-    func encoded() -> [UInt8] {
+    /// The main file's bytes, and the article buckets to write beside it, by file name. A
+    /// bucket is named by a hash of its bytes, so a bucket that did not change keeps its file
+    /// and a one-article rebuild writes one bucket instead of every article again.
+    func encoded() -> (main: [UInt8], buckets: [String: [UInt8]]) {
         var writer = CacheWriter()
         writer.write(Self.magic)
         writer.write(Self.format)
@@ -138,20 +141,20 @@ extension BuildCache {
             let index = Self.bucket(of: path)
             if unchangedBuckets[index] == nil { buckets[index].append(path) }
         }
-        let encodedBuckets = Array(buckets.enumerated()).parallelMap { index, paths -> [UInt8] in
-            if let kept = unchangedBuckets[index] { return kept }
+        let encodedBuckets = Array(buckets.enumerated()).parallelMap { index, paths -> (name: String, bytes: [UInt8]?) in
+            if let kept = unchangedBuckets[index] { return (kept, nil) }
             var writer = CacheWriter()
             writer.write(paths.count)
             for path in paths {
                 writer.write(path)
                 Self.write(articles[path]!, into: &writer)
             }
-            return writer.bytes
+            return (Self.bucketFileName(writer.bytes), writer.bytes)
         }
         // Roughly what follows, so the buffer is not grown again and again.
-        writer.reserve(encodedBuckets.reduce(0) { $0 + $1.count + 8 } + (files.count + folders.count + sourceStamps.count) * 160)
+        writer.reserve((files.count + folders.count + sourceStamps.count) * 160)
         writer.write(encodedBuckets.count)
-        for bucket in encodedBuckets { writer.write(bucket) }
+        for bucket in encodedBuckets { writer.write(bucket.name) }
         writer.write(files.count)
         for (path, record) in files {
             writer.write(path)
@@ -164,17 +167,34 @@ extension BuildCache {
         writer.write(structure ?? 0)
         writer.write(sourcesStatedAt)
         Self.write(sourceStamps, into: &writer)
-        return writer.bytes
+        var written: [String: [UInt8]] = [:]
+        for bucket in encodedBuckets { if let bytes = bucket.bytes { written[bucket.name] = bytes } }
+        return (writer.bytes, written)
     }
 
-    init(decoding bytes: [UInt8]) throws {
+    static func bucketFileName(_ bytes: [UInt8]) -> String {
+        let hash = String(StableHasher.hash(bytes), radix: 16)
+        return "articles-" + String(repeating: "0", count: 16 - hash.count) + hash + ".bucket"
+    }
+
+    /// Only names `bucketFileName` makes: a damaged main file cannot point elsewhere.
+    static func isBucketFileName(_ name: String) -> Bool {
+        name.utf8.count == 32 && name.hasPrefix("articles-") && name.hasSuffix(".bucket")
+            && name.dropFirst(9).prefix(16).allSatisfy(\.isHexDigit)
+    }
+
+    /// `readBucket` gives a bucket file's bytes by name.
+    init(decoding bytes: [UInt8], readBucket: @Sendable (String) throws -> [UInt8]) throws {
         var reader = CacheReader(bytes)
         guard try reader.string() == Self.magic, try reader.int() == Self.format else { throw CacheReader.Damaged() }
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
-        let chunks = try reader.list { try $0.chunk() }
-        guard chunks.count == Self.bucketCount else { throw CacheReader.Damaged() }
-        let decoded = chunks.parallelMap { chunk in
+        let names = try reader.list { try $0.string() }
+        guard names.count == Self.bucketCount, names.allSatisfy(Self.isBucketFileName) else { throw CacheReader.Damaged() }
+        let decoded = names.parallelMap { name in
             Result { () throws -> [(String, ArticleParser.Outcome)] in
+                let chunk = try readBucket(name)
+                // A bucket whose bytes do not match its name was cut short or changed.
+                guard Self.bucketFileName(chunk) == name else { throw CacheReader.Damaged() }
                 var reader = CacheReader(chunk)
                 let entries = try reader.list { reader in (try reader.string(), try Self.readOutcome(&reader)) }
                 guard reader.isAtEnd else { throw CacheReader.Damaged() }
@@ -190,7 +210,7 @@ extension BuildCache {
                 articles[path] = outcome
             }
         }
-        loadedBuckets = chunks
+        bucketNames = names
         let fileCount = try reader.int()
         files.reserveCapacity(min(max(0, fileCount), bytes.count / 8))
         for _ in 0..<max(0, fileCount) {

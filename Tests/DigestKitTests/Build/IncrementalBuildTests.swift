@@ -207,10 +207,44 @@ import Testing
             #expect(summary.parsed == 24)
             try Self.expectSameAsClean(site, "a damaged cache")
         }
+        // A bucket file cut short or changed is noticed by its name (a hash of its bytes).
+        try Self.cachedBuild(site)
+        let folder = site.url(BuildCache.folderName)
+        let buckets = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".bucket") }
+        let bucket = folder.appendingPathComponent(try #require(buckets.first))
+        try Data(try Data(contentsOf: bucket).dropLast()).write(to: bucket)
+        try site.write("Content/a1.md", Self.article(1, body: "Edit after a damaged bucket."))
+        let afterBucket = try Self.cachedBuild(site)
+        #expect(!afterBucket.incremental && afterBucket.parsed == 24)
+        try Self.expectSameAsClean(site, "a damaged bucket")
+
         // And `--clean` ignores a good cache, but leaves a fresh one.
         let clean = try site.build { $0.useCache = true; $0.clean = true }
         #expect(!clean.incremental && clean.parsed == 24)
         #expect(try Self.cachedBuild(site).incremental)
+    }
+
+    /// The cache keeps articles in bucket files named by their bytes: an edit rewrites the
+    /// edited article's bucket and no other, and the replaced file goes.
+    @Test func anEditRewritesOneBucketFile() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try Self.cachedBuild(site)
+        let folder = site.url(BuildCache.folderName)
+        func buckets() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".bucket") })
+        }
+        let before = try buckets()
+        try site.write("Content/a5.md", Self.article(5, body: "A new body for the bucket test."))
+        #expect(try Self.cachedBuild(site).incremental)
+        let after = try buckets()
+        #expect(after.subtracting(before).count == 1)
+        #expect(before.subtracting(after).count == 1)
+        try Self.expectSameAsClean(site, "an edit that rewrites one bucket")
+        // The main file can only name bucket files in the cache folder.
+        #expect(after.allSatisfy(BuildCache.isBucketFileName))
+        #expect(!BuildCache.isBucketFileName("../../../../etc/passwd"))
+        #expect(!BuildCache.isBucketFileName("articles-../../../x.bucket"))
     }
 
     @Test func aBadEditFailsWithoutTouchingTheOutputOrTheCache() throws {
