@@ -1,8 +1,8 @@
 import Foundation
 
 /// What one build leaves for the next, in a hidden folder of the site (never in the output):
-/// every article's parse, keyed by its source file's size and content hash, and the
-/// fingerprint of every file written. A rebuild parses only the files whose bytes changed and
+/// every article's parse, keyed by its source file's size and content hash (in bucket files
+/// beside the main one), and the fingerprint of every file written. A rebuild parses only the files whose bytes changed and
 /// renders only the pages whose fingerprint changed. `digest build --clean` ignores it.
 public struct BuildCache: Sendable {
     /// `.digest-cache/` in the site folder; safe to delete at any time.

@@ -39,11 +39,6 @@ struct CacheWriter {
         if let value { write(value) }
     }
 
-    mutating func write(_ chunk: [UInt8]) {
-        write(chunk.count)
-        bytes.append(contentsOf: chunk)
-    }
-
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }
@@ -85,13 +80,6 @@ struct CacheReader {
         return value
     }
 
-    mutating func chunk() throws -> [UInt8] {
-        let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Damaged() }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
-    }
-
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
@@ -112,9 +100,9 @@ struct CacheReader {
 }
 
 extension BuildCache {
-    /// Articles are kept in this many buckets, by a hash of their path: each bucket is encoded
-    /// and decoded on its own core, and a rebuild re-encodes only the buckets holding an article
-    /// that changed, copying the others' bytes from the file it read.
+    /// Articles are kept in this many buckets, by a hash of their path, each in a file of its
+    /// own: each bucket is encoded and decoded on its own core, and a rebuild writes only the
+    /// buckets holding an article that changed, keeping the others' files.
     static let bucketCount = 32
 
     static func bucket(of path: String) -> Int {
@@ -153,8 +141,7 @@ extension BuildCache {
         }
         // Roughly what follows, so the buffer is not grown again and again.
         writer.reserve((files.count + folders.count + sourceStamps.count) * 160)
-        writer.write(encodedBuckets.count)
-        for bucket in encodedBuckets { writer.write(bucket.name) }
+        writer.write(encodedBuckets.map(\.name))
         writer.write(files.count)
         for (path, record) in files {
             writer.write(path)
@@ -188,7 +175,7 @@ extension BuildCache {
         var reader = CacheReader(bytes)
         guard try reader.string() == Self.magic, try reader.int() == Self.format else { throw CacheReader.Damaged() }
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
-        let names = try reader.list { try $0.string() }
+        let names = try reader.strings()
         guard names.count == Self.bucketCount, names.allSatisfy(Self.isBucketFileName) else { throw CacheReader.Damaged() }
         let decoded = names.parallelMap { name in
             Result { () throws -> [(String, ArticleParser.Outcome)] in

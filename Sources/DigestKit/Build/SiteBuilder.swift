@@ -52,13 +52,8 @@ public struct SiteBuilder: Sendable {
             && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
-                // Folders the listing found unchanged, and that this build moved nothing into
-                // or out of, keep their stamps without another look.
-                var settled = outputListing?.value.settled ?? []
-                settled.subtract(OutputListing.folders(holding: report.changedPaths))
-                let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
                 try saveCache(previous: previous, content: content, indexed: indexed, reuse: reuse, output: writer.output,
-                              statedAt: statedAt, knownFolders: knownFolders)
+                              statedAt: statedAt, listing: outputListing?.value, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
@@ -101,7 +96,7 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(previous: BuildCache?, content: ContentSnapshot, indexed: Pipeline.Indexed, reuse: PageReuse,
-                           output: URL, statedAt: Int, knownFolders: [String: FileStamp]) throws {
+                           output: URL, statedAt: Int, listing: OutputListing.Result?, changedPaths: [String]) throws {
         var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                output: options.outputDirectory.path)
         cache.articles = indexed.parsed
@@ -115,6 +110,10 @@ public struct SiteBuilder: Sendable {
         cache.sourcesStatedAt = statedAt
         for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
         cache.files = reuse.records(in: output)
+        // Folders the listing found unchanged, and that this build moved nothing into or out
+        // of, keep their stamps without another look.
+        let settled = (listing?.settled ?? []).subtracting(OutputListing.folders(holding: changedPaths))
+        let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
         cache.foldersStatedAt = OutputListing.now()
         cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
         cache.structure = reuse.structure

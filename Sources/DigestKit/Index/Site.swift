@@ -126,7 +126,9 @@ extension PlacedArticle {
             hasher.combine(article.sourceHash)
             hasher.combine(article.sourceSize)
         } else {
-            for text in [article.title, article.summary ?? "\u{0}", article.source ?? "\u{0}"] { hasher.combine(text) }
+            hasher.combine(article.title)
+            hasher.combine(article.summary ?? "\u{0}")
+            hasher.combine(article.source ?? "\u{0}")
             hasher.combine(article.date.instant)
             hasher.combine(article.date.utcOffset)
             hasher.combine(article.isDraft)

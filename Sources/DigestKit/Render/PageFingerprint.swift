@@ -52,25 +52,16 @@ enum PageFingerprint {
             hasher.combine(list.count)
             for element in list { hasher.combine(element.fingerprint) }
         } else if type == dictionaryList {
-            let list = value as! [[String: Any]]
-            hasher.combine(5)
-            hasher.combine(list.count)
-            for element in list { combine(element, into: &hasher) }
+            combine(list: value as! [[String: Any]], into: &hasher)
         } else if type == stringDictionaryList {
-            let list = value as! [[String: String]]
-            hasher.combine(5)
-            hasher.combine(list.count)
-            for element in list { combine(element, into: &hasher) }
+            combine(list: value as! [[String: String]], into: &hasher)
         } else if type == stringList {
             let list = value as! [String]
             hasher.combine(6)
             hasher.combine(list.count)
             for element in list { hasher.combine(element) }
         } else if type == anyList {
-            let list = value as! [Any]
-            hasher.combine(5)
-            hasher.combine(list.count)
-            for element in list { combine(element, into: &hasher) }
+            combine(list: value as! [Any], into: &hasher)
         } else if type == int {
             hasher.combine(7)
             hasher.combine(value as! Int)
@@ -87,6 +78,13 @@ enum PageFingerprint {
             hasher.combine(String(reflecting: Swift.type(of: value)))
             hasher.combine(String(describing: value))
         }
+    }
+
+    /// A list of values of any kind, each told apart as above.
+    private static func combine<Element>(list: [Element], into hasher: inout StableHasher) {
+        hasher.combine(5)
+        hasher.combine(list.count)
+        for element in list { combine(element as Any, into: &hasher) }
     }
 
     static func combine(_ dictionary: [String: Any], into hasher: inout StableHasher) {

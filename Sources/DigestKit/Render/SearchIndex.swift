@@ -37,7 +37,11 @@ struct SearchIndex: Sendable {
         var hasher = StableHasher()
         hasher.combine(seed)
         for entry in entries {
-            for text in [entry.title, entry.summary ?? "\u{0}", entry.section, entry.date, entry.url] { hasher.combine(text) }
+            hasher.combine(entry.title)
+            hasher.combine(entry.summary ?? "\u{0}")
+            hasher.combine(entry.section)
+            hasher.combine(entry.date)
+            hasher.combine(entry.url)
             hasher.combine(entry.tags.count)
             for tag in entry.tags { hasher.combine(tag) }
             hasher.combine(entry.speakers.count)

@@ -17,8 +17,8 @@ struct ViewModels: @unchecked Sendable {
     let weekSummaries: [SharedContext]
     let daySummaries: [SharedContext]
 
-    /// Renders `partials/item` once per article and page depth; nil without templates (tests of
-    /// view models alone).
+    /// Renders `partials/item` once per article; nil without templates (tests of view models
+    /// alone).
     let itemHTML: ItemHTMLCache?
 
     init(site: Site, templates: TemplateSet? = nil) {

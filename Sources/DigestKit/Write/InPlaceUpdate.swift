@@ -89,14 +89,7 @@ extension SiteWriter {
 
         /// Folders left empty by removed pages go too, deepest first, up to the output folder.
         private func removeEmptyFolders(around removed: Set<String>) {
-            var folders = Set<String>()
-            for path in removed {
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty {
-                    folders.insert(folder)
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
-            }
+            let folders = OutputListing.folders(holding: removed).subtracting([""])
             for folder in folders.sorted(by: { $0.count > $1.count }) {
                 // rmdir fails on a folder that still holds something, which is what we want.
                 _ = rmdir(writer.output.appendingPathComponent(folder).path)

@@ -20,6 +20,12 @@ public struct OutputFile: Sendable, Hashable {
         OutputFile(path: path, content: .bytes(Data(text.utf8)))
     }
 
+    /// `a/b` for `a/b/c.html`, "" for `c.html`; on bytes, as it runs for every file written.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     /// A path is safe when it cannot name anything outside the output folder.
     /// Every `/`-separated part must be a name: not empty, not `.` or `..`; no `\\` or NUL
     /// anywhere. Checked byte by byte, as it runs for every file a build writes.

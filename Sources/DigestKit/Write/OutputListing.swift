@@ -23,8 +23,7 @@ enum OutputListing {
     }
 
     /// The stamp of every folder that holds one of `files` (paths relative to `output`), the
-    /// output folder itself as "".
-    /// `reusing` gives stamps known to be current (folders `Result.settled` found unchanged that
+    /// output folder itself as "". `reusing` gives stamps known to be current (folders `Result.settled` found unchanged that
     /// the build then left alone), which are kept without another look.
     static func folderStamps(of files: some Sequence<String>, in output: String,
                              reusing known: [String: FileStamp] = [:]) -> [String: FileStamp] {
@@ -36,15 +35,13 @@ enum OutputListing {
         return recorded
     }
 
-    /// The regular files below `output`, hidden ones skipped (as `ContentLoader.walk` lists
-    /// them), given the files and folder stamps the last build recorded.
     /// The folders holding `files` and all their parents, the output itself as "".
     static func folders(holding files: some Sequence<String>) -> Set<String> {
         var folders: Set<String> = [""]
         for file in files {
-            var folder = parent(file)
+            var folder = OutputFile.folder(of: file)
             // A folder already in the set has its parents in it too.
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = OutputFile.folder(of: folder) }
         }
         return folders
     }
@@ -55,10 +52,12 @@ enum OutputListing {
         var settled: Set<String> = []
     }
 
+    /// The regular files below `output`, hidden ones skipped (as `ContentLoader.walk` lists
+    /// them), given the files and folder stamps the last build recorded.
     static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
                       statedAt: Int) -> Result {
         var grouped: [String: [String]] = [:]
-        for file in files { grouped[parent(file), default: []].append(file) }
+        for file in files { grouped[OutputFile.folder(of: file), default: []].append(file) }
         let byFolder = grouped
         let list = Array(folders)
         let found = list.parallelMap { folder, stamp -> (files: [String], settled: Bool) in
@@ -79,13 +78,6 @@ enum OutputListing {
             found += ContentLoader.walk(URL(fileURLWithPath: fullPath(output, prefix + name))).map { prefix + name + "/" + $0 }
         }
         return found
-    }
-
-    /// `a/b` for `a/b/c.html`, "" for `c.html`; on bytes, as it runs for every file.
-    private static func parent(_ path: String) -> String {
-        let bytes = path.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
     }
 
     private static func fullPath(_ output: String, _ relative: String) -> String {

@@ -104,7 +104,7 @@ public struct SiteWriter: Sendable {
         @discardableResult
         public func stage(_ file: OutputFile) throws -> Bool {
             guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
-            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+            let folder = OutputFile.folder(of: file.path)
             let (isNew, needsFolder) = lock.withLock {
                 (paths.insert(file.path).inserted, !folder.isEmpty && folders.insert(folder).inserted)
             }
