@@ -75,9 +75,9 @@ public struct BuildCache: Sendable {
     /// (another Digest, another format, unreadable: all mean a full build, never an error).
     static func load(from siteDirectory: URL, generator: String) -> BuildCache? {
         let folder = siteDirectory.appendingPathComponent(folderName)
-        guard let data = try? Data(contentsOf: url(in: siteDirectory)),
-              let cache = try? BuildCache(decoding: [UInt8](data), readBucket: { name in
-                  [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+        guard let bytes = try? FileBytes.read(url(in: siteDirectory).path),
+              let cache = try? BuildCache(decoding: bytes, readBucket: { name in
+                  try FileBytes.read(folder.appendingPathComponent(name).path)
               }),
               cache.generator == generator else { return nil }
         return cache

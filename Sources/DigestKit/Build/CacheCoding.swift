@@ -323,6 +323,8 @@ extension BuildCache {
         article.quotes = try reader.list { reader in
             AttributedQuote(text: try reader.string(), speaker: try reader.string(), line: try reader.int())
         }
+        // Made again from the source by the build that uses it (`Pipeline.lazilyBodied`).
+        article.body = ArticleBody()
         article.sourceSize = try reader.int()
         article.sourceHash = try reader.uint64()
         article.keys = ArticleKeys(section: try reader.string(), tags: try reader.strings(), speakers: try reader.strings(),

@@ -135,12 +135,13 @@ public struct Pipeline: Sendable {
         let settings = Self.parseSettings(config, assets: content.assets)
         let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
         let fresh = Gathered<String>()
+        let sharedParser = SharedParser(parser)
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             defer { counter.step() }
             var source = source
             // Not read because the cache knew its stamp: the cached parse is the article.
             if source.unread, let kept = stored?[source.path], kept.article != nil {
-                return Self.lazilyBodied(kept, source: source, parser: parser)
+                return Self.lazilyBodied(kept, source: source, parser: sharedParser)
             }
             if source.unread {
                 do {
@@ -157,7 +158,7 @@ public struct Pipeline: Sendable {
             if let kept = stored?[source.path], let article = kept.article,
                article.sourceSize == size, article.sourceHash == hash {
                 // Same bytes, same settings: the same article.
-                return Self.lazilyBodied(kept, source: source, parser: parser)
+                return Self.lazilyBodied(kept, source: source, parser: sharedParser)
             }
             fresh.insert(source.path)
             var outcome = Self.parse(source, with: parser)
@@ -200,15 +201,28 @@ public struct Pipeline: Sendable {
 
     /// A cached parse whose body is made again, from the source, only if a page that shows it
     /// is rendered.
-    static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: ArticleParser) -> ArticleParser.Outcome {
-        var outcome = kept
-        outcome.article?.body = ArticleBody(lazy: {
+    static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: SharedParser) -> ArticleParser.Outcome {
+        let make: @Sendable () -> String = {
             var source = source
             source.bytes = (try? source.contents()) ?? Data()
             source.unread = false
-            return Self.parse(source, with: parser).article?.bodyHTML ?? ""
-        })
+            return Self.parse(source, with: parser.parser).article?.bodyHTML ?? ""
+        }
+        // The cache decodes bodies still to be made (`ArticleBody()`), given theirs in place.
+        if kept.article?.body.provide(make) == true { return kept }
+        var outcome = kept
+        outcome.article?.body = ArticleBody(lazy: make)
         return outcome
+    }
+
+    /// The parser every cached article's body is made with, behind one reference: a copy of
+    /// the parser (and so of the settings) in each body's closure showed in one-edit rebuilds.
+    final class SharedParser: Sendable {
+        let parser: ArticleParser
+
+        init(_ parser: ArticleParser) {
+            self.parser = parser
+        }
     }
 
     static func parse(_ source: SourceFile, with parser: ArticleParser) -> ArticleParser.Outcome {

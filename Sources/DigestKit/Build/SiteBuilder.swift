@@ -113,9 +113,14 @@ public struct SiteBuilder: Sendable {
         // Folders the listing found unchanged, and that this build moved nothing into or out
         // of, keep their stamps without another look.
         let settled = (listing?.settled ?? []).subtracting(OutputListing.folders(holding: changedPaths))
-        let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
         cache.foldersStatedAt = OutputListing.now()
-        cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
+        if let previous, !previous.folders.isEmpty, cache.files.count == previous.files.count,
+           cache.files.keys.allSatisfy({ previous.files[$0] != nil }) {
+            cache.folders = OutputListing.restamped(previous.folders, settled: settled, in: output.path)
+        } else {
+            let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
+            cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
+        }
         cache.structure = reuse.structure
         try cache.save(in: options.siteDirectory)
     }

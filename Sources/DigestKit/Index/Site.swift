@@ -88,9 +88,10 @@ extension Site {
     /// articles scheduled, and `seed` (settings, templates). Equal fingerprints mean equal
     /// contexts for every page that shows no body.
     func structureFingerprint(seed: UInt64) -> UInt64 {
+        let terms = TermFingerprints(self)
         let perArticle = articles.parallelMap { placed -> UInt64 in
             var hasher = StableHasher()
-            placed.combineFingerprint(into: &hasher, site: self, body: false)
+            placed.combineFingerprint(into: &hasher, site: self, body: false, terms: terms)
             let article = placed.article
             func combine(_ list: [String]) {
                 hasher.combine(list.count)
@@ -121,7 +122,7 @@ extension PlacedArticle {
     /// the names of its section, tags and speakers (the first spelling met wins, so another
     /// article can change them). Without `body`, the fields shown in lists stand in for the
     /// source, so editing a body leaves what does not show it alone.
-    func combineFingerprint(into hasher: inout StableHasher, site: Site, body: Bool = true) {
+    func combineFingerprint(into hasher: inout StableHasher, site: Site, body: Bool = true, terms: TermFingerprints? = nil) {
         if body {
             hasher.combine(article.sourceHash)
             hasher.combine(article.sourceSize)
@@ -136,11 +137,40 @@ extension PlacedArticle {
         hasher.combine(article.sourcePath)
         hasher.combine(path)
         hasher.combine(article.date.instant > site.buildInstant)
+        if let terms {
+            hasher.combine(terms.sections[sectionIndex])
+            hasher.combine(tagIndices.count)
+            for index in tagIndices { hasher.combine(terms.tags[index]) }
+            hasher.combine(speakerIndices.count)
+            for index in speakerIndices { hasher.combine(terms.speakers[index]) }
+            return
+        }
         site.sections[sectionIndex].combineName(into: &hasher)
         hasher.combine(tagIndices.count)
         for index in tagIndices { site.tags[index].combineName(into: &hasher) }
         hasher.combine(speakerIndices.count)
         for index in speakerIndices { site.speakers[index].combineName(into: &hasher) }
+    }
+}
+
+/// Every term's `combineName`, worked out once for fingerprints made article by article:
+/// copying a term out of the site for each article that names it showed in rebuilds.
+struct TermFingerprints: Sendable {
+    let sections: [UInt64]
+    let tags: [UInt64]
+    let speakers: [UInt64]
+
+    init(_ site: Site) {
+        func prints(_ terms: [Term]) -> [UInt64] {
+            terms.map { term in
+                var hasher = StableHasher()
+                term.combineName(into: &hasher)
+                return hasher.finalize()
+            }
+        }
+        sections = prints(site.sections)
+        tags = prints(site.tags)
+        speakers = prints(site.speakers)
     }
 }
 

@@ -20,15 +20,15 @@ public struct SiteIndexer: Sendable {
         var diagnostics: [Diagnostic] = []
         let articlePaths = articleSlugs(sorted, titleSlugs: keys.map(\.titleSlug), diagnostics: &diagnostics)
 
-        let sections = terms(sorted.map { [$0.section] }, keys: keys.map { [$0.section] }, folder: "sections",
-                             order: config.sections.map(\.id))
-            .map { term -> Term in
-                var term = term
-                term.name = config.sectionTitle(term.name)
-                return term
-            }
-        let tags = terms(sorted.map(\.tags), keys: keys.map(\.tags), folder: "tags", order: nil)
-        var speakers = terms(sorted.map(\.speakers), keys: keys.map(\.speakers), folder: "speakers", order: nil)
+        let (configuredSections, sectionIndices) = terms(sorted.map { [$0.section] }, keys: keys.map { [$0.section] },
+                                                         folder: "sections", order: config.sections.map(\.id))
+        let sections = configuredSections.map { term -> Term in
+            var term = term
+            term.name = config.sectionTitle(term.name)
+            return term
+        }
+        let (tags, tagIndices) = terms(sorted.map(\.tags), keys: keys.map(\.tags), folder: "tags", order: nil)
+        var (speakers, speakerIndices) = terms(sorted.map(\.speakers), keys: keys.map(\.speakers), folder: "speakers", order: nil)
 
         // Days, weeks and years, newest first, cut in the site's time zone.
         var dayOrder: [CivilDate] = []
@@ -58,8 +58,6 @@ public struct SiteIndexer: Sendable {
         for (weekIndex, week) in weeks.enumerated() { years[week.yearIndex].weeks.append(weekIndex) }
 
         let dayPosition = Dictionary(uniqueKeysWithValues: dayOrder.enumerated().map { ($1, $0) })
-        let sectionPosition = lookup(sections)
-        let tagPosition = lookup(tags)
         let speakerPosition = lookup(speakers)
         for (articleIndex, article) in sorted.enumerated() {
             for quoteIndex in article.quotes.indices {
@@ -71,9 +69,9 @@ public struct SiteIndexer: Sendable {
             PlacedArticle(
                 article: article,
                 path: articlePaths[index],
-                sectionIndex: sectionPosition[keys[index].section]!,
-                tagIndices: keys[index].tags.map { tagPosition[$0]! },
-                speakerIndices: keys[index].speakers.map { speakerPosition[$0]! },
+                sectionIndex: sectionIndices[index][0],
+                tagIndices: tagIndices[index],
+                speakerIndices: speakerIndices[index],
                 dayIndex: dayPosition[article.date.day]!,
                 weekIndex: weekPosition[article.date.day.isoWeek]!)
         }
@@ -115,36 +113,54 @@ public struct SiteIndexer: Sendable {
 
     /// Groups names by `TermKey`; the first spelling met (newest article) is the one shown.
     /// `order` lists keys that come first, in that order; the rest follow alphabetically.
-    private func terms(_ namesPerArticle: [[String]], keys keysPerArticle: [[String]], folder: String, order: [String]?) -> [Term] {
-        var byKey: [String: Term] = [:]
-        var keys: [String] = []
+    /// Also gives, for each article, the positions of its terms in the result.
+    private func terms(_ namesPerArticle: [[String]], keys keysPerArticle: [[String]], folder: String,
+                       order: [String]?) -> (terms: [Term], positions: [[Int]]) {
+        // Terms are numbered as first met, then sorted; articles keep the numbers meanwhile,
+        // so no article's keys are looked up a second time.
+        var numbers: [String: Int] = [:]
+        var found: [Term] = []
+        var numbersPerArticle: [[Int]] = []
+        numbersPerArticle.reserveCapacity(namesPerArticle.count)
         for (index, names) in namesPerArticle.enumerated() {
+            var own: [Int] = []
+            own.reserveCapacity(names.count)
             for (name, key) in zip(names, keysPerArticle[index]) {
-                if byKey[key] == nil {
-                    keys.append(key)
-                    byKey[key] = Term(key: key, name: name, slug: "", path: .root, articles: [])
+                let number: Int
+                if let known = numbers[key] {
+                    number = known
+                } else {
+                    number = found.count
+                    numbers[key] = number
+                    found.append(Term(key: key, name: name, slug: "", path: .root, articles: []))
                 }
-                byKey[key]!.articles.append(index)
+                found[number].articles.append(index)
+                own.append(number)
             }
+            numbersPerArticle.append(own)
         }
         let configured = (order ?? []).map(TermKey.normalize)
         let rank = Dictionary(configured.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        keys.sort { lhs, rhs in
-            switch (rank[lhs], rank[rhs]) {
+        let sorted = found.indices.sorted { lhs, rhs in
+            let (left, right) = (found[lhs].key, found[rhs].key)
+            switch (rank[left], rank[right]) {
             case let (l?, r?): return l < r
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return lhs < rhs
+            case (nil, nil): return left < right
             }
         }
+        var position = [Int](repeating: 0, count: found.count)
+        for (place, number) in sorted.enumerated() { position[number] = place }
         // Slugs are claimed in key order, which does not depend on article order.
         var allocator = SlugAllocator(fallback: String(folder.dropLast()))
-        return keys.map { key in
-            var term = byKey[key]!
-            term.slug = allocator.claim(key)
+        let terms = sorted.map { number in
+            var term = found[number]
+            term.slug = allocator.claim(term.key)
             term.path = SitePath([folder, term.slug])
             return term
         }
+        return (terms, numbersPerArticle.map { $0.map { position[$0] } })
     }
 
     private func lookup(_ terms: [Term]) -> [String: Int] {

@@ -81,7 +81,7 @@ public struct ContentLoader: Sendable {
                     hint: "check its permissions"))
             }
         }
-        snapshot.sources.sort { $0.path < $1.path }
+        // Already in path order: `entries` sorts, and every path has the same prefix.
         return snapshot
     }
 

@@ -16,6 +16,19 @@ final class ArticleBody: @unchecked Sendable, Hashable {
         self.make = make
     }
 
+    /// A body not yet told how to make itself (`provide`): what the build cache decodes.
+    init() {}
+
+    /// Gives a body made with `init()` the way to make its HTML; false when it has one already.
+    /// Set in place, so a cached article need not be copied to get a body.
+    func provide(_ make: @escaping @Sendable () -> String) -> Bool {
+        lock.withLock {
+            guard value == nil, self.make == nil else { return false }
+            self.make = make
+            return true
+        }
+    }
+
     var html: String {
         lock.withLock {
             if let value { return value }

@@ -75,8 +75,11 @@ extension SiteWriter {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
                 }
             }
-            let keep = produced.union(kept).union(SiteWriter.keptNames).union([SiteWriter.markerName, SiteWriter.journalName])
-            let stale = existing.value.files.subtracting(keep)
+            // Looked up, not united into one set: a rebuild keeps nearly every file.
+            let stale = Set(existing.value.files(notKeptBy: { path in
+                produced.contains(path) || kept.contains(path) || SiteWriter.keptNames.contains(path)
+                    || path == SiteWriter.markerName || path == SiteWriter.journalName
+            }))
             report.changedPaths = Array(stale) + moved
             for path in stale {
                 try fileManager.removeItem(at: writer.output.appendingPathComponent(path))

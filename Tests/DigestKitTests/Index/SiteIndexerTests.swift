@@ -33,6 +33,29 @@ import Testing
         #expect(site.weeks[0].path.folder == "weeks/2019-W08/")
     }
 
+    /// Every article points at the terms it names, whatever order terms were met and sorted
+    /// in, with spellings that differ only in case or spacing sharing one term.
+    @Test func articlesPointAtTheirTerms() throws {
+        let (site, _) = SiteIndexer(config: config).index([
+            try article("One", "2019-02-14T10:00:00+08:00", section: "ECONOMY", tags: ["Trade", "zinc", "Apples"],
+                        speakers: ["Wang Wenbin", "Ángela Ruiz"]),
+            try article("Two", "2019-02-13T10:00:00+08:00", tags: ["apples", "Bananas", "trade"], speakers: ["ángela  RUIZ"]),
+            try article("Three", "2019-02-12T10:00:00+08:00", section: "ECONOMY", tags: ["zinc"]),
+        ])
+        #expect(site.tags.map(\.name) == ["Apples", "Bananas", "Trade", "zinc"])
+        for placed in site.articles {
+            let article = placed.article
+            #expect(placed.tagIndices.map { site.tags[$0].key } == article.tags.map(TermKey.normalize))
+            #expect(placed.speakerIndices.map { site.speakers[$0].key } == article.speakers.map(TermKey.normalize))
+            #expect(site.sections[placed.sectionIndex].key == TermKey.normalize(article.section))
+            for index in placed.tagIndices {
+                #expect(site.tags[index].articles.contains { site.articles[$0].article.title == article.title })
+            }
+        }
+        #expect(site.sections.map(\.name) == ["Economy", "Diplomacy"])
+        #expect(site.speakers.count == 2)
+    }
+
     @Test func weekAtYearEndBelongsToISOYear() throws {
         let (site, _) = SiteIndexer(config: config).index([try article("Eve", "2019-12-31T10:00:00+08:00")])
         #expect(site.weeks.map(\.week.id) == ["2020-W01"])

@@ -33,4 +33,18 @@ import Testing
         first.summary = "A summary"
         #expect(first == second && first.hashValue == second.hashValue)
     }
+
+    /// A body decoded from the build cache takes one way to make itself, set in place; a body
+    /// that has one, or its HTML, keeps it.
+    @Test func aPendingBodyTakesOneMaker() {
+        let pending = ArticleBody()
+        #expect(pending.provide { "<p>made</p>" })
+        #expect(!pending.provide { "<p>other</p>" })
+        #expect(pending.html == "<p>made</p>")
+        #expect(!pending.provide { "<p>late</p>" })
+        #expect(!ArticleBody(html: "<p>parsed</p>").provide { "<p>other</p>" })
+        #expect(!ArticleBody(lazy: { "<p>lazy</p>" }).provide { "<p>other</p>" })
+        #expect(ArticleBody().html == "")
+    }
 }
+

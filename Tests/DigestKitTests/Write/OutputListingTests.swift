@@ -4,14 +4,21 @@ import Testing
 
 /// The output listed from recorded folder stamps must be what walking it finds.
 @Suite struct OutputListingTests {
+    static func makeFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("digest-listing-\(UUID().uuidString)")
+    }
+
+    /// Writes a file holding its own path, making its folders.
+    static func write(_ path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(path.utf8).write(to: url)
+    }
+
     @Test func listsWhatAWalkFindsAfterChanges() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("digest-listing-\(UUID().uuidString)")
+        let root = Self.makeFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        func write(_ path: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(path.utf8).write(to: url)
-        }
+        func write(_ path: String) throws { try Self.write(path, in: root) }
         let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html",
                      "days/2019-02-13/index.html", "assets/style.css"]
         for path in built { try write(path) }
@@ -40,5 +47,39 @@ import Testing
         #expect(listing() == Set(ContentLoader.walk(root)))
         #expect(listing().contains("extra/deep/er/file.html"))
         #expect(!listing().contains("days/2019-02-13/index.html"))
+    }
+
+    /// What a rebuild removes is worked out without listing every file; it must be what the
+    /// whole listing gives, and the last build's folder table restamped must be a fresh one.
+    @Test func filesNotKeptAndRestampedFoldersMatchTheFullWork() throws {
+        let root = Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ path: String) throws { try Self.write(path, in: root) }
+        let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "articles/c/index.html",
+                     "tags/trade/index.html", "tags/zinc/index.html", "days/2019-02-13/index.html"]
+        for path in built { try write(path) }
+        let folders = OutputListing.folderStamps(of: built, in: root.path)
+        let later = OutputListing.now() + 1_000_000_000
+        // Others add a file to a folder the build made and to a new one; one page goes.
+        try write("tags/trade/notes.txt")
+        try write("extra/file.html")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("articles/c/index.html"))
+        let listing = OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later)
+        #expect(listing.files == Set(ContentLoader.walk(root)))
+        let kept: Set<String> = ["index.html", "articles/a/index.html", "tags/zinc/index.html"]
+        let notKept = listing.files(notKeptBy: { kept.contains($0) })
+        #expect(Set(notKept) == listing.files.subtracting(kept))
+        #expect(notKept.count == Set(notKept).count)
+        #expect(notKept.contains("tags/trade/notes.txt") && notKept.contains("extra/file.html"))
+        #expect(!notKept.contains("articles/c/index.html"))
+
+        // The same files as recorded (the added ones go again): the old table, restamped
+        // where the listing did not find a folder settled, equals stamping every folder anew.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("tags/trade/notes.txt"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("extra"))
+        try write("articles/c/index.html")
+        let restamped = OutputListing.restamped(folders, settled: listing.settled, in: root.path)
+        #expect(restamped == OutputListing.folderStamps(of: built, in: root.path))
+        #expect(!listing.settled.contains("tags/trade") && !listing.settled.contains("articles/c"))
     }
 }
