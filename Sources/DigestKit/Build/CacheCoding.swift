@@ -43,6 +43,12 @@ struct CacheWriter {
         write(values.count)
         for value in values { write(value) }
     }
+
+    /// Bytes another writer made, their length first (see `CacheReader.part()`).
+    mutating func writePart(_ part: [UInt8]) {
+        write(part.count)
+        bytes.append(contentsOf: part)
+    }
 }
 
 struct CacheReader {
@@ -50,15 +56,34 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private var offset = 0
+    /// Where this reader's part of `bytes` ends.
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    /// A reader of the part `table()` found.
+    init(_ bytes: [UInt8], part: Range<Int>) {
+        self.bytes = bytes
+        offset = part.lowerBound
+        end = part.upperBound
+    }
+
+    var isAtEnd: Bool { offset == end }
+
+    /// Skips a part written with `CacheWriter.writePart`, returning where it lies, so parts
+    /// can be read on several cores.
+    mutating func part() throws -> Range<Int> {
+        let count = try int()
+        guard count >= 0, count <= end - offset else { throw Damaged() }
+        defer { offset += count }
+        return offset..<offset + count
+    }
 
     mutating func uint64() throws -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Damaged() }
+        guard offset + 8 <= end else { throw Damaged() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
         return UInt64(littleEndian: value)
@@ -67,14 +92,14 @@ struct CacheReader {
     mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count else { throw Damaged() }
+        guard offset < end else { throw Damaged() }
         offset += 1
         return bytes[offset - 1] != 0
     }
 
     mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Damaged() }
+        guard count >= 0, count <= end - offset else { throw Damaged() }
         let value = bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + count], as: UTF8.self) }
         offset += count
         return value
@@ -91,7 +116,7 @@ struct CacheReader {
     mutating func list<T>(_ element: (inout CacheReader) throws -> T) throws -> [T] {
         let count = try int()
         // A count no file this size could hold is damage, not a reason to allocate.
-        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        guard count >= 0, count <= end - offset else { throw Damaged() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try element(&self)) }
@@ -139,21 +164,32 @@ extension BuildCache {
             }
             return (Self.bucketFileName(writer.bytes), writer.bytes)
         }
-        // Roughly what follows, so the buffer is not grown again and again.
-        writer.reserve((files.count + folders.count + sourceStamps.count) * 160)
-        writer.write(encodedBuckets.map(\.name))
-        writer.write(files.count)
-        for (path, record) in files {
-            writer.write(path)
-            writer.write(record.fingerprint)
-            Self.write(record.stamp, into: &writer)
+        // The three tables are parts of their own, made (and read) on every core.
+        let tables = [0, 1, 2].parallelMap { table -> [UInt8] in
+            var writer = CacheWriter()
+            switch table {
+            case 0:
+                writer.reserve(files.count * 120)
+                writer.write(files.count)
+                for (path, record) in files {
+                    writer.write(path)
+                    writer.write(record.fingerprint)
+                    Self.write(record.stamp, into: &writer)
+                }
+            case 1: Self.write(folders, into: &writer)
+            default: Self.write(sourceStamps, into: &writer)
+            }
+            return writer.bytes
         }
+        writer.reserve(tables.reduce(64) { $0 + $1.count + 8 })
+        writer.write(encodedBuckets.map(\.name))
+        writer.writePart(tables[0])
         writer.write(foldersStatedAt)
-        Self.write(folders, into: &writer)
+        writer.writePart(tables[1])
         writer.write(structure != nil)
         writer.write(structure ?? 0)
         writer.write(sourcesStatedAt)
-        Self.write(sourceStamps, into: &writer)
+        writer.writePart(tables[2])
         var written: [String: [UInt8]] = [:]
         for bucket in encodedBuckets { if let bytes = bucket.bytes { written[bucket.name] = bytes } }
         return (writer.bytes, written)
@@ -177,18 +213,66 @@ extension BuildCache {
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
         let names = try reader.strings()
         guard names.count == Self.bucketCount, names.allSatisfy(Self.isBucketFileName) else { throw CacheReader.Damaged() }
-        let decoded = names.parallelMap { name in
-            Result { () throws -> [(String, ArticleParser.Outcome)] in
-                let chunk = try readBucket(name)
-                // A bucket whose bytes do not match its name was cut short or changed.
-                guard Self.bucketFileName(chunk) == name else { throw CacheReader.Damaged() }
-                var reader = CacheReader(chunk)
-                let entries = try reader.list { reader in (try reader.string(), try Self.readOutcome(&reader)) }
-                guard reader.isAtEnd else { throw CacheReader.Damaged() }
-                return entries
+        let filesPart = try reader.part()
+        foldersStatedAt = try reader.int()
+        let foldersPart = try reader.part()
+        let hasStructure = try reader.bool()
+        let structure = try reader.uint64()
+        self.structure = hasStructure ? structure : nil
+        sourcesStatedAt = try reader.int()
+        let stampsPart = try reader.part()
+        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+
+        // The buckets and the three tables, each on the next free core; the largest first.
+        enum Decoded: Sendable {
+            case bucket([(String, ArticleParser.Outcome)])
+            case files([String: FileRecord])
+            case stamps([String: FileStamp])
+        }
+        let tableCount = 3
+        let decoded = Array(0..<(tableCount + names.count)).parallelMap { task in
+            Result { () throws -> Decoded in
+                switch task {
+                case 0:
+                    var reader = CacheReader(bytes, part: filesPart)
+                    let count = try reader.int()
+                    var files: [String: FileRecord] = [:]
+                    files.reserveCapacity(min(max(0, count), filesPart.count / 8))
+                    for _ in 0..<max(0, count) {
+                        let path = try reader.string()
+                        let fingerprint = try reader.uint64()
+                        files[path] = FileRecord(fingerprint: fingerprint, stamp: try Self.readStamp(&reader))
+                    }
+                    guard reader.isAtEnd else { throw CacheReader.Damaged() }
+                    return .files(files)
+                case 1, 2:
+                    let part = task == 1 ? foldersPart : stampsPart
+                    var reader = CacheReader(bytes, part: part)
+                    let stamps = try Self.readStamps(&reader, limit: part.count / 8)
+                    guard reader.isAtEnd else { throw CacheReader.Damaged() }
+                    return .stamps(stamps)
+                default:
+                    let name = names[task - tableCount]
+                    let chunk = try readBucket(name)
+                    // A bucket whose bytes do not match its name was cut short or changed.
+                    guard Self.bucketFileName(chunk) == name else { throw CacheReader.Damaged() }
+                    var reader = CacheReader(chunk)
+                    let entries = try reader.list { reader in (try reader.string(), try Self.readOutcome(&reader)) }
+                    guard reader.isAtEnd else { throw CacheReader.Damaged() }
+                    return .bucket(entries)
+                }
             }
         }
-        let chunkEntries = try decoded.map { try $0.get() }
+        var chunkEntries: [[(String, ArticleParser.Outcome)]] = []
+        for (task, result) in decoded.enumerated() {
+            switch (task, try result.get()) {
+            case let (0, .files(records)): files = records
+            case let (1, .stamps(stamps)): folders = stamps
+            case let (2, .stamps(stamps)): sourceStamps = stamps
+            case let (_, .bucket(entries)): chunkEntries.append(entries)
+            default: throw CacheReader.Damaged()
+            }
+        }
         // Sized up front: growing these tables by doubling was a tenth of decoding.
         articles.reserveCapacity(chunkEntries.reduce(0) { $0 + $1.count })
         for (index, entries) in chunkEntries.enumerated() {
@@ -198,21 +282,6 @@ extension BuildCache {
             }
         }
         bucketNames = names
-        let fileCount = try reader.int()
-        files.reserveCapacity(min(max(0, fileCount), bytes.count / 8))
-        for _ in 0..<max(0, fileCount) {
-            let path = try reader.string()
-            let fingerprint = try reader.uint64()
-            files[path] = FileRecord(fingerprint: fingerprint, stamp: try Self.readStamp(&reader))
-        }
-        foldersStatedAt = try reader.int()
-        folders = try Self.readStamps(&reader, limit: bytes.count / 8)
-        let hasStructure = try reader.bool()
-        let structure = try reader.uint64()
-        self.structure = hasStructure ? structure : nil
-        sourcesStatedAt = try reader.int()
-        sourceStamps = try Self.readStamps(&reader, limit: bytes.count / 8)
-        guard reader.isAtEnd else { throw CacheReader.Damaged() }
     }
 
     /// Paths and their stamps (folders, sources), the count first.
