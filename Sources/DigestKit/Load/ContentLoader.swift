@@ -121,12 +121,10 @@ public struct ContentLoader: Sendable {
         guard let handle = opendir(folder) else { return ([], []) }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = DirectoryEntry.name(entry)
             guard !name.hasPrefix(".") else { continue }
             let full = "\(folder)/\(name)"
-            switch Int32(entry.pointee.d_type) {
+            switch Int32(DirectoryEntry.type(entry)) {
             case Int32(DT_DIR): folders.append(name)
             case Int32(DT_REG): files.append(Entry(path: name, isLink: false))
             case Int32(DT_LNK):
