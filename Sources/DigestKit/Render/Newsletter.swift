@@ -137,14 +137,21 @@ public struct Newsletter: Sendable {
     static func wrap(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var line = ""
+        // The line's length in characters, kept as it grows: counting it again for every word
+        // walks the whole line each time.
+        var length = 0
         for word in text.split(whereSeparator: \.isWhitespace) {
+            let wordLength = word.count
             if line.isEmpty {
                 line = String(word)
-            } else if line.count + 1 + word.count <= width {
+                length = wordLength
+            } else if length + 1 + wordLength <= width {
                 line += " " + word
+                length += 1 + wordLength
             } else {
                 lines.append(line)
                 line = String(word)
+                length = wordLength
             }
         }
         if !line.isEmpty { lines.append(line) }

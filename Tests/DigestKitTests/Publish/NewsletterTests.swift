@@ -184,4 +184,37 @@ import Testing
         #expect(ISOWeek.weeks(in: 2020) == 53)
         #expect(ISOWeek.weeks(in: 2026) == 53)
     }
+
+    /// Wrapping keeps each line's length as it goes; it must break where measuring every line
+    /// again would, with wide and combined characters and words longer than the width.
+    @Test func wrappingBreaksWhereMeasuringEachLineWould() {
+        func measured(_ text: String, width: Int) -> String {
+            var lines: [String] = []
+            var line = ""
+            for word in text.split(whereSeparator: \.isWhitespace) {
+                if line.isEmpty {
+                    line = String(word)
+                } else if line.count + 1 + word.count <= width {
+                    line += " " + word
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines.joined(separator: "\n")
+        }
+        let words = ["a", "tariff", "中国外交部", "é", "e\u{301}", "🇨🇳", "👩‍👩‍👧", "https://example.org/a/very/long/path/that/is/longer/than/the/width/of/a/line/by/far",
+                     "quotas", "Wang\u{A0}Wenbin", "—"]
+        var generator = SeededRandom(seed: 72)
+        for width in [1, 5, 12, 72] {
+            for _ in 0..<200 {
+                let count = Int.random(in: 0...40, using: &generator)
+                let text = (0..<count).map { _ in words.randomElement(using: &generator)! }
+                    .joined(separator: [" ", "  ", "\n", "\t"].randomElement(using: &generator)!)
+                #expect(Newsletter.wrap(text, width: width) == measured(text, width: width))
+            }
+        }
+    }
 }
+
