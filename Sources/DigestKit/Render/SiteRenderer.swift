@@ -121,7 +121,7 @@ public struct SiteRenderer: Sendable {
             var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10), root: root)]
             if let base = site.config.baseURL { values["base_href"] = base.hasSuffix("/") ? base : base + "/" }
             return ("404", "Page not found", values)
-        case let .article(index): return ("article", site.articles[index].article.title, article(index))
+        case let .article(index): return ("article", site.articles[index].article.title, article(index, root: root))
         case let .day(index): return ("day", site.days[index].date.longText, day(index, root: root))
         case let .week(index):
             let week = site.weeks[index].week
@@ -158,7 +158,7 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    private func article(_ index: Int) -> [String: Any] {
+    private func article(_ index: Int, root: String) -> [String: Any] {
         let placed = site.articles[index]
         let item = views.item(index)
         var article = item.values
@@ -169,7 +169,20 @@ public struct SiteRenderer: Sendable {
         hasher.combine(placed.article.sourceSize)
         let bodyFingerprint = hasher.finalize()
         article["body"] = LazyHTML(fingerprint: bodyFingerprint) { body.html }
+        // `{{root}}` is found in the article and in each of its tags and speakers, where the
+        // templates link them, instead of two or three levels up the context: each level
+        // climbed costs swift-mustache several dynamic casts, a seventh of an article page.
+        article["root"] = root
+        for key in ["tags", "speakers"] {
+            guard let terms = article[key] as? [[String: String]] else { continue }
+            article[key] = terms.map { term in
+                var term = term
+                term["root"] = root
+                return term
+            }
+        }
         hasher.combine(item.fingerprint)
+        hasher.combine(root)
         var values: [String: Any] = [
             "article": SharedContext(article, fingerprint: hasher.finalize()),
             "week": views.weekSummary(placed.weekIndex),
