@@ -64,7 +64,7 @@ struct CacheReader {
         end = bytes.count
     }
 
-    /// A reader of the part `table()` found.
+    /// A reader of the part `part()` found.
     init(_ bytes: [UInt8], part: Range<Int>) {
         self.bytes = bytes
         offset = part.lowerBound
@@ -168,14 +168,7 @@ extension BuildCache {
         let tables = [0, 1, 2].parallelMap { table -> [UInt8] in
             var writer = CacheWriter()
             switch table {
-            case 0:
-                writer.reserve(files.count * 120)
-                writer.write(files.count)
-                for (path, record) in files {
-                    writer.write(path)
-                    writer.write(record.fingerprint)
-                    Self.write(record.stamp, into: &writer)
-                }
+            case 0: Self.write(files, into: &writer)
             case 1: Self.write(folders, into: &writer)
             default: Self.write(sourceStamps, into: &writer)
             }
@@ -235,14 +228,7 @@ extension BuildCache {
                 switch task {
                 case 0:
                     var reader = CacheReader(bytes, part: filesPart)
-                    let count = try reader.int()
-                    var files: [String: FileRecord] = [:]
-                    files.reserveCapacity(min(max(0, count), filesPart.count / 8))
-                    for _ in 0..<max(0, count) {
-                        let path = try reader.string()
-                        let fingerprint = try reader.uint64()
-                        files[path] = FileRecord(fingerprint: fingerprint, stamp: try Self.readStamp(&reader))
-                    }
+                    let files = try Self.readRecords(&reader, limit: filesPart.count / 8)
                     guard reader.isAtEnd else { throw CacheReader.Damaged() }
                     return .files(files)
                 case 1, 2:
@@ -282,6 +268,29 @@ extension BuildCache {
             }
         }
         bucketNames = names
+    }
+
+    /// The output's files with what each was made from, the count first.
+    private static func write(_ records: [String: FileRecord], into writer: inout CacheWriter) {
+        writer.reserve(records.count * 120)
+        writer.write(records.count)
+        for (path, record) in records {
+            writer.write(path)
+            writer.write(record.fingerprint)
+            write(record.stamp, into: &writer)
+        }
+    }
+
+    private static func readRecords(_ reader: inout CacheReader, limit: Int) throws -> [String: FileRecord] {
+        let count = try reader.int()
+        var records: [String: FileRecord] = [:]
+        records.reserveCapacity(min(max(0, count), limit))
+        for _ in 0..<max(0, count) {
+            let path = try reader.string()
+            let fingerprint = try reader.uint64()
+            records[path] = FileRecord(fingerprint: fingerprint, stamp: try readStamp(&reader))
+        }
+        return records
     }
 
     /// Paths and their stamps (folders, sources), the count first.

@@ -16,37 +16,22 @@ enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Unreadable(path: path) }
-        // One byte more than the size, so a file that grew since the stat is noticed.
-        let capacity = max(Int(info.st_size), 0) + 1
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            while initialized < capacity {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
-                if count > 0 {
-                    initialized += count
-                } else if count == 0 {
-                    break
-                } else if errno != EINTR {
-                    failed = true
-                    break
-                }
+        // One byte more than the size, so reading reaches the end of the file at once.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            // Full: the file grew since the stat; read on.
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                throw Unreadable(path: path)
             }
         }
-        guard !failed else { throw Unreadable(path: path) }
-        if bytes.count == capacity {
-            // It grew: read the rest as it comes.
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    bytes += chunk[0..<count]
-                } else if count == 0 || errno != EINTR {
-                    guard count == 0 else { throw Unreadable(path: path) }
-                    break
-                }
-            }
-        }
+        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 }

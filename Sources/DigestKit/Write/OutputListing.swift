@@ -75,11 +75,6 @@ enum OutputListing {
             self.settled = settled
         }
 
-        /// Every file listed.
-        var files: Set<String> {
-            Set(found).union(recorded.lazy.filter { settled.contains(OutputFile.folder(of: $0)) })
-        }
-
         /// The files listed that `keep` does not claim. A rebuild keeps nearly every file, so
         /// the folder of a recorded file is worked out only for the few it does not keep:
         /// grouping every file by folder was a tenth of a one-edit rebuild.

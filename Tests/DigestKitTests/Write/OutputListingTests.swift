@@ -83,3 +83,10 @@ import Testing
         #expect(!listing.settled.contains("tags/trade") && !listing.settled.contains("articles/c"))
     }
 }
+
+extension OutputListing.Result {
+    /// Every file listed, for comparing with a walk.
+    var files: Set<String> {
+        Set(found).union(recorded.lazy.filter { settled.contains(OutputFile.folder(of: $0)) })
+    }
+}
