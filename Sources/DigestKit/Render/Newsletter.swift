@@ -81,7 +81,7 @@ public struct Newsletter: Sendable {
                 "heading": section.section.name.uppercased(),
                 "url": link(section.section.path, from: group.path),
                 "count": section.articles.count,
-                "articles": section.articles.map { article($0, from: group.path) },
+                "articles": section.articles.map { TemplateValues(article($0, from: group.path)) },
             ]
         }
         var siteValues = ["title": config.title, "language": config.language]

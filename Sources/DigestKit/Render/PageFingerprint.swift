@@ -26,6 +26,8 @@ enum PageFingerprint {
     private static let int = ObjectIdentifier(Int.self)
     private static let bool = ObjectIdentifier(Bool.self)
     private static let lazy = ObjectIdentifier(LazyHTML.self)
+    private static let values = ObjectIdentifier(TemplateValues.self)
+    private static let valuesList = ObjectIdentifier([TemplateValues].self)
 
     /// Every value a view model holds; a tag before each kind keeps `["a"]` and `"a"` apart.
     static func combine(_ value: Any, into hasher: inout StableHasher) {
@@ -38,6 +40,11 @@ enum PageFingerprint {
             hasher.combine((value as! SharedContext).fingerprint)
         } else if type == dictionary {
             combine(value as! [String: Any], into: &hasher)
+        } else if type == values {
+            // As the dictionary it wraps: the form values are read in does not change a page.
+            combine((value as! TemplateValues).values, into: &hasher)
+        } else if type == valuesList {
+            combine(list: (value as! [TemplateValues]).map(\.values), into: &hasher)
         } else if type == stringDictionary {
             let dictionary = value as! [String: String]
             hasher.combine(3)

@@ -13,6 +13,8 @@ import Testing
         "line\n{{> part}}\nend",
         "{{<parent}}{{$middle}}<{{b}}>{{/middle}}{{/parent}}",
         "{{% CONTENT_TYPE: TEXT}}\n{{b}} {{> part}}",
+        // Pages render from `TemplateValues`, which must answer a dictionary's transforms.
+        "{{count(.)}}{{^empty(.)}} full{{/empty(.)}}",
     ]
     nonisolated(unsafe) static let context: [String: Any] = [
         "a": true, "b": "<b> & \"quotes\" 'single' café 网络", "raw": "<i>kept</i>",
