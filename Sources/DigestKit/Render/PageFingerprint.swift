@@ -19,6 +19,7 @@ enum PageFingerprint {
     private static let dictionary = ObjectIdentifier([String: Any].self)
     private static let stringDictionary = ObjectIdentifier([String: String].self)
     private static let sharedList = ObjectIdentifier([SharedContext].self)
+    private static let itemList = ObjectIdentifier([ListItem].self)
     private static let dictionaryList = ObjectIdentifier([[String: Any]].self)
     private static let stringDictionaryList = ObjectIdentifier([[String: String]].self)
     private static let stringList = ObjectIdentifier([String].self)
@@ -55,6 +56,12 @@ enum PageFingerprint {
             }
         } else if type == sharedList {
             let list = value as! [SharedContext]
+            hasher.combine(4)
+            hasher.combine(list.count)
+            for element in list { hasher.combine(element.fingerprint) }
+        } else if type == itemList {
+            // As the list of shared contexts these entries were before.
+            let list = value as! [ListItem]
             hasher.combine(4)
             hasher.combine(list.count)
             for element in list { hasher.combine(element.fingerprint) }

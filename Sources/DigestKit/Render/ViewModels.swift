@@ -93,18 +93,24 @@ struct ViewModels: @unchecked Sendable {
     /// Items for a list on a page whose root prefix is `root`, each with `html`: the item
     /// partial rendered for it, when the page is rendered. The item's other values and `root`
     /// are all it is made from, so its fingerprint is the root's.
-    func items(_ indices: some Sequence<Int>, root: String) -> [SharedContext] {
-        guard let itemHTML, itemHTML.hasPartial else { return indices.map { item($0) } }
+    func items(_ indices: some Sequence<Int>, root: String) -> [ListItem] {
+        guard let itemHTML, itemHTML.hasPartial else {
+            return indices.map { index in
+                let shared = item(index)
+                return ListItem(item: shared, html: nil, fingerprint: shared.fingerprint)
+            }
+        }
         let rootFingerprint = StableHasher.hash(Array(root.utf8))
         return indices.map { index in
             let shared = self.item(index)
-            var item = shared.values
-            let base = item
-            item["html"] = LazyHTML(fingerprint: rootFingerprint) { itemHTML.html(for: index, root: root, item: base) ?? "" }
+            let values = shared.values
             var hasher = StableHasher()
             hasher.combine(shared.fingerprint)
             hasher.combine(rootFingerprint)
-            return SharedContext(item, fingerprint: hasher.finalize())
+            return ListItem(
+                item: shared,
+                html: LazyHTML(fingerprint: rootFingerprint) { itemHTML.html(for: index, root: root, item: values) ?? "" },
+                fingerprint: hasher.finalize())
         }
     }
 
