@@ -37,6 +37,20 @@ import Testing
         #expect(article.date.clock == "00:30")
     }
 
+    /// Articles parse with fewer YAML rules than site.yml (no whole numbers, no merge keys);
+    /// what their fields read must not change: numbers stay text, YAML booleans stay booleans.
+    @Test func numbersReadAsTextAndYAMLBooleansAsBooleans() throws {
+        let text = "---\ntitle: 2019\ndate: 2019-02-13T09:15:25+08:00\nsection: 7\ntags: [1, 0x1F, <<]\ndraft: yes\n---\nBody\n"
+        let article = try #require(try parse(text).article)
+        #expect(article.title == "2019")
+        #expect(article.section == "7")
+        #expect(article.tags == ["1", "0x1F", "<<"])
+        #expect(article.isDraft)
+        let quoted = try parse(text.replacingOccurrences(of: "draft: yes", with: "draft: \"yes\""))
+        #expect(quoted.article == nil)
+        #expect(quoted.diagnostics.contains { $0.message.contains("'draft' must be true or false") })
+    }
+
     @Test func missingFieldsAreReportedTogetherWithTheirLine() throws {
         let outcome = try parse("---\nsource: Xinhua\n---\nBody\n")
         #expect(outcome.article == nil)
