@@ -183,7 +183,10 @@ cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 memory_gib="$(awk '/^MemTotal/ { printf "%.1f", $2 / 1024 / 1024 }' /proc/meminfo)"
 echo
 echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, ${memory_gib} GiB; load average ${load_at_start} at start; $(date -u +%Y-%m-%d)"
-echo "Digest commit: $commit; $(hugo version | awk '{ print "Hugo " $2 }'); best of $runs runs"
+# The allocator the binary links (jemalloc on Linux, see Package.swift) changes its times.
+allocator="glibc malloc"
+ldd "$digest" 2>/dev/null | grep -q libjemalloc && allocator="jemalloc"
+echo "Digest commit: $commit (allocator: $allocator); $(hugo version | awk '{ print "Hugo " $2 }'); best of $runs runs"
 echo
 echo "| N | tool | wall s | CPU s | peak RSS MiB | pages |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: |"
