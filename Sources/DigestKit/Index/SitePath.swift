@@ -16,7 +16,15 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// `tags/5g/index.html`: where the page is written.
     public var file: String {
-        (components + ["index.html"]).joined(separator: "/")
+        // Built in place: a rebuild asks for the file of every page, and joining a copy of the
+        // components with "index.html" appended showed.
+        var file = ""
+        file.reserveCapacity(components.reduce(10) { $0 + $1.utf8.count + 1 })
+        for component in components {
+            file += component
+            file += "/"
+        }
+        return file + "index.html"
     }
 
     /// `tags/5g/`.

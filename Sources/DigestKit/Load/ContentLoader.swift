@@ -22,6 +22,12 @@ public struct ContentLoader: Sendable {
     }
 
     func load(trusting trusted: [String: FileStamp]) -> ContentSnapshot {
+        load { trusted }
+    }
+
+    /// `trusted` is asked for once every file is stamped: a rebuild decodes its cache (which
+    /// holds them) on other threads meanwhile, instead of before it lists the content.
+    func load(trusting trusted: () -> [String: FileStamp]) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
@@ -55,11 +61,13 @@ public struct ContentLoader: Sendable {
                 snapshot.assets.insert(path)
             }
         }
-        // Reading is mostly waiting on the disk, so it runs on every core too. Each file is
-        // stamped before it is read, so an edit made during the read shows at the next build.
-        let reads = markdown.parallelMap { file in
+        // Statting and reading are mostly waiting on the disk, so they run on every core too.
+        // Each file is stamped before it is read, so an edit made during the read shows at the
+        // next build.
+        let stamps = markdown.parallelMap { FileStamp(path: $0.full) }
+        let trusted = trusted()
+        let reads = Array(zip(markdown, stamps)).parallelMap { file, stamp in
             Result {
-                let stamp = FileStamp(path: file.full)
                 if let stamp, trusted[file.path] == stamp {
                     var source = SourceFile(path: file.path, bytes: Data())
                     source.stamp = stamp

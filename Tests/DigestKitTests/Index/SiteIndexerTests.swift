@@ -117,5 +117,8 @@ import Testing
         #expect(page.link(to: SitePath(["articles", "x"]), indexFiles: false) == "../../../../articles/x/")
         #expect(page.link(to: .root, indexFiles: true) == "../../../../index.html")
         #expect(SitePath.root.link(to: .root, indexFiles: false) == "./")
+        #expect(page.file == "tags/5g/page/2/index.html")
+        #expect(SitePath.root.file == "index.html")
+        #expect(SitePath(["网络"]).file == "网络/index.html")
     }
 }
