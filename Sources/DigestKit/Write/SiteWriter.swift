@@ -87,6 +87,9 @@ public struct SiteWriter: Sendable {
         /// fortieth of a full build.
         private let stagingPrefix: String
         private let outputPrefix: String
+        /// False when there is no current output (a first build, or one into a new folder):
+        /// then no page can be unchanged, and looking for each one's old file is skipped.
+        private let hasPreviousOutput: Bool
 
         /// The current output's files, for the report of what the swap removes: listed while
         /// the pages render, as walking a large output takes seconds on a slow disk.
@@ -96,6 +99,7 @@ public struct SiteWriter: Sendable {
             self.writer = writer
             stagingPrefix = writer.staging.path + "/"
             outputPrefix = writer.output.path + "/"
+            hasPreviousOutput = FileManager.default.fileExists(atPath: writer.output.path)
             previous = Background { writer.previousFiles() }
         }
 
@@ -114,10 +118,10 @@ public struct SiteWriter: Sendable {
             let previous = outputPrefix + file.path
             switch file.content {
             case let .bytes(data):
-                if SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
+                if hasPreviousOutput, SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
                 try Self.writeFile(destination, data)
             case let .copy(source):
-                if let data = try? Data(contentsOf: source, options: .alwaysMapped),
+                if hasPreviousOutput, let data = try? Data(contentsOf: source, options: .alwaysMapped),
                    SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
                 try FileManager.default.copyItem(atPath: source.path, toPath: destination)
             }
