@@ -12,24 +12,12 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> BuildSummary {
         let start = DispatchTime.now()
         let writer = SiteWriter(output: options.outputDirectory)
-        // The last build's cache is decoded on other threads while the templates compile and
-        // the content is listed and stamped; those wait for it only where they need it.
-        let output = options.outputDirectory.path
+        // The last build's cache is decoded on another thread while the templates compile and
+        // the content is listed and stamped; the loader waits for it only once it needs it.
         let cached = options.useCache && !options.clean
             ? Background { [siteDirectory = options.siteDirectory] in
                 BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
             } : nil
-        // An update needs the list of the output's files only at the end, to remove those no
-        // longer made; walking thousands of folders takes a while, so it starts as soon as
-        // the cache is read, beside the reading of the content and the indexing.
-        let outputListing = cached.map { cached in
-            Background {
-                guard let previous = cached.value, previous.output == output else { return OutputListing.Result(files: []) }
-                guard !previous.folders.isEmpty else { return OutputListing.Result(files: writer.previousFiles()) }
-                return OutputListing.files(in: writer.output.path, recorded: previous.files.keys, folders: previous.folders,
-                                           statedAt: previous.foldersStatedAt)
-            }
-        }
         var pipeline = try preparePipeline()
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let statedAt = Int(Date().timeIntervalSince1970)
@@ -37,7 +25,15 @@ public struct SiteBuilder: Sendable {
             .load(trusting: { cached?.value?.trustedSources ?? [:] })
         let previous = cached?.value
         // In place only when the cache describes this very output folder, still intact.
-        let incremental = previous?.output == output && writer.canUpdateInPlace()
+        let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
+        // An update needs the list of the output's files only at the end, to remove those no
+        // longer made; walking thousands of folders takes a while, so it starts now, beside
+        // the indexing and rendering.
+        let outputListing = incremental ? Background { [previous] in
+            guard let previous, !previous.folders.isEmpty else { return OutputListing.Result(files: writer.previousFiles()) }
+            return OutputListing.files(in: writer.output.path, recorded: previous.files.keys, folders: previous.folders,
+                                       statedAt: previous.foldersStatedAt)
+        } : nil
         pipeline.storedParses = previous
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
@@ -63,7 +59,7 @@ public struct SiteBuilder: Sendable {
         if options.useCache && !nothingChanged {
             do {
                 try saveCache(previous: previous, content: content, indexed: indexed, reuse: reuse, output: writer.output,
-                              statedAt: statedAt, listing: incremental ? outputListing?.value : nil, changedPaths: report.changedPaths)
+                              statedAt: statedAt, listing: outputListing?.value, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",

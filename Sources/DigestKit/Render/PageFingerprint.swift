@@ -27,8 +27,6 @@ enum PageFingerprint {
     private static let int = ObjectIdentifier(Int.self)
     private static let bool = ObjectIdentifier(Bool.self)
     private static let lazy = ObjectIdentifier(LazyHTML.self)
-    private static let values = ObjectIdentifier(TemplateValues.self)
-    private static let valuesList = ObjectIdentifier([TemplateValues].self)
 
     /// Every value a view model holds; a tag before each kind keeps `["a"]` and `"a"` apart.
     static func combine(_ value: Any, into hasher: inout StableHasher) {
@@ -41,11 +39,6 @@ enum PageFingerprint {
             hasher.combine((value as! SharedContext).fingerprint)
         } else if type == dictionary {
             combine(value as! [String: Any], into: &hasher)
-        } else if type == values {
-            // As the dictionary it wraps: the form values are read in does not change a page.
-            combine((value as! TemplateValues).values, into: &hasher)
-        } else if type == valuesList {
-            combine(list: (value as! [TemplateValues]).map(\.values), into: &hasher)
         } else if type == stringDictionary {
             let dictionary = value as! [String: String]
             hasher.combine(3)
@@ -55,16 +48,10 @@ enum PageFingerprint {
                 hasher.combine(dictionary[key]!)
             }
         } else if type == sharedList {
-            let list = value as! [SharedContext]
-            hasher.combine(4)
-            hasher.combine(list.count)
-            for element in list { hasher.combine(element.fingerprint) }
+            combine(fingerprints: (value as! [SharedContext]).map(\.fingerprint), into: &hasher)
         } else if type == itemList {
-            // As the list of shared contexts these entries were before.
-            let list = value as! [ListItem]
-            hasher.combine(4)
-            hasher.combine(list.count)
-            for element in list { hasher.combine(element.fingerprint) }
+            // A list entry's fingerprint stands for its item and its html alike.
+            combine(fingerprints: (value as! [ListItem]).map(\.fingerprint), into: &hasher)
         } else if type == dictionaryList {
             combine(list: value as! [[String: Any]], into: &hasher)
         } else if type == stringDictionaryList {
@@ -92,6 +79,13 @@ enum PageFingerprint {
             hasher.combine(String(reflecting: Swift.type(of: value)))
             hasher.combine(String(describing: value))
         }
+    }
+
+    /// A list of values whose fingerprints are worked out already.
+    private static func combine(fingerprints: [UInt64], into hasher: inout StableHasher) {
+        hasher.combine(4)
+        hasher.combine(fingerprints.count)
+        for fingerprint in fingerprints { hasher.combine(fingerprint) }
     }
 
     /// A list of values of any kind, each told apart as above.
