@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 9
+    static let format = 10
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -24,8 +24,17 @@ public struct BuildCache: Sendable {
     var folders: [String: FileStamp] = [:]
     /// When the folders were stamped, in nanoseconds since 1970.
     var foldersStatedAt = 0
-    /// The site's `structureFingerprint`, when the build worked it out.
+    /// The site's `structureFingerprint`, when the build worked it out, and what it stood on
+    /// besides the articles' fields (`Pipeline.structureBasis`).
     var structure: UInt64?
+    var structureBasis: UInt64 = 0
+    /// How the build placed and grouped its articles, and what from (`SiteLayout.key`).
+    var layout: SiteLayout?
+    var layoutKey: UInt64 = 0
+    /// The layout's file as read from disk, and whether a save may keep it (the build kept the
+    /// layout it read).
+    var layoutFileName: String?
+    var keepsLayoutFile = false
     /// How each source file looked when this build read it, and when that was (seconds since
     /// 1970). The next build does not even read a file that still looks the same, unless it
     /// was modified within two seconds of that moment: file times are coarse, so an edit in
@@ -100,9 +109,9 @@ public struct BuildCache: Sendable {
             try Data(bytes).write(to: folder.appendingPathComponent(name), options: .atomic)
         }
         try Data(main).write(to: Self.url(in: siteDirectory), options: .atomic)
-        let named = Set(buckets.keys).union(unchangedBuckets.values)
+        let named = Set(buckets.keys).union(unchangedBuckets.values).union(keepsLayoutFile ? [layoutFileName ?? ""] : [])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where Self.isBucketFileName(name) && !named.contains(name) {
+        where (Self.isBucketFileName(name) || Self.isBucketFileName(name, kind: Self.layoutKind)) && !named.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }

@@ -44,6 +44,11 @@ struct CacheWriter {
         for value in values { write(value) }
     }
 
+    mutating func write(_ values: [Int]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
+
     /// Bytes another writer made, their length first (see `CacheReader.part()`).
     mutating func writePart(_ part: [UInt8]) {
         write(part.count)
@@ -113,6 +118,10 @@ struct CacheReader {
         try list { try $0.string() }
     }
 
+    mutating func ints() throws -> [Int] {
+        try list { try $0.int() }
+    }
+
     mutating func list<T>(_ element: (inout CacheReader) throws -> T) throws -> [T] {
         let count = try int()
         // A count no file this size could hold is damage, not a reason to allocate.
@@ -174,29 +183,39 @@ extension BuildCache {
             }
             return writer.bytes
         }
-        writer.reserve(tables.reduce(64) { $0 + $1.count + 8 })
+        var written: [String: [UInt8]] = [:]
+        var layoutName = keepsLayoutFile ? layoutFileName : nil
+        if layoutName == nil, let layout {
+            let bytes = Self.encodedLayout(layout, key: layoutKey)
+            layoutName = Self.bucketFileName(bytes, kind: Self.layoutKind)
+            written[layoutName!] = bytes
+        }
+        writer.reserve(tables.reduce(128) { $0 + $1.count + 8 })
         writer.write(encodedBuckets.map(\.name))
+        writer.write(layoutName)
         writer.writePart(tables[0])
         writer.write(foldersStatedAt)
         writer.writePart(tables[1])
         writer.write(structure != nil)
         writer.write(structure ?? 0)
+        writer.write(structureBasis)
         writer.write(sourcesStatedAt)
         writer.writePart(tables[2])
-        var written: [String: [UInt8]] = [:]
         for bucket in encodedBuckets { if let bytes = bucket.bytes { written[bucket.name] = bytes } }
         return (writer.bytes, written)
     }
 
-    static func bucketFileName(_ bytes: [UInt8]) -> String {
+    /// `kind` is `articles` for an article bucket, `layout` for the site's layout.
+    static func bucketFileName(_ bytes: [UInt8], kind: String = "articles") -> String {
         let hash = String(StableHasher.hash(bytes), radix: 16)
-        return "articles-" + String(repeating: "0", count: 16 - hash.count) + hash + ".bucket"
+        return kind + "-" + String(repeating: "0", count: 16 - hash.count) + hash + ".bucket"
     }
 
     /// Only names `bucketFileName` makes: a damaged main file cannot point elsewhere.
-    static func isBucketFileName(_ name: String) -> Bool {
-        name.utf8.count == 32 && name.hasPrefix("articles-") && name.hasSuffix(".bucket")
-            && name.dropFirst(9).prefix(16).allSatisfy(\.isHexDigit)
+    static func isBucketFileName(_ name: String, kind: String = "articles") -> Bool {
+        let prefix = kind.utf8.count + 1
+        return name.utf8.count == prefix + 23 && name.hasPrefix(kind + "-") && name.hasSuffix(".bucket")
+            && name.dropFirst(prefix).prefix(16).allSatisfy(\.isHexDigit)
     }
 
     /// `readBucket` gives a bucket file's bytes by name.
@@ -205,24 +224,28 @@ extension BuildCache {
         guard try reader.string() == Self.magic, try reader.int() == Self.format else { throw CacheReader.Damaged() }
         self.init(generator: try reader.string(), parseSettings: try reader.uint64(), output: try reader.string())
         let names = try reader.strings()
-        guard names.count == Self.bucketCount, names.allSatisfy(Self.isBucketFileName) else { throw CacheReader.Damaged() }
+        guard names.count == Self.bucketCount, names.allSatisfy({ Self.isBucketFileName($0) }) else { throw CacheReader.Damaged() }
+        let layoutName = try reader.optionalString()
+        guard layoutName.map({ Self.isBucketFileName($0, kind: Self.layoutKind) }) ?? true else { throw CacheReader.Damaged() }
         let filesPart = try reader.part()
         foldersStatedAt = try reader.int()
         let foldersPart = try reader.part()
         let hasStructure = try reader.bool()
         let structure = try reader.uint64()
         self.structure = hasStructure ? structure : nil
+        structureBasis = try reader.uint64()
         sourcesStatedAt = try reader.int()
         let stampsPart = try reader.part()
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
 
-        // The buckets and the three tables, each on the next free core; the largest first.
+        // The three tables, the layout and the buckets, each on the next free core.
         enum Decoded: Sendable {
             case bucket([(String, ArticleParser.Outcome)])
             case files([String: FileRecord])
             case stamps([String: FileStamp])
+            case layout(key: UInt64, SiteLayout?)
         }
-        let tableCount = 3
+        let tableCount = 4
         let decoded = Array(0..<(tableCount + names.count)).parallelMap { task in
             Result { () throws -> Decoded in
                 switch task {
@@ -237,6 +260,12 @@ extension BuildCache {
                     let stamps = try Self.readStamps(&reader, limit: part.count / 8)
                     guard reader.isAtEnd else { throw CacheReader.Damaged() }
                     return .stamps(stamps)
+                case 3:
+                    guard let layoutName else { return .layout(key: 0, nil) }
+                    let bytes = try readBucket(layoutName)
+                    guard Self.bucketFileName(bytes, kind: Self.layoutKind) == layoutName else { throw CacheReader.Damaged() }
+                    let (key, layout) = try Self.decodedLayout(bytes)
+                    return .layout(key: key, layout)
                 default:
                     let name = names[task - tableCount]
                     let chunk = try readBucket(name)
@@ -255,6 +284,7 @@ extension BuildCache {
             case let (0, .files(records)): files = records
             case let (1, .stamps(stamps)): folders = stamps
             case let (2, .stamps(stamps)): sourceStamps = stamps
+            case let (3, .layout(key, layout)): (layoutKey, self.layout) = (key, layout)
             case let (_, .bucket(entries)): chunkEntries.append(entries)
             default: throw CacheReader.Damaged()
             }
@@ -268,6 +298,7 @@ extension BuildCache {
             }
         }
         bucketNames = names
+        layoutFileName = layoutName
     }
 
     /// The output's files with what each was made from, the count first.

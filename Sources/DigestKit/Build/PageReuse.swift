@@ -10,50 +10,68 @@ public final class PageReuse: @unchecked Sendable {
     private var fingerprints: [String: UInt64] = [:]
     private var kept: [String: BuildCache.FileRecord] = [:]
 
-    /// The last build's `Site.structureFingerprint`; see `bodiesOnly`.
+    /// The last build's `Site.structureFingerprint` and its basis; see `bodiesOnly`.
     private let previousStructure: UInt64?
+    private let previousStructureBasis: UInt64?
     /// This build's, for the cache.
     public private(set) var structure: UInt64?
+    private(set) var structureBasis: UInt64 = 0
 
-    /// The files of the last build still as it left them (same stat stamp). Checked on another
-    /// thread from the start, while the build parses and indexes on this one.
-    private let intact: Background<Set<String>>?
+    /// The files of the last build no longer as it left them (another stat stamp, or gone).
+    /// Checked on other threads from the start, while the build parses, indexes and renders.
+    private let altered: Background<Set<String>>?
 
     /// `previous` is empty for a full build, which then only records fingerprints.
-    init(previous: [String: BuildCache.FileRecord] = [:], previousStructure: UInt64? = nil, output: URL? = nil) {
+    init(previous: [String: BuildCache.FileRecord] = [:], previousStructure: UInt64? = nil, previousStructureBasis: UInt64? = nil,
+         output: URL? = nil) {
         self.previous = previous
         self.previousStructure = previousStructure
+        self.previousStructureBasis = previousStructureBasis
         guard let folder = output?.path, !previous.isEmpty else {
-            intact = nil
+            altered = nil
             return
         }
-        intact = Background {
+        altered = Background {
             let records = Array(previous)
             let same = records.parallelMap { FileStamp(path: folder + "/" + $0.key) == $0.value.stamp }
-            return Set(zip(records, same).filter(\.1).map(\.0.key))
+            return Set(zip(records, same).lazy.filter { !$0.1 }.map(\.0.key))
         }
+    }
+
+    /// Whether `file` is on disk as the last build left it; waits for the check.
+    private func isIntact(_ file: String) -> Bool {
+        guard let altered else { return false }
+        return !altered.value.contains(file)
     }
 
     /// True when only article bodies can have changed since the last build: the site's
-    /// structure (every article's fields and place, the settings, the templates) is the same,
-    /// and every file that build wrote is still as it left it. Then only the pages that show a
-    /// changed body need a look; every other page's context, and so its bytes, are the same.
-    func bodiesOnly(structure: UInt64) -> Bool {
+    /// structure (every article's fields and place, the settings, the templates) is the same.
+    /// Then only the pages that show a changed body need a look; every other page's context,
+    /// and so its bytes, are the same, and its file is kept if still as that build left it.
+    ///
+    /// `structure` works the fingerprint out; it is not called when the layout is the last
+    /// build's (`keptLayout`) and `basis` is the same: every article is then the same outside
+    /// its body, so the fingerprint is the one that build worked out.
+    func bodiesOnly(basis: UInt64, keptLayout: Bool, structure: () -> UInt64) -> Bool {
+        structureBasis = basis
+        let structure = keptLayout && basis == previousStructureBasis ? previousStructure ?? structure() : structure()
         self.structure = structure
-        guard structure == previousStructure, let intact else { return false }
-        return intact.value.count == previous.count
+        return structure == previousStructure && altered != nil
     }
 
-    /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`).
+    /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`), if it
+    /// is still as that build left it.
     func carryOver(_ file: String) -> Bool {
-        guard let record = previous[file], intact?.value.contains(file) == true else { return false }
+        guard let record = previous[file], isIntact(file) else { return false }
         lock.withLock { kept[file] = record }
         return true
     }
 
-    /// `carryOver` for many files at once, when `bodiesOnly` has found every file intact:
-    /// one lock instead of one per page, which showed in one-edit rebuilds. Returns whether
-    /// each file was carried over (those the last build did not record were not).
+    /// `carryOver` for many files at once, with one lock instead of one per page, which
+    /// showed in one-edit rebuilds. It does not wait for the check of the output, which then
+    /// runs on beside the rendering: `takeBack(altered:)` later gives back the files that
+    /// check finds altered. Returns whether each file was carried over (those the last build
+    /// did not record were not).
     func carryOver(_ files: [String]) -> [Bool] {
         lock.withLock {
             // Sized once: growing the table by doubling showed in one-edit rebuilds.
@@ -66,10 +84,19 @@ public final class PageReuse: @unchecked Sendable {
         }
     }
 
+    /// Of `files` carried over by `carryOver(_:)`, those no longer on disk as the last build
+    /// left them: they are no longer kept, and must be made again. Waits for the check.
+    func takeBack(altered files: [String]) -> [String] {
+        guard let altered = altered?.value, !altered.isEmpty else { return [] }
+        let spoiled = files.filter(altered.contains)
+        lock.withLock { for file in spoiled { kept[file] = nil } }
+        return spoiled
+    }
+
     /// Records `file`'s fingerprint; true when the file may be left as it is on disk.
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool {
         let record = previous[file]
-        let keep = record?.fingerprint == fingerprint && intact?.value.contains(file) == true
+        let keep = record?.fingerprint == fingerprint && isIntact(file)
         lock.withLock {
             if keep { kept[file] = record } else { fingerprints[file] = fingerprint }
         }

@@ -37,7 +37,8 @@ public struct SiteBuilder: Sendable {
         pipeline.storedParses = previous
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
-                              previousStructure: incremental ? previous!.structure : nil, output: writer.output)
+                              previousStructure: incremental ? previous!.structure : nil,
+                              previousStructureBasis: incremental ? previous!.structureBasis : nil, output: writer.output)
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
@@ -128,6 +129,11 @@ public struct SiteBuilder: Sendable {
             cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
         }
         cache.structure = reuse.structure
+        cache.structureBasis = reuse.structureBasis
+        cache.layout = indexed.layout
+        cache.layoutKey = indexed.layoutKey
+        cache.layoutFileName = previous?.layoutFileName
+        cache.keepsLayoutFile = indexed.keptLayout && previous?.layoutFileName != nil
         try cache.save(in: options.siteDirectory)
     }
 

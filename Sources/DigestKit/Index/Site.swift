@@ -44,7 +44,7 @@ public struct PlacedArticle: Sendable {
 }
 
 /// A section, tag or speaker: a name readers see, its page, and its articles.
-public struct Term: Sendable {
+public struct Term: Sendable, Equatable {
     public var key: String
     public var name: String
     public var slug: String
@@ -59,14 +59,14 @@ public struct QuoteReference: Hashable, Sendable {
     public var quote: Int
 }
 
-public struct DayGroup: Sendable {
+public struct DayGroup: Sendable, Equatable {
     public var date: CivilDate
     public var path: SitePath
     public var articles: [Int]
     public var weekIndex: Int
 }
 
-public struct WeekGroup: Sendable {
+public struct WeekGroup: Sendable, Equatable {
     public var week: ISOWeek
     public var path: SitePath
     public var articles: [Int]
@@ -75,7 +75,7 @@ public struct WeekGroup: Sendable {
     public var yearIndex: Int
 }
 
-public struct YearGroup: Sendable {
+public struct YearGroup: Sendable, Equatable {
     public var year: Int
     public var path: SitePath
     /// Weeks of this ISO week-year, newest first.

@@ -9,12 +9,19 @@ public struct SiteIndexer: Sendable {
     /// Indexes `articles`. Two articles that ask for the same `slug:` are an error naming both;
     /// titles that slug alike get distinct URLs (`-2`) instead.
     public func index(_ articles: [Article]) -> (site: Site, diagnostics: [Diagnostic]) {
+        let (layout, diagnostics) = layout(articles)
+        return (Site(config: config, articles: articles, layout: layout), diagnostics)
+    }
+
+    /// Where `articles` go and how they group, without the site made of them.
+    func layout(_ articles: [Article]) -> (layout: SiteLayout, diagnostics: [Diagnostic]) {
         // Newest first; ties broken by path so output never depends on load order.
         // Indices are sorted, not the articles: moving large values about showed in rebuilds.
-        let sorted = articles.indices.sorted { lhs, rhs in
+        let order = articles.indices.sorted { lhs, rhs in
             let (left, right) = (articles[lhs].date.instant, articles[rhs].date.instant)
             return left != right ? left > right : articles[lhs].sourcePath < articles[rhs].sourcePath
-        }.map { articles[$0] }
+        }
+        let sorted = order.map { articles[$0] }
         // The Unicode work (term keys, title slugs) runs on every core; allocation is serial.
         let keys = sorted.parallelMap { $0.keys ?? ArticleKeys($0) }
         var diagnostics: [Diagnostic] = []
@@ -65,9 +72,9 @@ public struct SiteIndexer: Sendable {
                     .append(QuoteReference(article: articleIndex, quote: quoteIndex))
             }
         }
-        let placed = sorted.enumerated().map { index, article in
-            PlacedArticle(
-                article: article,
+        let placements = sorted.enumerated().map { index, article in
+            SiteLayout.Placement(
+                article: order[index],
                 path: articlePaths[index],
                 sectionIndex: sectionIndices[index][0],
                 tagIndices: tagIndices[index],
@@ -75,9 +82,9 @@ public struct SiteIndexer: Sendable {
                 dayIndex: dayPosition[article.date.day]!,
                 weekIndex: weekPosition[article.date.day.isoWeek]!)
         }
-        let site = Site(config: config, articles: placed, days: days, weeks: weeks, years: years,
-                        sections: sections, tags: tags, speakers: speakers)
-        return (site, diagnostics)
+        let layout = SiteLayout(placements: placements, days: days, weeks: weeks, years: years,
+                                sections: sections, tags: tags, speakers: speakers)
+        return (layout, diagnostics)
     }
 
     /// `articles/<slug>/` for each article. Explicit slugs are claimed first; oldest articles

@@ -189,6 +189,26 @@ public struct Article: Sendable, Hashable {
         return true
     }
 
+    /// Fields that belong to the body: its HTML, the links in it, and the source bytes it came
+    /// from. `sameOutsideBody` compares every other field (a test holds the two lists to the
+    /// fields there are).
+    static let bodyFields: Set<String> = ["body", "bodyLinks", "sourceSize", "sourceHash", "keys"]
+
+    /// True when the two differ at most in their body: then every page that shows no body
+    /// looks the same for either, and the indexer places them alike. Quotes are compared by
+    /// text and speaker, as pages show them: their lines move when the body above them grows.
+    /// `keys` are worked out from the fields compared.
+    func sameOutsideBody(as other: Article) -> Bool {
+        if fields === other.fields { return true }
+        let (l, r) = (fields, other.fields)
+        guard l.sourcePath == r.sourcePath, l.title == r.title, l.date == r.date else { return false }
+        guard l.section == r.section, l.tags == r.tags, l.speakers == r.speakers else { return false }
+        guard l.source == r.source, l.summary == r.summary, l.isDraft == r.isDraft else { return false }
+        guard l.requestedSlug == r.requestedSlug, l.requestedSlugLine == r.requestedSlugLine else { return false }
+        guard l.assets == r.assets, l.quotes.count == r.quotes.count else { return false }
+        return zip(l.quotes, r.quotes).allSatisfy { $0.text == $1.text && $0.speaker == $1.speaker }
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(fields.sourcePath)
         hasher.combine(fields.title)

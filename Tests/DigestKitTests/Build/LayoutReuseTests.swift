@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// A rebuild keeps the last build's layout only when every article would go where it went:
+/// body edits keep it, anything else that moves or groups articles does not.
+@Suite struct LayoutReuseTests {
+    static func source(_ index: Int, title: String? = nil, extra: String = "", body: String? = nil) -> SourceFile {
+        let text = articleText(
+            title: title ?? "Briefing \(index)", date: "\"2019-02-\(10 + index)T10:00:00+08:00\"",
+            section: index % 2 == 0 ? "DIPLOMACY" : "ECONOMY",
+            extra: "tags: [trade, t\(index % 3)]\nspeakers: [Hua Chunying]\n" + extra,
+            body: body ?? "Body \(index).\n\n> We oppose it.\n>\n> — Hua Chunying")
+        return SourceFile(path: "Content/a\(index).md", bytes: Data(text.utf8))
+    }
+
+    static let sources = (0..<6).map { source($0) }
+
+    static func pipeline(sections: [String] = []) throws -> Pipeline {
+        var config = SiteConfig()
+        config.timeZone = shanghai()
+        config.sections = sections.map { .init(id: $0, title: $0.capitalized) }
+        return Pipeline(config: config, templates: try repositoryTemplates())
+    }
+
+    /// What a build leaves in its cache for the next one to index with.
+    static func cache(of indexed: Pipeline.Indexed) -> BuildCache {
+        var cache = BuildCache(generator: "test", parseSettings: indexed.parseSettings, output: "/out")
+        cache.articles = indexed.parsed
+        cache.layout = indexed.layout
+        cache.layoutKey = indexed.layoutKey
+        return cache
+    }
+
+    /// Indexes `sources` with the cache `before` left; the layout must be the one indexing
+    /// afresh gives, kept or not.
+    static func reindex(_ sources: [SourceFile], after before: [SourceFile], pipeline: Pipeline? = nil,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws -> Pipeline.Indexed {
+        var pipeline = try pipeline ?? Self.pipeline()
+        pipeline.storedParses = cache(of: try Self.pipeline().index(ContentSnapshot(sources: before)))
+        let indexed = try pipeline.index(ContentSnapshot(sources: sources))
+        pipeline.storedParses = nil
+        let fresh = try pipeline.index(ContentSnapshot(sources: sources))
+        #expect(indexed.layout == fresh.layout, sourceLocation: sourceLocation)
+        #expect(!fresh.keptLayout, sourceLocation: sourceLocation)
+        return indexed
+    }
+
+    @Test func bodyEditsKeepTheLayoutEvenWhenQuotesMoveDown() throws {
+        var edited = Self.sources
+        edited[2] = Self.source(2, body: "A longer body.\n\nWith more lines.\n\n> We oppose it.\n>\n> — Hua Chunying")
+        let indexed = try Self.reindex(edited, after: Self.sources)
+        #expect(indexed.keptLayout)
+        #expect(indexed.site.articles.contains { $0.article.bodyHTML.contains("A longer body.") })
+        #expect(try Self.reindex(Self.sources, after: Self.sources).keptLayout)
+    }
+
+    @Test func changesThatMoveOrRegroupArticlesIndexAfresh() throws {
+        let changes: [(String, [SourceFile])] = [
+            ("a title", [Self.source(2, title: "Renamed")]),
+            ("a tag", [Self.source(2).replacingTags()]),
+            ("a summary", [Self.source(2, extra: "summary: In short.\n")]),
+            ("a requested slug", [Self.source(2, extra: "slug: own-slug\n")]),
+            ("a draft", [Self.source(2, extra: "draft: true\n")]),
+            ("a quote's speaker", [Self.source(2, body: "> We oppose it.\n>\n> — Geng Shuang")]),
+        ]
+        for (what, replacements) in changes {
+            var edited = Self.sources
+            for replacement in replacements { edited[edited.firstIndex { $0.path == replacement.path }!] = replacement }
+            #expect(try !Self.reindex(edited, after: Self.sources).keptLayout, "after \(what)")
+        }
+        #expect(try !Self.reindex(Array(Self.sources.dropLast()), after: Self.sources).keptLayout, "after a removal")
+        #expect(try !Self.reindex(Self.sources + [Self.source(9)], after: Self.sources).keptLayout, "after an addition")
+        let reordered = try Self.pipeline(sections: ["ECONOMY", "DIPLOMACY"])
+        #expect(try !Self.reindex(Self.sources, after: Self.sources, pipeline: reordered).keptLayout, "after new settings")
+    }
+
+    /// A layout that does not fit the articles (a damaged cache) is not used.
+    @Test func aLayoutThatDoesNotFitIsNotUsed() throws {
+        var pipeline = try Self.pipeline()
+        let indexed = try pipeline.index(ContentSnapshot(sources: Self.sources))
+        var cache = Self.cache(of: indexed)
+        let layout = try #require(indexed.layout)
+        let published = indexed.site.articles.map(\.article)
+        #expect(layout.fits(indexed.site.articles.indices.map { index in
+            published[layout.placements.firstIndex { $0.article == index }!]
+        }))
+        var damaged = [layout, layout, layout, layout]
+        damaged[0].placements[0].article = damaged[0].placements[1].article
+        damaged[1].placements[0].tagIndices = [layout.tags.count]
+        damaged[2].weeks[0].days = [layout.days.count]
+        damaged[3].speakers[0].quotes[0].quote = 7
+        for broken in damaged {
+            cache.layout = broken
+            pipeline.storedParses = cache
+            let again = try pipeline.index(ContentSnapshot(sources: Self.sources))
+            #expect(!again.keptLayout)
+            #expect(again.layout == layout)
+        }
+    }
+
+    /// Cached and read back, the layout is the same; a cache from before it was kept has none.
+    @Test func theLayoutIsWrittenAndReadBack() throws {
+        let indexed = try Self.pipeline().index(ContentSnapshot(sources: Self.sources))
+        let cache = Self.cache(of: indexed)
+        let (main, buckets) = cache.encoded()
+        #expect(buckets.keys.filter { BuildCache.isBucketFileName($0, kind: BuildCache.layoutKind) }.count == 1)
+        let read = try BuildCache(decoding: main, readBucket: { name in
+            guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
+            return bytes
+        })
+        #expect(read.layout == indexed.layout && read.layoutKey == indexed.layoutKey)
+        // A kept layout keeps its file: the save writes none.
+        var keeping = read
+        keeping.keepsLayoutFile = true
+        #expect(keeping.encoded().buckets.keys.allSatisfy { !BuildCache.isBucketFileName($0, kind: BuildCache.layoutKind) })
+    }
+}
+
+/// With the layout kept and the same basis, the structure fingerprint is the last build's, not
+/// worked out again; anything else works it out.
+@Suite struct StructureReuseTests {
+    static func reuse(_ output: URL) -> PageReuse {
+        PageReuse(previous: ["index.html": BuildCache.FileRecord(fingerprint: 1, stamp: FileStamp(
+            size: 0, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0))],
+                  previousStructure: 5, previousStructureBasis: 9, output: output)
+    }
+
+    @Test func aKeptLayoutWithTheSameBasisKeepsTheStructure() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("structure-\(UUID().uuidString)")
+        let kept = Self.reuse(output)
+        #expect(kept.bodiesOnly(basis: 9, keptLayout: true, structure: {
+            Issue.record("worked out again")
+            return 0
+        }))
+        #expect(kept.structure == 5 && kept.structureBasis == 9)
+        var worked = 0
+        for (basis, keptLayout) in [(8 as UInt64, true), (9, false)] {
+            let reuse = Self.reuse(output)
+            #expect(!reuse.bodiesOnly(basis: basis, keptLayout: keptLayout, structure: {
+                worked += 1
+                return 6
+            }))
+            #expect(reuse.structure == 6 && reuse.structureBasis == basis)
+        }
+        #expect(worked == 2)
+    }
+
+    /// The basis follows the seed and which articles show as scheduled at the build's time.
+    @Test func theBasisFollowsTheSeedAndWhatIsScheduled() throws {
+        var site = try LayoutReuseTests.pipeline().index(ContentSnapshot(sources: LayoutReuseTests.sources)).site
+        let instants = site.articles.map(\.article.date.instant).sorted()
+        site.buildInstant = instants[0] - 1
+        let allScheduled = Pipeline.structureBasis(site, seed: 1)
+        #expect(Pipeline.structureBasis(site, seed: 2) != allScheduled)
+        site.buildInstant = instants[2]
+        let someScheduled = Pipeline.structureBasis(site, seed: 1)
+        site.buildInstant = instants.last!
+        let noneScheduled = Pipeline.structureBasis(site, seed: 1)
+        #expect(Set([allScheduled, someScheduled, noneScheduled]).count == 3)
+        site.buildInstant = instants.last! + 100
+        #expect(Pipeline.structureBasis(site, seed: 1) == noneScheduled)
+    }
+}
+
+private extension SourceFile {
+    func replacingTags() -> SourceFile {
+        var source = self
+        source.bytes = Data(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "tags: [trade,", with: "tags: [tariffs,").utf8)
+        return source
+    }
+}
