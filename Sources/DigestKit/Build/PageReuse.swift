@@ -32,9 +32,12 @@ public final class PageReuse: @unchecked Sendable {
             return
         }
         altered = Background {
-            let records = Array(previous)
-            let same = records.parallelMap { FileStamp(path: folder + "/" + $0.key) == $0.value.stamp }
-            return Set(zip(records, same).lazy.filter { !$0.1 }.map(\.0.key))
+            guard let folder = OpenFolder(folder) else { return Set(previous.keys) }
+            // Paths and stamps apart, by index: handing each worker a (path, record) pair
+            // copied it through the runtime's generic tuple copy, which showed.
+            let (paths, records) = (Array(previous.keys), Array(previous.values))
+            let same = Array(paths.indices).parallelMap { FileStamp(paths[$0], in: folder) == records[$0].stamp }
+            return Set(paths.indices.lazy.filter { !same[$0] }.map { paths[$0] })
         }
     }
 
@@ -111,8 +114,8 @@ public final class PageReuse: @unchecked Sendable {
     func records(in output: URL) -> [String: BuildCache.FileRecord] {
         let (fingerprints, kept) = lock.withLock { (self.fingerprints, self.kept) }
         let written = Array(fingerprints.keys)
-        let folder = output.path
-        let stamps = written.parallelMap { FileStamp(path: folder + "/" + $0) }
+        let folder = OpenFolder(output.path)
+        let stamps = written.parallelMap { file in folder.flatMap { FileStamp(file, in: $0) } }
         var records = kept
         for (file, stamp) in zip(written, stamps) {
             if let stamp { records[file] = BuildCache.FileRecord(fingerprint: fingerprints[file]!, stamp: stamp) }

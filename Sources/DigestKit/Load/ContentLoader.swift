@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
         }
         // Links are resolved (and checked) one by one; plain files cannot lead out of Content/.
         // Plain strings, not URLs, per file: Foundation's URL building showed in rebuild times.
-        var markdown: [(path: String, full: String)] = []
+        var markdown: [(path: String, full: String, relative: String)] = []
         let rootString = root.path
         for entry in Self.entries(root) {
             let relative = entry.path
@@ -56,7 +56,7 @@ public struct ContentLoader: Sendable {
                 }
             }
             if Self.markdownExtensions.contains(Self.pathExtension(relative)) {
-                markdown.append((path, full))
+                markdown.append((path, full, relative))
             } else if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 snapshot.assets.insert(path)
             }
@@ -64,10 +64,15 @@ public struct ContentLoader: Sendable {
         // Statting and reading are mostly waiting on the disk, so they run on every core too.
         // Each file is stamped before it is read, so an edit made during the read shows at the
         // next build.
-        let stamps = markdown.parallelMap { FileStamp(path: $0.full) }
+        let folder = OpenFolder(rootString)
+        let stamps = markdown.parallelMap { file in
+            folder.flatMap { FileStamp(file.relative, in: $0) }
+        }
         let trusted = trusted()
-        let reads = Array(zip(markdown, stamps)).parallelMap { file, stamp in
-            Result {
+        let files = markdown
+        let reads = Array(files.indices).parallelMap { index in
+            let (file, stamp) = (files[index], stamps[index])
+            return Result {
                 if let stamp, trusted[file.path] == stamp {
                     var source = SourceFile(path: file.path, bytes: Data())
                     source.stamp = stamp

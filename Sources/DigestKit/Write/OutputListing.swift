@@ -28,7 +28,8 @@ enum OutputListing {
     static func folderStamps(of files: some Sequence<String>, in output: String,
                              reusing known: [String: FileStamp] = [:]) -> [String: FileStamp] {
         let list = Array(folders(holding: files))
-        let stamps = list.parallelMap { known[$0] ?? FileStamp(folderAt: fullPath(output, $0)) }
+        let root = OpenFolder(output)
+        let stamps = list.parallelMap { folder in known[folder] ?? root.flatMap { FileStamp(folder: folder, in: $0) } }
         var recorded: [String: FileStamp] = [:]
         recorded.reserveCapacity(list.count)
         for (folder, stamp) in zip(list, stamps) { recorded[folder] = stamp }
@@ -40,7 +41,8 @@ enum OutputListing {
     /// stamped again. Working out the folders of every file was most of a rebuild's save.
     static func restamped(_ recorded: [String: FileStamp], settled: Set<String>, in output: String) -> [String: FileStamp] {
         let unsettled = recorded.keys.filter { !settled.contains($0) }
-        let stamps = unsettled.parallelMap { FileStamp(folderAt: fullPath(output, $0)) }
+        let root = OpenFolder(output)
+        let stamps = unsettled.parallelMap { folder in root.flatMap { FileStamp(folder: folder, in: $0) } }
         var folders = recorded
         for (folder, stamp) in zip(unsettled, stamps) { folders[folder] = stamp }
         return folders
@@ -87,14 +89,17 @@ enum OutputListing {
     /// them), given the files and folder stamps the last build recorded.
     static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
                       statedAt: Int) -> Result {
-        let list = Array(folders)
-        let found = list.parallelMap { folder, stamp -> [String]? in
+        // By index, as `PageReuse` checks its files.
+        let (list, stamps) = (Array(folders.keys), Array(folders.values))
+        let root = OpenFolder(output)
+        let found = Array(list.indices).parallelMap { index -> [String]? in
+            let (folder, stamp) = (list[index], stamps[index])
             let settled = stamp.modified < statedAt - margin && stamp.changed < statedAt - margin
-            if settled, FileStamp(folderAt: fullPath(output, folder)) == stamp { return nil }
+            if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
             return read(folder, in: output, recorded: folders)
         }
         return Result(found: found.flatMap { $0 ?? [] }, recorded: Array(files),
-                      settled: Set(zip(list, found).lazy.filter { $0.1 == nil }.map(\.0.key)))
+                      settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }))
     }
 
     /// A folder that changed: its files, and every file below the folders in it that are new.
