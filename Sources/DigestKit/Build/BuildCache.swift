@@ -106,9 +106,9 @@ public struct BuildCache: Sendable {
         }
         let (main, buckets) = encoded()
         for (name, bytes) in buckets {
-            try Data(bytes).write(to: folder.appendingPathComponent(name), options: .atomic)
+            try FileBytes.write(bytes, atomicallyTo: folder.appendingPathComponent(name).path)
         }
-        try Data(main).write(to: Self.url(in: siteDirectory), options: .atomic)
+        try FileBytes.write(main, atomicallyTo: Self.url(in: siteDirectory).path)
         let named = Set(buckets.keys).union(unchangedBuckets.values).union(keepsLayoutFile ? [layoutFileName ?? ""] : [])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where (Self.isBucketFileName(name) || Self.isBucketFileName(name, kind: Self.layoutKind)) && !named.contains(name) {

@@ -106,6 +106,14 @@ public final class PageReuse: @unchecked Sendable {
         return keep
     }
 
+    /// Whether this build made the very files the last one recorded, none added or gone:
+    /// worked out from the few files it wrote, not from every file.
+    var madeTheRecordedFiles: Bool {
+        lock.withLock {
+            kept.count + fingerprints.count == previous.count && fingerprints.keys.allSatisfy { previous[$0] != nil }
+        }
+    }
+
     /// Files left untouched because their fingerprint had not changed.
     public var keptFiles: Set<String> { lock.withLock { Set(kept.keys) } }
 

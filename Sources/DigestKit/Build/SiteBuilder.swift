@@ -35,6 +35,13 @@ public struct SiteBuilder: Sendable {
                                        statedAt: previous.foldersStatedAt)
         } : nil
         pipeline.storedParses = previous
+        // The cache's table of source stamps, made beside the build instead of in its save.
+        let sourceStamps = Background { [sources = content.sources] in
+            var stamps: [String: FileStamp] = [:]
+            stamps.reserveCapacity(sources.count)
+            for source in sources { stamps[source.path] = source.stamp }
+            return stamps
+        }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
                               previousStructure: incremental ? previous!.structure : nil,
@@ -59,7 +66,7 @@ public struct SiteBuilder: Sendable {
             && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
-                try saveCache(previous: previous, content: content, indexed: indexed, reuse: reuse, output: writer.output,
+                try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, reuse: reuse, output: writer.output,
                               statedAt: statedAt, listing: outputListing?.value, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
@@ -102,28 +109,34 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
-    private func saveCache(previous: BuildCache?, content: ContentSnapshot, indexed: Pipeline.Indexed, reuse: PageReuse,
-                           output: URL, statedAt: Int, listing: OutputListing.Result?, changedPaths: [String]) throws {
+    private func saveCache(previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
+                           reuse: PageReuse, output: URL, statedAt: Int, listing: OutputListing.Result?,
+                           changedPaths: [String]) throws {
         var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                output: options.outputDirectory.path)
         cache.articles = indexed.parsed
         if let previous {
-            // Parsed again, added or gone; worked out without a set of every path.
+            // Parsed again, added or gone. Only articles parsed again can be new; when none is
+            // and the counts match, none is gone either, and no table of every path is walked.
             var changed = indexed.freshlyParsed
-            for path in previous.articles.keys where indexed.parsed[path] == nil { changed.insert(path) }
-            for path in indexed.parsed.keys where previous.articles[path] == nil { changed.insert(path) }
+            let previousArticles = previous.articles
+            let added = changed.filter { previousArticles[$0] == nil }.count
+            if previousArticles.count != indexed.parsed.count - added {
+                for path in previousArticles.keys where indexed.parsed[path] == nil { changed.insert(path) }
+            }
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAt = statedAt
-        for source in content.sources { cache.sourceStamps[source.path] = source.stamp }
+        cache.sourceStamps = sourceStamps.value
         cache.files = reuse.records(in: output)
         // Folders the listing found unchanged, and that this build moved nothing into or out
         // of, keep their stamps without another look.
-        let settled = (listing?.settled ?? []).subtracting(OutputListing.folders(holding: changedPaths))
+        let changedFolders = OutputListing.folders(holding: changedPaths)
+        let settled = (listing?.settled ?? []).subtracting(changedFolders)
         cache.foldersStatedAt = OutputListing.now()
-        if let previous, !previous.folders.isEmpty, cache.files.count == previous.files.count,
-           cache.files.keys.allSatisfy({ previous.files[$0] != nil }) {
-            cache.folders = OutputListing.restamped(previous.folders, settled: settled, in: output.path)
+        if let previous, !previous.folders.isEmpty, cache.files.count == previous.files.count, reuse.madeTheRecordedFiles {
+            let unsettled = listing.map { $0.unsettled + changedFolders } ?? Array(previous.folders.keys)
+            cache.folders = OutputListing.restamped(previous.folders, unsettled: unsettled, in: output.path)
         } else {
             let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
             cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)

@@ -34,4 +34,36 @@ enum FileBytes {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
+
+    struct Unwritable: Error {
+        var path: String
+        var code: Int32
+    }
+
+    /// Writes `bytes` to a new file beside `path`, flushes it to the disk, and renames it over
+    /// `path`: readers see the old file or the new one, never half of one, as with
+    /// `Data.write(options: .atomic)`, without first copying megabytes into a `Data`.
+    static func write(_ bytes: [UInt8], atomicallyTo path: String) throws {
+        let temporary = path + ".\(getpid())-\(UInt32.random(in: 0...UInt32.max)).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Unwritable(path: path, code: errno) }
+        var written = 0
+        var failure: Int32 = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count > 0 {
+                written += count
+            } else if count < 0 && errno != EINTR {
+                failure = errno
+                break
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw Unwritable(path: path, code: failure)
+        }
+    }
 }

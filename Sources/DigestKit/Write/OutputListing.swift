@@ -38,9 +38,10 @@ enum OutputListing {
 
     /// `folderStamps` for a build that left the very files the last one recorded: the folders
     /// are the same, so the last table serves, with the folders not known to be settled
-    /// stamped again. Working out the folders of every file was most of a rebuild's save.
-    static func restamped(_ recorded: [String: FileStamp], settled: Set<String>, in output: String) -> [String: FileStamp] {
-        let unsettled = recorded.keys.filter { !settled.contains($0) }
+    /// (`Result.unsettled`, and those the build changed) stamped again. Working out the
+    /// folders of every file was most of a rebuild's save.
+    static func restamped(_ recorded: [String: FileStamp], unsettled: some Sequence<String>, in output: String) -> [String: FileStamp] {
+        let unsettled = Set(unsettled).filter { recorded[$0] != nil }.sorted()
         let root = OpenFolder(output)
         let stamps = unsettled.parallelMap { folder in root.flatMap { FileStamp(folder: folder, in: $0) } }
         var folders = recorded
@@ -64,17 +65,20 @@ enum OutputListing {
         var found: [String]
         /// What the last build recorded; those in `settled` folders are there still.
         var recorded: [String] = []
-        /// Folders found as the last build left them, long enough before it stamped them.
+        /// Folders found as the last build left them, long enough before it stamped them, and
+        /// the other recorded folders (read, as they may have changed).
         var settled: Set<String> = []
+        var unsettled: [String] = []
 
         init(files: Set<String>) {
             found = Array(files)
         }
 
-        init(found: [String], recorded: [String], settled: Set<String>) {
+        init(found: [String], recorded: [String], settled: Set<String>, unsettled: [String]) {
             self.found = found
             self.recorded = recorded
             self.settled = settled
+            self.unsettled = unsettled
         }
 
         /// The files listed that `keep` does not claim. A rebuild keeps nearly every file, so
@@ -99,7 +103,8 @@ enum OutputListing {
             return read(folder, in: output, recorded: folders)
         }
         return Result(found: found.flatMap { $0 ?? [] }, recorded: Array(files),
-                      settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }))
+                      settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
+                      unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
     }
 
     /// A folder that changed: its files, and every file below the folders in it that are new.

@@ -17,4 +17,19 @@ import Testing
         #expect(throws: FileBytes.Unreadable.self) { try FileBytes.read(missing.path) }
         #expect(throws: FileBytes.Unreadable.self) { try FileBytes.read(FileManager.default.temporaryDirectory.path) }
     }
+
+    @Test func anAtomicWriteReplacesTheFileWholeAndLeavesNothingBeside() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digest-write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache").path
+        try FileBytes.write(Array("old".utf8), atomicallyTo: path)
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 17) }
+        try FileBytes.write(bytes, atomicallyTo: path)
+        #expect(try FileBytes.read(path) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cache"])
+        let nowhere = folder.appendingPathComponent("missing/cache").path
+        #expect(throws: FileBytes.Unwritable.self) { try FileBytes.write(bytes, atomicallyTo: nowhere) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cache"])
+    }
 }
