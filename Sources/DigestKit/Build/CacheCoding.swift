@@ -272,7 +272,10 @@ extension BuildCache {
                     // A bucket whose bytes do not match its name was cut short or changed.
                     guard Self.bucketFileName(chunk) == name else { throw CacheReader.Damaged() }
                     var reader = CacheReader(chunk)
-                    let entries = try reader.list { reader in (try reader.string(), try Self.readOutcome(&reader)) }
+                    let entries = try reader.list { reader in
+                        let path = try reader.string()
+                        return (path, try Self.readOutcome(&reader, path: path))
+                    }
                     guard reader.isAtEnd else { throw CacheReader.Damaged() }
                     return .bucket(entries)
                 }
@@ -371,7 +374,7 @@ extension BuildCache {
         }
         writer.write(outcome.article != nil)
         guard let article = outcome.article else { return }
-        writer.write(article.sourcePath)
+        // The article's path is its key in the bucket, written once.
         writer.write(article.title)
         writer.write(article.date.instant)
         writer.write(article.date.day.year)
@@ -410,13 +413,13 @@ extension BuildCache {
         writer.write(keys.quoteSpeakers)
     }
 
-    private static func readOutcome(_ reader: inout CacheReader) throws -> ArticleParser.Outcome {
+    /// `path`: the bucket's key for the outcome, the path of its article.
+    private static func readOutcome(_ reader: inout CacheReader, path sourcePath: String) throws -> ArticleParser.Outcome {
         let diagnostics = try reader.list { reader in
             Diagnostic(try reader.bool() ? .error : .warning, file: try reader.string(), line: try reader.optionalInt(),
                        column: try reader.optionalInt(), message: try reader.string(), hint: try reader.optionalString())
         }
         guard try reader.bool() else { return ArticleParser.Outcome(article: nil, diagnostics: diagnostics) }
-        let sourcePath = try reader.string()
         let title = try reader.string()
         let date = ArticleDate(instant: try reader.int(),
                                day: CivilDate(year: try reader.int(), month: try reader.int(), day: try reader.int()),

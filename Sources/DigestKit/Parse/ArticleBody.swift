@@ -1,40 +1,42 @@
 import Foundation
+import Synchronization
 
 /// An article's body HTML. A fresh parse has it at once; an article taken from the build cache
 /// makes it on first use, by parsing its source again, so a rebuild pays for the bodies of the
 /// pages it renders and not for the rest.
-final class ArticleBody: @unchecked Sendable, Hashable {
-    private let lock = NSLock()
-    private var value: String?
-    private var make: (@Sendable () -> String)?
+final class ArticleBody: Sendable, Hashable {
+    /// The HTML once made, or the way to make it. A `Mutex` is stored inline: a lock object of
+    /// its own for each of ten thousand cached articles showed in the cache's decoding.
+    private let state: Mutex<(value: String?, make: (@Sendable () -> String)?)>
 
     init(html: String) {
-        value = html
+        state = Mutex((html, nil))
     }
 
     init(lazy make: @escaping @Sendable () -> String) {
-        self.make = make
+        state = Mutex((nil, make))
     }
 
     /// A body not yet told how to make itself (`provide`): what the build cache decodes.
-    init() {}
+    init() {
+        state = Mutex((nil, nil))
+    }
 
     /// Gives a body made with `init()` the way to make its HTML; false when it has one already.
     /// Set in place, so a cached article need not be copied to get a body.
     func provide(_ make: @escaping @Sendable () -> String) -> Bool {
-        lock.withLock {
-            guard value == nil, self.make == nil else { return false }
-            self.make = make
+        state.withLock { state in
+            guard state.value == nil, state.make == nil else { return false }
+            state.make = make
             return true
         }
     }
 
     var html: String {
-        lock.withLock {
-            if let value { return value }
-            let made = make?() ?? ""
-            value = made
-            make = nil
+        state.withLock { state in
+            if let value = state.value { return value }
+            let made = state.make?() ?? ""
+            state = (made, nil)
             return made
         }
     }

@@ -13,9 +13,10 @@ struct ViewModels: @unchecked Sendable {
     /// One summary per article, with its fingerprint, built when first asked for (a rebuild
     /// may need only a few) and shared by every list it appears in.
     private let itemMemo = Memo<Int, SharedContext>()
-    /// Summaries of each week and day, shared by the pages that link to them.
-    let weekSummaries: [SharedContext]
-    let daySummaries: [SharedContext]
+    /// Summaries of each week and day, shared by the pages that link to them; made when first
+    /// asked for, as items are (a one-edit rebuild renders a page or two).
+    private let weekMemo = Memo<Int, SharedContext>()
+    private let dayMemo = Memo<Int, SharedContext>()
 
     /// Renders `partials/item` once per article; nil without templates (tests of view models
     /// alone).
@@ -25,8 +26,6 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
-        weekSummaries = site.weeks.indices.map { SharedContext(Self.weekSummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
-        daySummaries = site.days.indices.map { SharedContext(Self.daySummary($0, site: site, indexFiles: site.config.linkIndexFiles)) }
     }
 
     /// Article `index`'s item: its list entry's values, without `html`.
@@ -129,9 +128,13 @@ struct ViewModels: @unchecked Sendable {
         }
     }
 
-    func weekSummary(_ index: Int) -> SharedContext { weekSummaries[index] }
+    func weekSummary(_ index: Int) -> SharedContext {
+        weekMemo.value(for: index) { SharedContext(Self.weekSummary(index, site: site, indexFiles: indexFiles)) }
+    }
 
-    func daySummary(_ index: Int) -> SharedContext { daySummaries[index] }
+    func daySummary(_ index: Int) -> SharedContext {
+        dayMemo.value(for: index) { SharedContext(Self.daySummary(index, site: site, indexFiles: indexFiles)) }
+    }
 
     static func weekSummary(_ index: Int, site: Site, indexFiles: Bool) -> [String: Any] {
         let week = site.weeks[index]
