@@ -21,6 +21,23 @@ public struct StableHasher: Sendable {
     public mutating func combine(bytes: UnsafeRawBufferPointer) {
         var offset = 0
         let count = bytes.count
+        // Long runs go through four lanes at once: one lane's multiply waits on the last, four
+        // keep the core busy (a rebuild checks megabytes of cache files by their hash).
+        if count >= 64 {
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (state, state ^ 0x1357_9BDF_2468_ACE0, ~state, state &+ 0x0F1E_2D3C_4B5A_6978)
+            func step(_ lane: inout UInt64, _ word: UInt64) {
+                lane = (lane ^ word) &* Self.multiplier
+                lane ^= lane >> 29
+            }
+            while offset + 32 <= count {
+                step(&lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                step(&lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                step(&lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                step(&lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { mix(lane) }
+        }
         while offset + 8 <= count {
             mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
