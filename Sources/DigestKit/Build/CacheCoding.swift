@@ -391,12 +391,7 @@ extension BuildCache {
         writer.write(article.requestedSlug)
         writer.write(article.requestedSlugLine)
         writer.write(article.assets)
-        writer.write(article.bodyLinks.count)
-        for link in article.bodyLinks {
-            writer.write(link.destination)
-            writer.write(link.line)
-            writer.write(link.isImage)
-        }
+        // No body links: the body gives them when made again (`Article.takeLinksFromBody`).
         writer.write(article.quotes.count)
         for quote in article.quotes {
             writer.write(quote.text)
@@ -429,9 +424,7 @@ extension BuildCache {
             speakers: try reader.strings(), source: try reader.optionalString(), summary: try reader.optionalString(),
             isDraft: try reader.bool(), requestedSlug: try reader.optionalString(),
             requestedSlugLine: try reader.optionalInt(), assets: try reader.strings())
-        article.bodyLinks = try reader.list { reader in
-            Markdown.Reference(destination: try reader.string(), line: try reader.int(), isImage: try reader.bool())
-        }
+        article.takeLinksFromBody()
         article.quotes = try reader.list { reader in
             AttributedQuote(text: try reader.string(), speaker: try reader.string(), line: try reader.int())
         }

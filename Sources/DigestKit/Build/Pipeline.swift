@@ -250,11 +250,12 @@ public struct Pipeline: Sendable {
     /// A cached parse whose body is made again, from the source, only if a page that shows it
     /// is rendered.
     static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: SharedParser) -> ArticleParser.Outcome {
-        let make: @Sendable () -> String = {
+        let make: @Sendable () -> ArticleBody.Made = {
             var source = source
             source.bytes = (try? source.contents()) ?? Data()
             source.unread = false
-            return Self.parse(source, with: parser.parser).article?.bodyHTML ?? ""
+            let article = Self.parse(source, with: parser.parser).article
+            return (article?.bodyHTML ?? "", article?.bodyLinks ?? [])
         }
         // The cache decodes bodies still to be made (`ArticleBody()`), given theirs in place.
         if kept.article?.body.provide(make) == true { return kept }

@@ -22,10 +22,11 @@ public struct Article: Sendable, Hashable {
         var sourceSize: Int
         var sourceHash: UInt64
         var assets: [String]
-        var bodyLinks: [Markdown.Reference]
+        /// nil for an article from the build cache: its body, when made, gives them.
+        var bodyLinks: [Markdown.Reference]?
         var quotes: [AttributedQuote]
 
-        init(sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String], speakers: [String], source: String?, summary: String?, isDraft: Bool, requestedSlug: String?, requestedSlugLine: Int?, body: ArticleBody, keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64, assets: [String], bodyLinks: [Markdown.Reference], quotes: [AttributedQuote]) {
+        init(sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String], speakers: [String], source: String?, summary: String?, isDraft: Bool, requestedSlug: String?, requestedSlugLine: Int?, body: ArticleBody, keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64, assets: [String], bodyLinks: [Markdown.Reference]?, quotes: [AttributedQuote]) {
             self.sourcePath = sourcePath
             self.title = title
             self.date = date
@@ -136,8 +137,14 @@ public struct Article: Sendable, Hashable {
     /// Every link and image target in the body, with its line in the source file, so checks of
     /// the built page can point back at the line to fix.
     public var bodyLinks: [Markdown.Reference] {
-        get { fields.bodyLinks }
+        get { fields.bodyLinks ?? fields.body.links }
         set { ownFields.bodyLinks = newValue }
+    }
+
+    /// Leaves the body's links to the body (`ArticleBody.links`): what the build cache does,
+    /// which keeps no links, as only `digest check` reads them and it parses afresh.
+    mutating func takeLinksFromBody() {
+        ownFields.bodyLinks = nil
     }
     /// Quotations attributed to speakers (from `quotes:` and from `— Name` blockquotes), with
     /// their line in the source file.
@@ -184,7 +191,7 @@ public struct Article: Sendable, Hashable {
         guard l.sourceSize == r.sourceSize else { return false }
         guard l.sourceHash == r.sourceHash else { return false }
         guard l.assets == r.assets else { return false }
-        guard l.bodyLinks == r.bodyLinks else { return false }
+        guard lhs.bodyLinks == rhs.bodyLinks else { return false }
         guard l.quotes == r.quotes else { return false }
         return true
     }
@@ -226,7 +233,7 @@ public struct Article: Sendable, Hashable {
         hasher.combine(fields.sourceSize)
         hasher.combine(fields.sourceHash)
         hasher.combine(fields.assets)
-        hasher.combine(fields.bodyLinks)
+        hasher.combine(bodyLinks)
         hasher.combine(fields.quotes)
     }
 }

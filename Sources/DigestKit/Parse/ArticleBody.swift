@@ -5,15 +5,17 @@ import Synchronization
 /// makes it on first use, by parsing its source again, so a rebuild pays for the bodies of the
 /// pages it renders and not for the rest.
 final class ArticleBody: Sendable, Hashable {
-    /// The HTML once made, or the way to make it. A `Mutex` is stored inline: a lock object of
+    /// What a body is made of: its HTML, and the links and images in it (for `digest check`).
+    typealias Made = (html: String, links: [Markdown.Reference])
+    /// The body once made, or the way to make it. A `Mutex` is stored inline: a lock object of
     /// its own for each of ten thousand cached articles showed in the cache's decoding.
-    private let state: Mutex<(value: String?, make: (@Sendable () -> String)?)>
+    private let state: Mutex<(value: Made?, make: (@Sendable () -> Made)?)>
 
     init(html: String) {
-        state = Mutex((html, nil))
+        state = Mutex(((html, []), nil))
     }
 
-    init(lazy make: @escaping @Sendable () -> String) {
+    init(lazy make: @escaping @Sendable () -> Made) {
         state = Mutex((nil, make))
     }
 
@@ -22,9 +24,9 @@ final class ArticleBody: Sendable, Hashable {
         state = Mutex((nil, nil))
     }
 
-    /// Gives a body made with `init()` the way to make its HTML; false when it has one already.
+    /// Gives a body made with `init()` the way to make itself; false when it has one already.
     /// Set in place, so a cached article need not be copied to get a body.
-    func provide(_ make: @escaping @Sendable () -> String) -> Bool {
+    func provide(_ make: @escaping @Sendable () -> Made) -> Bool {
         state.withLock { state in
             guard state.value == nil, state.make == nil else { return false }
             state.make = make
@@ -32,10 +34,16 @@ final class ArticleBody: Sendable, Hashable {
         }
     }
 
-    var html: String {
+    var html: String { made.html }
+
+    /// The links in a body made by its maker; none for a body given as HTML (the article
+    /// holds those).
+    var links: [Markdown.Reference] { made.links }
+
+    private var made: Made {
         state.withLock { state in
             if let value = state.value { return value }
-            let made = state.make?() ?? ""
+            let made = state.make?() ?? ("", [])
             state = (made, nil)
             return made
         }

@@ -99,6 +99,25 @@ import Testing
         }
     }
 
+    /// The cache keeps no body links; an article taken from it gives them from its body, made
+    /// again from the source, as a fresh parse does.
+    @Test func aCachedArticlesLinksComeFromItsBody() throws {
+        var sources = Self.sources
+        sources[1] = Self.source(1, body: "See [the statement](https://example.org/s) and ![map](map.png).")
+        var pipeline = try Self.pipeline()
+        let fresh = try pipeline.index(ContentSnapshot(sources: sources))
+        let (main, buckets) = Self.cache(of: fresh).encoded()
+        pipeline.storedParses = try BuildCache(decoding: main, readBucket: { name in
+            guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
+            return bytes
+        })
+        let cached = try pipeline.index(ContentSnapshot(sources: sources))
+        #expect(cached.freshlyParsed.isEmpty)
+        let links = { (indexed: Pipeline.Indexed) in indexed.site.articles.map(\.article.bodyLinks) }
+        #expect(links(cached) == links(fresh))
+        #expect(links(fresh).contains { $0.map(\.destination) == ["https://example.org/s", "map.png"] })
+    }
+
     /// Cached and read back, the layout is the same; a cache from before it was kept has none.
     @Test func theLayoutIsWrittenAndReadBack() throws {
         let indexed = try Self.pipeline().index(ContentSnapshot(sources: Self.sources))

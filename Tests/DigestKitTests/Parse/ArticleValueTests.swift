@@ -38,12 +38,13 @@ import Testing
     /// that has one, or its HTML, keeps it.
     @Test func aPendingBodyTakesOneMaker() {
         let pending = ArticleBody()
-        #expect(pending.provide { "<p>made</p>" })
-        #expect(!pending.provide { "<p>other</p>" })
+        #expect(pending.provide { ("<p>made</p>", [Markdown.Reference(destination: "a.png", line: 2, isImage: true)]) })
+        #expect(!pending.provide { ("<p>other</p>", []) })
         #expect(pending.html == "<p>made</p>")
-        #expect(!pending.provide { "<p>late</p>" })
-        #expect(!ArticleBody(html: "<p>parsed</p>").provide { "<p>other</p>" })
-        #expect(!ArticleBody(lazy: { "<p>lazy</p>" }).provide { "<p>other</p>" })
+        #expect(pending.links.map(\.destination) == ["a.png"])
+        #expect(!pending.provide { ("<p>late</p>", []) })
+        #expect(!ArticleBody(html: "<p>parsed</p>").provide { ("<p>other</p>", []) })
+        #expect(!ArticleBody(lazy: { ("<p>lazy</p>", []) }).provide { ("<p>other</p>", []) })
         #expect(ArticleBody().html == "")
     }
 
