@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 13
+    static let format = 14
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String
@@ -68,6 +68,9 @@ public struct BuildCache: Sendable {
     struct FileRecord: Sendable, Equatable {
         var fingerprint: UInt64
         var stamp: FileStamp
+        /// A page (`PageJob`), as against a newsletter, feed or copied file: a rebuild after
+        /// a body edit carries the pages over in one go (`PageReuse.carryOverPages`).
+        var isPage = false
     }
 
     public init(generator: String, parseSettings: UInt64, output: String) {

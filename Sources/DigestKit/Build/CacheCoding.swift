@@ -311,6 +311,7 @@ extension BuildCache {
         for (path, record) in records {
             writer.write(path)
             writer.write(record.fingerprint)
+            writer.write(record.isPage)
             write(record.stamp, into: &writer)
         }
     }
@@ -322,7 +323,8 @@ extension BuildCache {
         for _ in 0..<max(0, count) {
             let path = try reader.string()
             let fingerprint = try reader.uint64()
-            records[path] = FileRecord(fingerprint: fingerprint, stamp: try readStamp(&reader))
+            let isPage = try reader.bool()
+            records[path] = FileRecord(fingerprint: fingerprint, stamp: try readStamp(&reader), isPage: isPage)
         }
         return records
     }

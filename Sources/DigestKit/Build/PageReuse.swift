@@ -6,9 +6,11 @@ import Foundation
 public final class PageReuse: @unchecked Sendable {
     private let previous: [String: BuildCache.FileRecord]
     private let lock = NSLock()
-    /// Files this build renders, with their fingerprints; those it keeps are in `kept`.
-    private var fingerprints: [String: UInt64] = [:]
+    /// Files this build renders, with their fingerprints; those it keeps are in `kept`, or,
+    /// for pages carried over in one go, in `carried`.
+    private var fingerprints: [String: (fingerprint: UInt64, isPage: Bool)] = [:]
     private var kept: [String: BuildCache.FileRecord] = [:]
+    private var carried: CarriedPages?
 
     /// The last build's `Site.structureFingerprint` and its basis; see `bodiesOnly`.
     private let previousStructure: UInt64?
@@ -70,6 +72,32 @@ public final class PageReuse: @unchecked Sendable {
         return true
     }
 
+    /// Carries over every page the last build recorded but those in `except`, without a look
+    /// at each: for a rebuild in which only bodies changed (`bodiesOnly`), whose pages are the
+    /// last build's, all `pageCount` of them. Looking each page up and keeping it one by one
+    /// was a tenth of a one-edit rebuild. False, and nothing carried, when the last build did
+    /// not record that many pages. Like `carryOver(_:)` it does not wait for the check of the
+    /// output: `takeBackAlteredPages()` gives back the pages found altered.
+    func carryOverPages(except: Set<String>, pageCount: Int) -> Bool {
+        guard altered != nil, previous.values.lazy.filter(\.isPage).count == pageCount else { return false }
+        let pages = CarriedPages(records: previous, pageCount: pageCount, except: except)
+        lock.withLock { carried = pages }
+        return true
+    }
+
+    /// The pages carried by `carryOverPages` that the check of the output found altered: they
+    /// are no longer kept, and must be made again. Waits for the check.
+    func takeBackAlteredPages() -> [String] {
+        guard let altered = altered?.value, !altered.isEmpty else { return [] }
+        return lock.withLock {
+            guard var pages = carried else { return [] }
+            let spoiled = altered.filter(pages.contains)
+            pages.except.formUnion(spoiled)
+            carried = pages
+            return spoiled.sorted()
+        }
+    }
+
     /// `carryOver` for many files at once, with one lock instead of one per page, which
     /// showed in one-edit rebuilds. It does not wait for the check of the output, which then
     /// runs on beside the rendering: `takeBack(altered:)` later gives back the files that
@@ -97,37 +125,75 @@ public final class PageReuse: @unchecked Sendable {
     }
 
     /// Records `file`'s fingerprint; true when the file may be left as it is on disk.
-    func canKeep(_ file: String, fingerprint: UInt64) -> Bool {
+    /// `isPage` for pages (see `carryOverPages`).
+    func canKeep(_ file: String, fingerprint: UInt64, isPage: Bool = false) -> Bool {
         let record = previous[file]
         let keep = record?.fingerprint == fingerprint && isIntact(file)
         lock.withLock {
-            if keep { kept[file] = record } else { fingerprints[file] = fingerprint }
+            if keep { kept[file] = record } else { fingerprints[file] = (fingerprint, isPage) }
         }
         return keep
     }
 
     /// Whether this build made the very files the last one recorded, none added or gone:
-    /// worked out from the few files it wrote, not from every file.
+    /// worked out from the few files it wrote, not from every file (kept, carried and written
+    /// files are apart, and the first two were recorded).
     var madeTheRecordedFiles: Bool {
         lock.withLock {
-            kept.count + fingerprints.count == previous.count && fingerprints.keys.allSatisfy { previous[$0] != nil }
+            kept.count + (carried?.count ?? 0) + fingerprints.count == previous.count
+                && fingerprints.keys.allSatisfy { previous[$0] != nil }
         }
     }
 
-    /// Files left untouched because their fingerprint had not changed.
-    public var keptFiles: Set<String> { lock.withLock { Set(kept.keys) } }
+    /// Files left untouched because their fingerprint had not changed, or carried over.
+    public var keptFiles: KeptFiles {
+        lock.withLock {
+            let (kept, carried) = (self.kept, self.carried)
+            return KeptFiles(count: kept.count + (carried?.count ?? 0)) { file in
+                kept[file] != nil || carried?.contains(file) == true
+            }
+        }
+    }
 
     /// What the cache should remember of this build's files, once they are in the output
     /// folder: kept files as they were, the others as they are now.
     func records(in output: URL) -> [String: BuildCache.FileRecord] {
-        let (fingerprints, kept) = lock.withLock { (self.fingerprints, self.kept) }
+        let (fingerprints, kept, carried) = lock.withLock { (self.fingerprints, self.kept, self.carried) }
         let written = Array(fingerprints.keys)
         let folder = OpenFolder(output.path)
         let stamps = written.parallelMap { file in folder.flatMap { FileStamp(file, in: $0) } }
-        var records = kept
+        var records = carried?.records(keeping: kept) ?? kept
         for (file, stamp) in zip(written, stamps) {
-            if let stamp { records[file] = BuildCache.FileRecord(fingerprint: fingerprints[file]!, stamp: stamp) }
+            guard let stamp, let made = fingerprints[file] else { continue }
+            records[file] = BuildCache.FileRecord(fingerprint: made.fingerprint, stamp: stamp, isPage: made.isPage)
         }
+        return records
+    }
+}
+
+/// The pages `PageReuse.carryOverPages` carried: every page among the last build's records
+/// but those in `except`.
+struct CarriedPages: Sendable {
+    /// All the last build's records, pages and other files, and how many are pages.
+    let records: [String: BuildCache.FileRecord]
+    let pageCount: Int
+    var except: Set<String>
+
+    func contains(_ file: String) -> Bool {
+        records[file]?.isPage == true && !except.contains(file)
+    }
+
+    var count: Int {
+        pageCount - except.lazy.filter { records[$0]?.isPage == true }.count
+    }
+
+    /// The records to keep: the carried pages, with `kept` (files kept one by one) added.
+    /// Starts from the last build's table, which shares its storage, and takes out the rest.
+    func records(keeping kept: [String: BuildCache.FileRecord]) -> [String: BuildCache.FileRecord] {
+        var records = self.records
+        for (file, record) in self.records where !record.isPage && kept[file] == nil { records[file] = nil }
+        for file in except where kept[file] == nil { records[file] = nil }
+        records.merge(kept) { _, new in new }
         return records
     }
 }

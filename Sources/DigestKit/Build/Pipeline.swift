@@ -67,10 +67,18 @@ public struct Pipeline: Sendable {
                        into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
         let site = indexed.site
         let renderer = SiteRenderer(site: site, templates: templates)
-        let jobs = site.pageJobs()
+        let pageCount = site.pageCount
+        // Listed when needed: a rebuild after a body edit names only the pages it renders.
+        var listedJobs: [PageJob]?
+        func jobs() -> [PageJob] {
+            if let listedJobs { return listedJobs }
+            let listed = site.pageJobs()
+            listedJobs = listed
+            return listed
+        }
         let script = previewScript
         let seed = fingerprintSeed(indexed)
-        let counter = ProgressCounter(.rendering, total: jobs.count, report: progress)
+        let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
         // When only bodies changed, pages that show no changed body are kept unseen.
         let changedBodies: Set<Int>? = reuse?.bodiesOnly(basis: Self.structureBasis(site, seed: seed), keptLayout: indexed.keptLayout,
                                                          structure: { site.structureFingerprint(seed: seed) }) == true
@@ -85,23 +93,35 @@ public struct Pipeline: Sendable {
                 ? nil : Background { OutputFile.text(SearchIndex.file, SearchIndex.render(entries)) }
         }
         var searchIndex = changedBodies == nil ? makeSearchIndex() : nil
-        // Pages that show no changed body are carried over in one go; only the rest are looked at.
-        var toRender = jobs
+        // Pages that show no changed body are carried over in one go; only the rest are looked
+        // at. They are the last build's pages, so when it recorded them all, they are carried
+        // without being listed; otherwise one by one.
+        var toRender: [PageJob]
         var carriedFiles: [String] = []
+        var carriedPages = false
         if let changedBodies, let reuse {
-            let unchanged = jobs.indices.filter { if case let .article(index) = jobs[$0].kind { !changedBodies.contains(index) } else { true } }
-            carriedFiles = unchanged.map { jobs[$0].file }
-            var isCarried = [Bool](repeating: false, count: jobs.count)
-            for (job, carried) in zip(unchanged, reuse.carryOver(carriedFiles)) { isCarried[job] = carried }
-            toRender = jobs.indices.filter { !isCarried[$0] }.map { jobs[$0] }
-            counter.step(by: jobs.count - toRender.count)
+            let changed = changedBodies.sorted().map { PageJob(kind: .article($0), path: site.articles[$0].path) }
+            if reuse.carryOverPages(except: Set(changed.map(\.file)), pageCount: pageCount) {
+                carriedPages = true
+                toRender = changed
+            } else {
+                let jobs = jobs()
+                let unchanged = jobs.indices.filter { if case let .article(index) = jobs[$0].kind { !changedBodies.contains(index) } else { true } }
+                carriedFiles = unchanged.map { jobs[$0].file }
+                var isCarried = [Bool](repeating: false, count: jobs.count)
+                for (job, carried) in zip(unchanged, reuse.carryOver(carriedFiles)) { isCarried[job] = carried }
+                toRender = jobs.indices.filter { !isCarried[$0] }.map { jobs[$0] }
+            }
+            counter.step(by: pageCount - toRender.count)
+        } else {
+            toRender = jobs()
         }
         func renderPages(_ pages: [PageJob]) -> Error? {
             pages.parallelMap { job -> Error? in
                 do {
                     defer { counter.step() }
                     let prepared = renderer.prepare(job)
-                    if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed)) {
+                    if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed), isPage: true) {
                         return nil
                     }
                     try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(prepared))))
@@ -115,9 +135,9 @@ public struct Pipeline: Sendable {
         do {
             if let failure { throw failure }
             // A carried page whose file is no longer as the last build left it is made after all.
-            if let reuse, !carriedFiles.isEmpty {
-                let altered = Set(reuse.takeBack(altered: carriedFiles))
-                if !altered.isEmpty, let failure = renderPages(jobs.filter { altered.contains($0.file) }) { throw failure }
+            if let reuse, carriedPages || !carriedFiles.isEmpty {
+                let altered = Set(carriedPages ? reuse.takeBackAlteredPages() : reuse.takeBack(altered: carriedFiles))
+                if !altered.isEmpty, let failure = renderPages(jobs().filter { altered.contains($0.file) }) { throw failure }
             }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             if changedBodies != nil, reuse?.carryOver(SearchIndex.file) != true { searchIndex = makeSearchIndex() }
@@ -136,7 +156,7 @@ public struct Pipeline: Sendable {
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }
-        return Result(site: site, files: [], pages: jobs.count, skippedDrafts: indexed.skippedDrafts,
+        return Result(site: site, files: [], pages: pageCount, skippedDrafts: indexed.skippedDrafts,
                       skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
     }
 
@@ -303,14 +323,15 @@ public struct Pipeline: Sendable {
 
     /// Feeds and the sitemap (only with a base URL: they need absolute URLs), robots.txt and the
     /// weekly newsletters.
-    func publishingFiles(_ site: Site, jobs: [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0,
+    /// `jobs` lists the pages, for the sitemap.
+    func publishingFiles(_ site: Site, jobs: () -> [PageJob], reuse: PageReuse? = nil, seed: UInt64 = 0,
                          bodiesOnly: Bool = false) -> [OutputFile] {
         var files = Newsletter(site: site, templates: templates).files(reuse: reuse, seed: seed, carryOver: bodiesOnly)
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         files.append(.text("robots.txt", sitemap.robots()))
         guard let urls else { return files }
-        if let xml = sitemap.render(jobs) { files.append(.text("sitemap.xml", xml)) }
+        if let xml = sitemap.render(jobs()) { files.append(.text("sitemap.xml", xml)) }
         let atom = AtomFeed(site: site, urls: urls)
         files += atom.specs().parallelMap { spec -> OutputFile? in
             if let reuse, reuse.canKeep(spec.file, fingerprint: atom.fingerprint(spec, seed: seed)) { return nil }

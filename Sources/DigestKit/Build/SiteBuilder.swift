@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
             let result = try pipeline.render(indexed, reuse: reuse) { file in counter.count(try transaction.stage(file)) }
             var report = SiteWriter.Report()
             (report.written, report.unchanged) = counter.totals
-            let kept = reuse?.keptFiles ?? []
+            let kept = reuse?.keptFiles ?? KeptFiles([])
             report.unchanged += kept.count
             try transaction.commit(kept: kept, report: &report)
             return (result, report)

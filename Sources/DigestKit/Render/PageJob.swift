@@ -55,6 +55,12 @@ extension Site {
         return jobs
     }
 
+    /// How many pages `pageJobs()` lists, counted without listing them.
+    public var pageCount: Int {
+        let termPages = [sections, tags, speakers].joined().reduce(0) { $0 + pageCount(of: $1) }
+        return 4 + articles.count + days.count + weeks.count + years.count + 2 + termPages
+    }
+
     /// Page numbers and paths of a term's paginated list: `tags/5g/`, `tags/5g/page/2/`, …
     public func pages(of term: Term) -> [(number: Int, path: SitePath)] {
         (1...pageCount(of: term)).map { ($0, pagePath(term.path, number: $0)) }

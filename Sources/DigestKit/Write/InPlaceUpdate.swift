@@ -63,7 +63,7 @@ extension SiteWriter {
 
         /// Moves the staged files in and removes the output's files that this build did not
         /// produce (`kept` lists those it left alone). `report.removed` gets their number.
-        public func commit(kept: Set<String>, report: inout Report) throws {
+        public func commit(kept: KeptFiles, report: inout Report) throws {
             let fileManager = FileManager.default
             let (produced, moved) = lock.withLock { (paths, staged) }
             let journal = writer.output.appendingPathComponent(SiteWriter.journalName)

@@ -5,14 +5,14 @@ public protocol OutputTransaction: Sendable {
     func stage(_ file: OutputFile) throws -> Bool
     /// Makes the staged files the output. `kept` lists files of the output this build left as
     /// they were, which must stay; `report.removed` gets the number of files removed.
-    func commit(kept: Set<String>, report: inout SiteWriter.Report) throws
+    func commit(kept: KeptFiles, report: inout SiteWriter.Report) throws
     func abandon()
 }
 
 extension SiteWriter.StagingArea: OutputTransaction {
     /// A full build keeps nothing from the old output: every file was staged anew.
-    public func commit(kept: Set<String>, report: inout SiteWriter.Report) throws {
-        precondition(kept.isEmpty, "a full build stages every file")
+    public func commit(kept: KeptFiles, report: inout SiteWriter.Report) throws {
+        precondition(kept.count == 0, "a full build stages every file")
         try commit(report: &report)
     }
 }

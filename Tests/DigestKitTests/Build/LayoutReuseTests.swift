@@ -136,6 +136,18 @@ import Testing
     }
 }
 
+/// A one-edit rebuild counts the site's pages instead of listing them.
+@Suite struct PageCountTests {
+    @Test(arguments: [1, 2, 20])
+    func countingThePagesGivesAsManyAsListingThem(paginate: Int) throws {
+        var pipeline = try LayoutReuseTests.pipeline()
+        pipeline.config.paginate = paginate
+        let site = try pipeline.index(ContentSnapshot(sources: LayoutReuseTests.sources)).site
+        #expect(site.pageCount == site.pageJobs().count)
+        #expect(Set(site.pageJobs().map(\.file)).count == site.pageCount)
+    }
+}
+
 /// With the layout kept and the same basis, the structure fingerprint is the last build's, not
 /// worked out again; anything else works it out.
 @Suite struct StructureReuseTests {
