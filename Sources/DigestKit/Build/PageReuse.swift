@@ -19,34 +19,27 @@ public final class PageReuse: @unchecked Sendable {
     public private(set) var structure: UInt64?
     private(set) var structureBasis: UInt64 = 0
 
-    /// The files of the last build no longer as it left them (another stat stamp, or gone).
-    /// Checked on other threads from the start, while the build parses, indexes and renders.
-    private let altered: Background<Set<String>>?
+    /// The files of the last build no longer as it left them (another stat stamp, or gone):
+    /// checked on other threads from the start (`OutputCheck`), while the build parses,
+    /// indexes and renders, and waited for when first asked.
+    private let alteredFiles: (@Sendable () -> Set<String>)?
 
-    /// `previous` is empty for a full build, which then only records fingerprints.
+    /// `previous` is empty for a full build, which then only records fingerprints. `altered`
+    /// gives the recorded files altered since (see `OutputCheck`).
     init(previous: [String: BuildCache.FileRecord] = [:], previousStructure: UInt64? = nil, previousStructureBasis: UInt64? = nil,
-         output: URL? = nil) {
+         altered: (@Sendable () -> Set<String>)? = nil) {
         self.previous = previous
         self.previousStructure = previousStructure
         self.previousStructureBasis = previousStructureBasis
-        guard let folder = output?.path, !previous.isEmpty else {
-            altered = nil
-            return
-        }
-        altered = Background {
-            guard let folder = OpenFolder(folder) else { return Set(previous.keys) }
-            // Paths and stamps apart, by index: handing each worker a (path, record) pair
-            // copied it through the runtime's generic tuple copy, which showed.
-            let (paths, records) = (Array(previous.keys), Array(previous.values))
-            let same = Array(paths.indices).parallelMap { FileStamp(paths[$0], in: folder) == records[$0].stamp }
-            return Set(paths.indices.lazy.filter { !same[$0] }.map { paths[$0] })
-        }
+        alteredFiles = previous.isEmpty ? nil : altered
     }
+
+    private var altered: Set<String>? { alteredFiles?() }
 
     /// Whether `file` is on disk as the last build left it; waits for the check.
     private func isIntact(_ file: String) -> Bool {
         guard let altered else { return false }
-        return !altered.value.contains(file)
+        return !altered.contains(file)
     }
 
     /// True when only article bodies can have changed since the last build: the site's
@@ -61,7 +54,7 @@ public final class PageReuse: @unchecked Sendable {
         structureBasis = basis
         let structure = keptLayout && basis == previousStructureBasis ? previousStructure ?? structure() : structure()
         self.structure = structure
-        return structure == previousStructure && altered != nil
+        return structure == previousStructure && alteredFiles != nil
     }
 
     /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`), if it
@@ -79,7 +72,7 @@ public final class PageReuse: @unchecked Sendable {
     /// not record that many pages. Like `carryOver(_:)` it does not wait for the check of the
     /// output: `takeBackAlteredPages()` gives back the pages found altered.
     func carryOverPages(except: Set<String>, pageCount: Int) -> Bool {
-        guard altered != nil, previous.values.lazy.filter(\.isPage).count == pageCount else { return false }
+        guard alteredFiles != nil, previous.values.lazy.filter(\.isPage).count == pageCount else { return false }
         let pages = CarriedPages(records: previous, pageCount: pageCount, except: except)
         lock.withLock { carried = pages }
         return true
@@ -88,7 +81,7 @@ public final class PageReuse: @unchecked Sendable {
     /// The pages carried by `carryOverPages` that the check of the output found altered: they
     /// are no longer kept, and must be made again. Waits for the check.
     func takeBackAlteredPages() -> [String] {
-        guard let altered = altered?.value, !altered.isEmpty else { return [] }
+        guard let altered, !altered.isEmpty else { return [] }
         return lock.withLock {
             guard var pages = carried else { return [] }
             let spoiled = altered.filter(pages.contains)
@@ -118,7 +111,7 @@ public final class PageReuse: @unchecked Sendable {
     /// Of `files` carried over by `carryOver(_:)`, those no longer on disk as the last build
     /// left them: they are no longer kept, and must be made again. Waits for the check.
     func takeBack(altered files: [String]) -> [String] {
-        guard let altered = altered?.value, !altered.isEmpty else { return [] }
+        guard let altered, !altered.isEmpty else { return [] }
         let spoiled = files.filter(altered.contains)
         lock.withLock { for file in spoiled { kept[file] = nil } }
         return spoiled

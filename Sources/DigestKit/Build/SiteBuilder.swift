@@ -26,13 +26,13 @@ public struct SiteBuilder: Sendable {
         let previous = cached?.value
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
-        // An update needs the list of the output's files only at the end, to remove those no
-        // longer made; walking thousands of folders takes a while, so it starts now, beside
-        // the indexing and rendering.
-        let outputListing = incremental ? Background { [previous] in
-            guard let previous, !previous.folders.isEmpty else { return OutputListing.Result(files: writer.previousFiles()) }
-            return OutputListing.files(in: writer.output.path, recorded: previous.files.keys, folders: previous.folders,
-                                       statedAt: previous.foldersStatedAt)
+        // An update needs to know which of the output's files were altered since the last
+        // build, and at the end which files the output holds, to remove those no longer made.
+        // Stamping thousands of files and folders takes a while, so it starts now, beside the
+        // indexing and rendering.
+        let outputCheck = incremental ? Background { [previous] in
+            OutputCheck(output: writer.output.path, files: previous!.files, folders: previous!.folders,
+                        statedAt: previous!.foldersStatedAt, walk: writer.previousFiles)
         } : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, made beside the build instead of in its save.
@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let reuse = PageReuse(previous: incremental ? previous!.files : [:],
                               previousStructure: incremental ? previous!.structure : nil,
-                              previousStructureBasis: incremental ? previous!.structureBasis : nil, output: writer.output)
+                              previousStructureBasis: incremental ? previous!.structureBasis : nil,
+                              altered: outputCheck.map { check -> @Sendable () -> Set<String> in { check.value.altered } })
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
@@ -53,7 +54,7 @@ public struct SiteBuilder: Sendable {
         var report = SiteWriter.Report()
         do {
             (result, report) = incremental
-                ? try write(into: writer.beginUpdate(listing: outputListing), pipeline: pipeline, indexed: indexed, reuse: reuse)
+                ? try write(into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }), pipeline: pipeline, indexed: indexed, reuse: reuse)
                 : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, reuse: options.useCache ? reuse : nil)
         } catch let failure as BuildFailure {
             throw failure
@@ -67,7 +68,7 @@ public struct SiteBuilder: Sendable {
         if options.useCache && !nothingChanged {
             do {
                 try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, reuse: reuse, output: writer.output,
-                              statedAt: statedAt, listing: outputListing?.value, changedPaths: report.changedPaths)
+                              statedAt: statedAt, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",

@@ -20,10 +20,14 @@ extension SiteWriter {
     /// Starts an update of the current output that writes only what changed: a rebuild after
     /// one edit touches a handful of files instead of recreating the site.
     /// `listing` is the output's files, when a caller started listing them earlier.
-    func beginUpdate(listing: Background<OutputListing.Result>? = nil) throws -> Update {
+    func beginUpdate(listing: (@Sendable () -> OutputListing.Result)? = nil) throws -> Update {
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Update(writer: self, existing: listing ?? Background { [self] in OutputListing.Result(files: previousFiles()) })
+        guard let listing else {
+            let walk = Background { [self] in OutputListing.Result(files: previousFiles()) }
+            return Update(writer: self, existing: { walk.value })
+        }
+        return Update(writer: self, existing: listing)
     }
 
     /// Changed files are staged beside the output, then moved in one by one at `commit`, so a
@@ -35,9 +39,10 @@ extension SiteWriter {
         private var paths = Set<String>()
         private var staged: [String] = []
         /// The output's files, listed while the pages render, to find those no longer made.
-        private let existing: Background<OutputListing.Result>
+        /// The output's files as found before the update (waits for the look when first asked).
+        private let existing: @Sendable () -> OutputListing.Result
 
-        init(writer: SiteWriter, existing: Background<OutputListing.Result>) {
+        init(writer: SiteWriter, existing: @escaping @Sendable () -> OutputListing.Result) {
             self.writer = writer
             self.existing = existing
         }
@@ -76,7 +81,7 @@ extension SiteWriter {
                 }
             }
             // Looked up, not united into one set: a rebuild keeps nearly every file.
-            let stale = Set(existing.value.files(notKeptBy: { path in
+            let stale = Set(existing().files(notKeptBy: { path in
                 produced.contains(path) || kept.contains(path) || SiteWriter.keptNames.contains(path)
                     || path == SiteWriter.markerName || path == SiteWriter.journalName
             }))

@@ -96,15 +96,26 @@ enum OutputListing {
         // By index, as `PageReuse` checks its files.
         let (list, stamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
-        let found = Array(list.indices).parallelMap { index -> [String]? in
-            let (folder, stamp) = (list[index], stamps[index])
-            let settled = stamp.modified < statedAt - margin && stamp.changed < statedAt - margin
-            if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
-            return read(folder, in: output, recorded: folders)
+        let found = Array(list.indices).parallelMap { index in
+            look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAt: statedAt)
         }
-        return Result(found: found.flatMap { $0 ?? [] }, recorded: Array(files),
-                      settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
-                      unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
+        return result(folders: list, found: found, recorded: files)
+    }
+
+    /// One recorded folder: nil when it is as the last build left it (and was stamped well
+    /// after), else the files in it and below its new subfolders.
+    static func look(at folder: String, stamp: FileStamp, root: OpenFolder?, output: String,
+                     recorded folders: [String: FileStamp], statedAt: Int) -> [String]? {
+        let settled = stamp.modified < statedAt - margin && stamp.changed < statedAt - margin
+        if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
+        return read(folder, in: output, recorded: folders)
+    }
+
+    /// The listing from what `look` found in each of `folders`.
+    static func result(folders list: [String], found: [[String]?], recorded files: some Sequence<String>) -> Result {
+        Result(found: found.flatMap { $0 ?? [] }, recorded: Array(files),
+               settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
+               unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
     }
 
     /// A folder that changed: its files, and every file below the folders in it that are new.

@@ -87,6 +87,38 @@ import Testing
     }
 }
 
+/// The one pass over the output a rebuild makes finds what the two separate looks find: the
+/// recorded files altered since, and the files the output holds.
+@Suite struct OutputCheckTests {
+    @Test func findsAlteredFilesAndListsTheOutput() throws {
+        let root = OutputListingTests.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html"]
+        for path in built { try OutputListingTests.write(path, in: root) }
+        let folder = try #require(OpenFolder(root.path))
+        var records: [String: BuildCache.FileRecord] = [:]
+        for path in built {
+            records[path] = BuildCache.FileRecord(fingerprint: 1, stamp: try #require(FileStamp(path, in: folder)))
+        }
+        let folders = OutputListing.folderStamps(of: built, in: root.path)
+        let later = OutputListing.now() + 1_000_000_000
+        try Data("tampered".utf8).write(to: root.appendingPathComponent("articles/a/index.html"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("tags/trade/index.html"))
+        try OutputListingTests.write("articles/b/notes.txt", in: root)
+
+        let check = OutputCheck(output: root.path, files: records, folders: folders, statedAt: later) {
+            Issue.record("walked although folders were recorded")
+            return []
+        }
+        #expect(check.altered == ["articles/a/index.html", "tags/trade/index.html"])
+        #expect(check.listing.files == Set(ContentLoader.walk(root)))
+        #expect(check.listing.files == OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later).files)
+        // Without folder stamps the output is walked.
+        let walked = OutputCheck(output: root.path, files: records, folders: [:], statedAt: later) { ["walked.html"] }
+        #expect(walked.listing.files == ["walked.html"] && walked.altered == check.altered)
+    }
+}
+
 extension OutputListing.Result {
     /// Every file listed, for comparing with a walk.
     var files: Set<String> {
