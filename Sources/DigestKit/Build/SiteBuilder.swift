@@ -30,10 +30,8 @@ public struct SiteBuilder: Sendable {
         // build, and at the end which files the output holds, to remove those no longer made.
         // Stamping thousands of files and folders takes a while, so it starts now, beside the
         // indexing and rendering.
-        let outputCheck = incremental ? Background { [previous] in
-            OutputCheck(output: writer.output.path, files: previous!.files, folders: previous!.folders,
-                        statedAt: previous!.foldersStatedAt, walk: writer.previousFiles)
-        } : nil
+        let outputCheck = incremental ? OutputCheck(output: writer.output.path, files: previous!.files, folders: previous!.folders,
+                                                    statedAt: previous!.foldersStatedAt, walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, made beside the build instead of in its save.
         let sourceStamps = Background { [sources = content.sources] in

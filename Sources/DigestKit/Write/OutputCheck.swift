@@ -1,26 +1,41 @@
-/// What a rebuild needs to know of the output folder it updates, found in one pass on every
-/// core: which files the last build recorded are no longer as it left them (for `PageReuse`),
-/// and which files the folder holds (`OutputListing`). As two passes, on a two-core machine the
-/// second queued behind the first, and a one-edit rebuild waited for both in turn.
-struct OutputCheck: Sendable {
-    /// Recorded files with another stamp now, or gone.
-    var altered: Set<String>
-    var listing: OutputListing.Result
+import Foundation
+import Synchronization
+
+/// What a rebuild needs to know of the output folder it updates, found in one pass: which files
+/// the last build recorded are no longer as it left them (for `PageReuse`), and which files the
+/// folder holds (`OutputListing`). The pass starts at once beside the build (`SharedWork`); as
+/// two passes, on a two-core machine the second queued behind the first.
+final class OutputCheck: Sendable {
+    struct Found: Sendable {
+        /// Recorded files with another stamp now, or gone.
+        var altered: Set<String>
+        var listing: OutputListing.Result
+    }
+
+    private enum Look: Sendable {
+        case file(intact: Bool)
+        case folder([String]?)
+    }
+
+    private let paths: [String]
+    private let folders: [String]
+    private let looks: SharedWork<Look>
+    private let walk: @Sendable () -> Set<String>
+    private let found = Mutex<Found?>(nil)
 
     /// `output` is the folder; `files` and `folders` what the last build recorded of it, its
     /// folders stamped at `statedAt`. Without folder stamps the folder is walked (`walk`).
     init(output: String, files: [String: BuildCache.FileRecord], folders: [String: FileStamp], statedAt: Int,
-         walk: () -> Set<String>) {
+         walk: @escaping @Sendable () -> Set<String>) {
         // Paths and stamps apart, by index: handing each worker a (path, record) pair copied
         // it through the runtime's generic tuple copy, which showed.
         let (paths, records) = (Array(files.keys), Array(files.values))
         let (folderList, folderStamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
-        enum Look: Sendable {
-            case file(intact: Bool)
-            case folder([String]?)
-        }
-        let looks = Array(0..<(paths.count + folderList.count)).parallelMap { index -> Look in
+        self.paths = paths
+        self.folders = folderList
+        self.walk = walk
+        looks = SharedWork(count: paths.count + folderList.count) { index -> Look in
             guard index >= paths.count else {
                 return .file(intact: root.flatMap { FileStamp(paths[index], in: $0) } == records[index].stamp)
             }
@@ -28,17 +43,24 @@ struct OutputCheck: Sendable {
             return .folder(OutputListing.look(at: folderList[folder], stamp: folderStamps[folder], root: root,
                                               output: output, recorded: folders, statedAt: statedAt))
         }
+    }
+
+    /// Waits for the pass (helping with what is left of it) the first time.
+    var value: Found {
+        if let found = found.withLock({ $0 }) { return found }
         var altered = Set<String>()
-        var found: [[String]?] = []
-        found.reserveCapacity(folderList.count)
-        for (index, look) in looks.enumerated() {
+        var listed: [[String]?] = []
+        listed.reserveCapacity(folders.count)
+        for (index, look) in looks.value.enumerated() {
             switch look {
             case let .file(intact): if !intact { altered.insert(paths[index]) }
-            case let .folder(files): found.append(files)
+            case let .folder(files): listed.append(files)
             }
         }
-        self.altered = altered
-        listing = folders.isEmpty ? OutputListing.Result(files: walk())
-            : OutputListing.result(folders: folderList, found: found, recorded: paths)
+        let listing = folders.isEmpty ? OutputListing.Result(files: walk())
+            : OutputListing.result(folders: folders, found: listed, recorded: paths)
+        let made = Found(altered: altered, listing: listing)
+        found.withLock { $0 = made }
+        return made
     }
 }

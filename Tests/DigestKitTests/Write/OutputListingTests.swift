@@ -109,12 +109,12 @@ import Testing
         let check = OutputCheck(output: root.path, files: records, folders: folders, statedAt: later) {
             Issue.record("walked although folders were recorded")
             return []
-        }
+        }.value
         #expect(check.altered == ["articles/a/index.html", "tags/trade/index.html"])
         #expect(check.listing.files == Set(ContentLoader.walk(root)))
         #expect(check.listing.files == OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later).files)
         // Without folder stamps the output is walked.
-        let walked = OutputCheck(output: root.path, files: records, folders: [:], statedAt: later) { ["walked.html"] }
+        let walked = OutputCheck(output: root.path, files: records, folders: [:], statedAt: later) { ["walked.html"] }.value
         #expect(walked.listing.files == ["walked.html"] && walked.altered == check.altered)
     }
 }
