@@ -31,10 +31,9 @@ public struct BuildCache: Sendable {
     /// How the build placed and grouped its articles, and what from (`SiteLayout.key`).
     var layout: SiteLayout?
     var layoutKey: UInt64 = 0
-    /// The layout's file as read from disk, and whether a save may keep it (the build kept the
-    /// layout it read).
+    /// The layout's file, when the layout is the one in it: as read from disk, or, for a
+    /// build that kept the layout it read, that file, which a save then keeps.
     var layoutFileName: String?
-    var keepsLayoutFile = false
     /// How each source file looked when this build read it, and when that was (seconds since
     /// 1970). The next build does not even read a file that still looks the same, unless it
     /// was modified within two seconds of that moment: file times are coarse, so an edit in
@@ -112,7 +111,7 @@ public struct BuildCache: Sendable {
             try FileBytes.write(bytes, atomicallyTo: folder.appendingPathComponent(name).path)
         }
         try FileBytes.write(main, atomicallyTo: Self.url(in: siteDirectory).path)
-        let named = Set(buckets.keys).union(unchangedBuckets.values).union(keepsLayoutFile ? [layoutFileName ?? ""] : [])
+        let named = Set(buckets.keys).union(unchangedBuckets.values).union(layoutFileName.map { [$0] } ?? [])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where (Self.isBucketFileName(name) || Self.isBucketFileName(name, kind: Self.layoutKind)) && !named.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))

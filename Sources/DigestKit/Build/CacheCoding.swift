@@ -184,7 +184,7 @@ extension BuildCache {
             return writer.bytes
         }
         var written: [String: [UInt8]] = [:]
-        var layoutName = keepsLayoutFile ? layoutFileName : nil
+        var layoutName = layoutFileName
         if layoutName == nil, let layout {
             let bytes = Self.encodedLayout(layout, key: layoutKey)
             layoutName = Self.bucketFileName(bytes, kind: Self.layoutKind)

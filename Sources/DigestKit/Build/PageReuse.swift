@@ -69,8 +69,8 @@ public final class PageReuse: @unchecked Sendable {
     /// at each: for a rebuild in which only bodies changed (`bodiesOnly`), whose pages are the
     /// last build's, all `pageCount` of them. Looking each page up and keeping it one by one
     /// was a tenth of a one-edit rebuild. False, and nothing carried, when the last build did
-    /// not record that many pages. Like `carryOver(_:)` it does not wait for the check of the
-    /// output: `takeBackAlteredPages()` gives back the pages found altered.
+    /// not record that many pages. It does not wait for the check of the output, which then
+    /// runs on beside the rendering: `takeBackAlteredPages()` gives back the pages found altered.
     func carryOverPages(except: Set<String>, pageCount: Int) -> Bool {
         guard alteredFiles != nil, previous.values.lazy.filter(\.isPage).count == pageCount else { return false }
         let pages = CarriedPages(records: previous, pageCount: pageCount, except: except)
@@ -89,32 +89,6 @@ public final class PageReuse: @unchecked Sendable {
             carried = pages
             return spoiled.sorted()
         }
-    }
-
-    /// `carryOver` for many files at once, with one lock instead of one per page, which
-    /// showed in one-edit rebuilds. It does not wait for the check of the output, which then
-    /// runs on beside the rendering: `takeBack(altered:)` later gives back the files that
-    /// check finds altered. Returns whether each file was carried over (those the last build
-    /// did not record were not).
-    func carryOver(_ files: [String]) -> [Bool] {
-        lock.withLock {
-            // Sized once: growing the table by doubling showed in one-edit rebuilds.
-            kept.reserveCapacity(kept.count + files.count)
-            return files.map { file in
-                guard let record = previous[file] else { return false }
-                kept[file] = record
-                return true
-            }
-        }
-    }
-
-    /// Of `files` carried over by `carryOver(_:)`, those no longer on disk as the last build
-    /// left them: they are no longer kept, and must be made again. Waits for the check.
-    func takeBack(altered files: [String]) -> [String] {
-        guard let altered, !altered.isEmpty else { return [] }
-        let spoiled = files.filter(altered.contains)
-        lock.withLock { for file in spoiled { kept[file] = nil } }
-        return spoiled
     }
 
     /// Records `file`'s fingerprint; true when the file may be left as it is on disk.

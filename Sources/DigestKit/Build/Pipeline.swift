@@ -96,25 +96,16 @@ public struct Pipeline: Sendable {
             }
         }
         var searchIndex = changedBodies == nil ? makeSearchIndex() : nil
-        // Pages that show no changed body are carried over in one go; only the rest are looked
-        // at. They are the last build's pages, so when it recorded them all, they are carried
-        // without being listed; otherwise one by one.
+        // Pages that show no changed body are the last build's pages: when it recorded them all,
+        // they are carried over in one go, unlisted, and only the rest are looked at. Otherwise
+        // every page is checked by its fingerprint.
         var toRender: [PageJob]
-        var carriedFiles: [String] = []
         var carriedPages = false
-        if let changedBodies, let reuse {
-            let changed = changedBodies.sorted().map { PageJob(kind: .article($0), path: site.articles[$0].path) }
-            if reuse.carryOverPages(except: Set(changed.map(\.file)), pageCount: pageCount) {
-                carriedPages = true
-                toRender = changed
-            } else {
-                let jobs = jobs()
-                let unchanged = jobs.indices.filter { if case let .article(index) = jobs[$0].kind { !changedBodies.contains(index) } else { true } }
-                carriedFiles = unchanged.map { jobs[$0].file }
-                var isCarried = [Bool](repeating: false, count: jobs.count)
-                for (job, carried) in zip(unchanged, reuse.carryOver(carriedFiles)) { isCarried[job] = carried }
-                toRender = jobs.indices.filter { !isCarried[$0] }.map { jobs[$0] }
-            }
+        if let changedBodies, let reuse,
+           case let changed = changedBodies.sorted().map({ PageJob(kind: .article($0), path: site.articles[$0].path) }),
+           reuse.carryOverPages(except: Set(changed.map(\.file)), pageCount: pageCount) {
+            carriedPages = true
+            toRender = changed
             counter.step(by: pageCount - toRender.count)
         } else {
             toRender = jobs()
@@ -138,8 +129,8 @@ public struct Pipeline: Sendable {
         do {
             if let failure { throw failure }
             // A carried page whose file is no longer as the last build left it is made after all.
-            if let reuse, carriedPages || !carriedFiles.isEmpty {
-                let altered = Set(carriedPages ? reuse.takeBackAlteredPages() : reuse.takeBack(altered: carriedFiles))
+            if let reuse, carriedPages {
+                let altered = Set(reuse.takeBackAlteredPages())
                 if !altered.isEmpty, let failure = renderPages(jobs().filter { altered.contains($0.file) }) { throw failure }
             }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))

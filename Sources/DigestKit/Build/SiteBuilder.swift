@@ -144,8 +144,7 @@ public struct SiteBuilder: Sendable {
         cache.structureBasis = reuse.structureBasis
         cache.layout = indexed.layout
         cache.layoutKey = indexed.layoutKey
-        cache.layoutFileName = previous?.layoutFileName
-        cache.keepsLayoutFile = indexed.keptLayout && previous?.layoutFileName != nil
+        cache.layoutFileName = indexed.keptLayout ? previous?.layoutFileName : nil
         try cache.save(in: options.siteDirectory)
     }
 

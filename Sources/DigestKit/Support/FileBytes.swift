@@ -35,9 +35,12 @@ enum FileBytes {
         return bytes
     }
 
-    struct Unwritable: Error {
+    struct Unwritable: Error, CustomStringConvertible {
         var path: String
         var code: Int32
+
+        /// As a build's warning shows it: `cannot write …/build.cache: No space left on device`.
+        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
     /// Writes `bytes` to a new file beside `path`, flushes it to the disk, and renames it over

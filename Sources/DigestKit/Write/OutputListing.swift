@@ -93,7 +93,8 @@ enum OutputListing {
     /// them), given the files and folder stamps the last build recorded.
     static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
                       statedAt: Int) -> Result {
-        // By index, as `PageReuse` checks its files.
+        // By index: handing each worker a (folder, stamp) pair copied it through the runtime's
+        // generic tuple copy.
         let (list, stamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
         let found = Array(list.indices).parallelMap { index in

@@ -30,6 +30,11 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cache"])
         let nowhere = folder.appendingPathComponent("missing/cache").path
         #expect(throws: FileBytes.Unwritable.self) { try FileBytes.write(bytes, atomicallyTo: nowhere) }
+        do {
+            try FileBytes.write(bytes, atomicallyTo: nowhere)
+        } catch {
+            #expect("\(error)" == "cannot write \(nowhere): No such file or directory")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cache"])
     }
 }
