@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // No default traits: the preview server needs neither TLS nor HTTP/2, and this saves build time.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Test-only: property-based fuzz tests in DigestKitTests/Hardening.
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "DigestKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,9 +72,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DigestServerTests",
-            // A real server on 127.0.0.1 and a raw HTTP client; HummingbirdTesting (and the TLS
-            // stack it pulls in) is not needed.
-            dependencies: ["DigestServer"]
+            // A real server on 127.0.0.1, a raw HTTP client and Hummingbird's WebSocket client
+            // for the live-reload channel.
+            dependencies: [
+                "DigestServer",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
         ),
     ]
 )

@@ -7,7 +7,7 @@ import NIOCore
 /// a NUL, or one that resolves (through symlinks too) outside the folder, finds no file.
 ///
 /// A file is read whole, through one open, when it is looked up, and its size and body come from
-/// those bytes. Hummingbird's own provider takes the size from one `stat` and reads the body
+/// those bytes, after `transform` (the live-reload script added to HTML pages). Hummingbird's own provider takes the size from one `stat` and reads the body
 /// through a later `open`; a rebuild swapping the site in between would then send one page's
 /// length with another page's bytes, a torn page.
 struct ConfinedFileSystem: FileProvider {
@@ -25,9 +25,12 @@ struct ConfinedFileSystem: FileProvider {
     }
 
     let root: String
+    /// Applied to the bytes of every `.html` file before they are measured and served.
+    let transformHTML: @Sendable (Data) -> Data
 
-    init(root: URL, logger: Logger) {
+    init(root: URL, logger: Logger, transformHTML: @escaping @Sendable (Data) -> Data = { $0 }) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath().path
+        self.transformHTML = transformHTML
     }
 
     func getFileIdentifier(_ path: String) -> FileIdentifier? {
@@ -36,7 +39,12 @@ struct ConfinedFileSystem: FileProvider {
         let full = root + (path.hasPrefix("/") ? path : "/" + path)
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
         guard resolved == root || resolved.hasPrefix(root + "/") else { return nil }
-        return Self.snapshot(resolved)
+        guard let found = Self.snapshot(resolved) else { return nil }
+        guard !found.attributes.isFolder, resolved.hasSuffix(".html") else { return found }
+        let contents = transformHTML(found.contents)
+        return FileIdentifier(path: found.path, attributes: .init(isFolder: false, size: contents.count,
+                                                                  modificationDate: found.attributes.modificationDate),
+                              contents: contents)
     }
 
     /// The folder or file at `path`, read through one descriptor.

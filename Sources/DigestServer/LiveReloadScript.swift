@@ -1,14 +1,17 @@
-/// The script the preview adds to every page: it long-polls the server, reloads the page after a
-/// good rebuild, and shows the problems of a failed one over the page until they are fixed.
-/// It is never part of `digest build` output.
+/// The script the preview adds to every HTML page it serves. It keeps a WebSocket open to the
+/// server, reloads the page after a good rebuild (or goes to the page's new address when the
+/// rebuild moved it), shows the problems of a failed build over the page until they are fixed,
+/// and reconnects with back-off while the server is away, reloading once it is back.
+///
+/// It is added as the page is served, never written into the built site, so a preview build's
+/// files are those of `digest build` and `digest build` output never holds it.
 enum LiveReloadScript {
-    static let eventsPath = "/_digest/wait"
+    static let path = "/_digest/live"
 
     static let html = """
         <script>
         (function () {
-          var known = null;
-          var box = null;
+          var known = null, box = null, delay = 250;
           function overlay(problems) {
             if (!problems.length) { if (box) { box.remove(); box = null; } return; }
             if (!box) {
@@ -22,18 +25,40 @@ enum LiveReloadScript {
             }
             box.textContent = "Build failed; showing the last good version.\\n\\n" + problems.join("\\n");
           }
-          function poll() {
-            var url = "/_digest/wait" + (known ? "?revision=" + known.revision : "");
-            fetch(url, { cache: "no-store" }).then(function (response) { return response.json(); }).then(function (state) {
-              if (known && state.generation !== known.generation) { location.reload(); return; }
-              known = state;
-              overlay(state.problems);
-              poll();
-            }).catch(function () { setTimeout(poll, 1000); });
+          function here() {
+            var path = location.pathname;
+            try { path = decodeURIComponent(path); } catch (e) {}
+            return path.replace(/index\\.html$/, "");
           }
-          poll();
+          function show(state) {
+            if (known && (state.server !== known.server || state.generation !== known.generation)) {
+              var moved = state.moved[here()];
+              if (moved && moved !== here()) { location.replace(moved + location.hash); } else { location.reload(); }
+              return;
+            }
+            known = state;
+            overlay(state.problems);
+          }
+          function connect() {
+            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(path)");
+            socket.onopen = function () { delay = 250; };
+            socket.onmessage = function (event) { show(JSON.parse(event.data)); };
+            socket.onclose = function () {
+              setTimeout(connect, delay);
+              delay = Math.min(delay * 2, 4000);
+            };
+          }
+          connect();
         })();
         </script>
 
         """
+
+    /// `page` with the script before its last `</body>`, or at the end when it has none.
+    static func inject(into page: String) -> String {
+        guard let body = page.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return page + html }
+        var page = page
+        page.insert(contentsOf: html, at: body.lowerBound)
+        return page
+    }
 }

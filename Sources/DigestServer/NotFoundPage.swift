@@ -21,6 +21,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         if !html.contains("<base "), let head = html.range(of: "<head>") {
             html.insert(contentsOf: "\n<base href=\"/\">", at: head.upperBound)
         }
+        html = LiveReloadScript.inject(into: html)
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }

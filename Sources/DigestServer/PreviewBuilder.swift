@@ -14,7 +14,6 @@ struct PreviewBuilder: Sendable {
         var options = BuildOptions(siteDirectory: configuration.siteDirectory, outputDirectory: configuration.outputDirectory)
         options.includeDrafts = configuration.includeDrafts
         options.includeFuture = configuration.includeFuture
-        options.previewScript = LiveReloadScript.html
         options.parseCache = parseCache
         return options
     }
@@ -28,7 +27,7 @@ struct PreviewBuilder: Sendable {
             let summary = try SiteBuilder(options: options).build()
             for warning in summary.warnings { logger.warning("\(warning)") }
             logger.info("\(summary.line)")
-            await state.published()
+            await state.published(addresses: summary.articleFolders.mapValues { "/" + $0 })
             return true
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { logger.error("\(diagnostic)") }

@@ -1,6 +1,7 @@
 import DigestKit
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 
@@ -35,22 +36,25 @@ public struct PreviewServer: Sendable {
     /// `onRunning` gets the bound port, which differs from `port` when that is 0.
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
         await builder.rebuild()
-        let router = Router()
+        let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: NotFoundPage(root: configuration.outputDirectory))
         router.add(middleware: FileMiddleware(
-            fileProvider: ConfinedFileSystem(root: configuration.outputDirectory, logger: logger),
+            fileProvider: ConfinedFileSystem(root: configuration.outputDirectory, logger: logger, transformHTML: { page in
+                Data(LiveReloadScript.inject(into: String(decoding: page, as: UTF8.self)).utf8)
+            }),
             cacheControl: .init([(MediaType(type: .any), [.noCache])]),
             searchForIndexHtml: true))
         let state = state
-        router.get(RouterPath(stringLiteral: LiveReloadScript.eventsPath)) { request, _ -> Response in
-            // Without a revision the page has just loaded: answer at once with the current state.
-            guard let revision = request.uri.queryParameters.get("revision", as: Int.self) else {
-                return Self.json(await state.current)
-            }
-            return Self.json(await state.wait(after: revision, timeout: .seconds(25)))
+        router.ws(RouterPath(stringLiteral: LiveReloadScript.path), shouldUpgrade: { request, _ in
+            // Build errors name files and lines: pages of other sites the browser has open may
+            // not listen in.
+            LiveReloadChannel.isSameOrigin(request) ? .upgrade() : .dontUpgrade
+        }) { inbound, outbound, _ in
+            try await LiveReloadChannel(state: state).run(inbound: inbound, outbound: outbound)
         }
         return Application(
             router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "digest"),
             services: [SiteWatcher(builder: builder)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -74,13 +78,5 @@ public struct PreviewServer: Sendable {
         } catch is CancellationError {
             // Ctrl-C or SIGTERM: the graceful shutdown cancels the watcher; that is a normal stop.
         }
-    }
-
-    static func json(_ snapshot: PreviewState.Snapshot) -> Response {
-        let body = (try? JSONEncoder().encode(snapshot)) ?? Data("{}".utf8)
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/json", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

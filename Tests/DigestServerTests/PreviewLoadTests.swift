@@ -36,10 +36,10 @@ import Testing
                 }
             }
         }
+        let (listener, _) = try await preview.listen()
         for index in 1..<Self.titles.count {
-            let revision = try await preview.currentRevision()
             try preview.write("Content/a.md", Self.version(index))
-            let change = try await preview.waitForChange(after: revision)
+            let change = try await listener.next()
             #expect(change.problems.isEmpty)
             try await Task.sleep(for: .milliseconds(50))
         }

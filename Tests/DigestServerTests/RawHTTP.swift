@@ -31,7 +31,9 @@ struct RawHTTP {
         var description: String
     }
 
-    static func send(_ request: String, port: Int, timeout: Int) throws -> Response {
+    /// With `headOnly`, reading stops once the status line and headers are in (an upgraded
+    /// connection stays open, so its end never comes).
+    static func send(_ request: String, port: Int, timeout: Int, headOnly: Bool = false) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         defer { close(fd) }
@@ -53,6 +55,7 @@ struct RawHTTP {
             let count = read(fd, &buffer, buffer.count)
             if count <= 0 { break }
             data.append(contentsOf: buffer[0..<count])
+            if headOnly, data.range(of: Data("\r\n\r\n".utf8)) != nil { break }
         }
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no response: \(text)") }

@@ -11,9 +11,6 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Articles dated after this are "future". Fixed per build so every page agrees.
     public var now = Date()
-    /// HTML inserted before `</body>` of every page: the preview server's reload script.
-    /// Never set by `digest build`.
-    public var previewScript: String?
     /// Parses kept between builds of one process; see `ParseCache`.
     public var parseCache: ParseCache?
     /// Use the build cache (`BuildCache`): reparse only changed files, rerender only pages
@@ -55,6 +52,9 @@ public struct BuildSummary: Sendable {
     public var incremental = false
     /// The ISO weeks the site has, each with a week page and a newsletter.
     public var weeks: [ISOWeek] = []
+    /// Each published article's source (`Content/2019/02/a.md`) and its page's folder
+    /// (`articles/a/`), so that a caller can tell which pages moved since an earlier build.
+    public var articleFolders: [String: String] = [:]
 
     /// `Built 17 articles into 96 pages in 0.21 s (2 drafts, 1 future skipped; 3 warnings)`.
     public var line: String {

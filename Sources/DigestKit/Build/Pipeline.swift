@@ -8,8 +8,6 @@ public struct Pipeline: Sendable {
     public var includeDrafts = false
     public var includeFuture = false
     public var now = Date()
-    /// See `BuildOptions.previewScript`.
-    public var previewScript: String?
     /// Called from worker threads as articles are parsed and pages rendered.
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Parses kept from an earlier build in this process (the preview server's).
@@ -76,7 +74,6 @@ public struct Pipeline: Sendable {
             listedJobs = listed
             return listed
         }
-        let script = previewScript
         let seed = fingerprintSeed(indexed)
         let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
         // When only bodies changed, pages that show no changed body are kept unseen.
@@ -118,7 +115,7 @@ public struct Pipeline: Sendable {
                     if let reuse, reuse.canKeep(job.file, fingerprint: PageFingerprint.of(prepared.context, seed: seed), isPage: true) {
                         return nil
                     }
-                    try sink(OutputFile.text(job.file, Self.inject(script, into: renderer.render(prepared))))
+                    try sink(OutputFile.text(job.file, renderer.render(prepared)))
                     return nil
                 } catch {
                     return error
@@ -335,23 +332,13 @@ public struct Pipeline: Sendable {
     }
 
     /// What every fingerprint starts from: the templates, the settings, the parse settings
-    /// (they shape every body) and the preview's script.
+    /// (they shape every body).
     func fingerprintSeed(_ indexed: Indexed) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(templates.fingerprint)
         hasher.combine(config.fingerprint)
         hasher.combine(indexed.parseSettings)
-        hasher.combine(previewScript ?? "")
         return hasher.finalize()
-    }
-
-    /// Puts `script` before the last `</body>` (or at the end when a template has none).
-    static func inject(_ script: String?, into html: String) -> String {
-        guard let script else { return html }
-        guard let body = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + script }
-        var html = html
-        html.insert(contentsOf: script, at: body.lowerBound)
-        return html
     }
 
     /// Images and other files a body links to, copied into the article's page folder at the same

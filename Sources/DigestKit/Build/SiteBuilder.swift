@@ -84,6 +84,8 @@ public struct SiteBuilder: Sendable {
             weeks: result.site.weeks.map(\.week))
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
+        summary.articleFolders = Dictionary(
+            result.site.articles.map { ($0.article.sourcePath, $0.path.folder) }, uniquingKeysWith: { first, _ in first })
         if options.keepUntilExit { ExitRetention.keep(content, indexed, result, reuse, previous as Any) }
         return summary
     }
@@ -169,7 +171,6 @@ public struct SiteBuilder: Sendable {
         pipeline.includeDrafts = options.includeDrafts
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now
-        pipeline.previewScript = options.previewScript
         pipeline.progress = options.progress
         pipeline.parseCache = options.parseCache
         pipeline.contentRoot = options.siteDirectory
