@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import DigestKit
 
-/// One test per row of the README's "What bad input gets" table: each builds a good site, adds the
-/// bad input, builds again, and checks the message the README quotes and what was written.
+/// One test per row of the "What bad input gets" table in docs/errors.md: each builds a good site,
+/// adds the bad input, builds again, and checks the message the table quotes and what was written.
 @Suite struct BadInputTableTests {
-    /// The message column of the README's table, by row ("" where a build prints no message).
-    /// `readmeQuotesEveryMessage` checks that the README holds each, and each row's test that the
+    /// The message column of the docs' table, by row ("" where a build prints no message).
+    /// `docsQuoteEveryMessage` checks that docs/errors.md holds each, and each row's test that the
     /// build prints it.
     static let messages: [String: String] = [
         "unclosed front matter": "Content/bad.md:1:1: error: the front matter is not closed (add a line '---' after the last YAML field)",
@@ -193,14 +193,14 @@ import Testing
         expectRefused("template error", try build { try $0.write("Templates/day.mustache", "line one\n{{#open}}\n") })
     }
 
-    @Test func readmeQuotesEveryMessage() throws {
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let table = try #require(readme.range(of: "### What bad input gets").map { readme[$0.upperBound...] })
+    @Test func docsQuoteEveryMessage() throws {
+        let page = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+        let table = try #require(page.range(of: "## What bad input gets").map { page[$0.upperBound...] })
         for (row, message) in Self.messages {
             let line = table.split(separator: "\n").first { $0.hasPrefix("| \(row) |") }
-            #expect(line != nil, "no README row '\(row)'")
+            #expect(line != nil, "no docs/errors.md row '\(row)'")
             if let line, !message.isEmpty {
-                #expect(line.contains(message), "README row '\(row)' does not quote '\(message)'")
+                #expect(line.contains(message), "docs/errors.md row '\(row)' does not quote '\(message)'")
             }
         }
     }

@@ -5,7 +5,7 @@ import Testing
 /// Runs every example of the GFM spec and its extensions file through `Markdown.render`, the
 /// one place bodies become HTML, and holds the pass count to what cmark-gfm 0.29 (Debian) gives.
 /// A drop means a change in how bodies render: a new cmark-gfm, an extension lost, an option
-/// changed. A rise is good news: raise the floor (and the README's figures).
+/// changed. A rise is good news: raise the floor (and the figures in docs/content.md).
 @Suite struct GFMConformanceTests {
     enum Mode: String, CaseIterable, CustomTestStringConvertible {
         /// `unsafe_html: true`: raw HTML passes (script-like tags still filtered).
