@@ -16,12 +16,14 @@ enum NewsletterFit {
         let whole = render(most)
         if whole.utf8.count <= maxBytes || most == 0 { return Fitted(leads: most, html: whole) }
         var fits: Fitted?
+        var smallest: String?
         var tooBig = most
         var low = 0
         // Invariant: every count below `low` fits (known or not yet rendered), `tooBig` does not.
         while low < tooBig {
             let middle = (low + tooBig) / 2
             let html = render(middle)
+            if middle == 0 { smallest = html }
             if html.utf8.count <= maxBytes {
                 fits = Fitted(leads: middle, html: html)
                 low = middle + 1
@@ -29,6 +31,6 @@ enum NewsletterFit {
                 tooBig = middle
             }
         }
-        return fits ?? Fitted(leads: 0, html: render(0))
+        return fits ?? Fitted(leads: 0, html: smallest ?? render(0))
     }
 }
