@@ -12,8 +12,10 @@ extension Digest {
                 and page furniture (share buttons, comment widgets, related stories), which is dropped. \
                 Each becomes Content/YYYY/MM/YYYY-MM-DD-<slug>.md with title, date, source, section and \
                 the speakers found; tags and summary are left for the editor. Existing files are never \
-                overwritten. Copy without a headline, date or section is refused with the reason; every \
-                input is tried, and the command fails if any was refused.
+                overwritten. Copy without a headline or date is refused with the reason (a date is never \
+                guessed); copy without a section is written as a 'draft: true' with an empty \
+                'section: ""', and a warning names the file and line to fill in. Every input is tried, \
+                and the command fails if any was refused.
                 """
         )
 
@@ -55,8 +57,10 @@ extension Digest {
             let made = report.imported.count
             let failed = report.failures == 0 ? "" : "; \(report.failures) failed"
             let noun = made == 1 ? "article" : "articles"
-            return dryRun ? "Dry run: \(made) \(noun) would be written\(failed); nothing was written."
-                : "Imported \(made) \(noun)\(failed)."
+            let drafts = report.draftsWithoutSection
+            let unsectioned = drafts == 0 ? "" : "; \(drafts) \(drafts == 1 ? "is a draft" : "are drafts") without a section"
+            return dryRun ? "Dry run: \(made) \(noun) would be written\(unsectioned)\(failed); nothing was written."
+                : "Imported \(made) \(noun)\(unsectioned)\(failed)."
         }
     }
 }

@@ -205,7 +205,8 @@ public struct Pipeline: Sendable {
         var drafts = 0
         var future = 0
         for article in parsed {
-            if article.isDraft && !includeDrafts {
+            // A draft without a section (the parser has named it) has no section page to go on.
+            if article.isDraft && (!includeDrafts || article.section.isEmpty) {
                 drafts += 1
             } else if article.date.instant > nowInstant && !includeFuture {
                 future += 1

@@ -5,14 +5,19 @@ public struct ArticleFile: Sendable, Hashable {
     /// Relative to the site folder: `Content/2019/02/2019-02-13-china-urges-….md`.
     public var path: String
     public var text: String
+    /// Line of the empty `section: ""` when the copy named no section and the file is a draft
+    /// for the editor to finish; nil when the section is set.
+    public var missingSectionLine: Int?
 }
 
 /// Turns `WireCopy` into the Markdown file for `Content/`, or says why it cannot.
 ///
-/// Title, date and section are required by `digest build`, so a copy without one is refused
-/// (an error naming what is missing) rather than written as a file that breaks the next build.
-/// The date is never guessed. A missing source is a warning. `tags` is written empty and no
-/// `summary` is written: both are the editor's call.
+/// Title and date are required by `digest build`, so a copy without one is refused (an error
+/// naming what is missing) rather than written as a file that breaks the next build. The date is
+/// never guessed. A copy without a section is written as a `draft: true` with an empty
+/// `section: ""` for the editor to fill: a scraped batch then needs no second import, and
+/// builds leave such a draft out until its section is set. A missing source is a warning.
+/// `tags` is written empty and no `summary` is written: both are the editor's call.
 public struct ArticleFileWriter: Sendable {
     /// The zone the `Published:` time is read in: the site's, or `--timezone`.
     public var timeZone: TimeZone
@@ -53,10 +58,6 @@ public struct ArticleFileWriter: Sendable {
                   hint: "add a line like 'Source: Xinhua Published: 2019/2/13 9:15:25' under the headline")
         }
         let section = self.section ?? copy.section
-        if section == nil {
-            error("no section: there is no 'Posted in:' line",
-                  hint: "add a line like 'Posted in: DIPLOMACY' or pass --section DIPLOMACY")
-        }
         if copy.source == nil {
             diagnostics.append(.warning(file: input, message: "no source: there is no 'Source:' line; the article is written without one",
                                         hint: "add 'source:' to the front matter if you know it"))
@@ -64,12 +65,12 @@ public struct ArticleFileWriter: Sendable {
         if copy.paragraphs.isEmpty {
             diagnostics.append(.warning(file: input, message: "no body text was found under the headline"))
         }
-        guard let title = copy.title, let date, let section, !diagnostics.hasErrors else {
+        guard let title = copy.title, let date, !diagnostics.hasErrors else {
             return Outcome(file: nil, diagnostics: diagnostics)
         }
         let frontMatter = ArticleFrontMatter(
             title: title, date: date, source: copy.source, section: section,
-            speakers: SpeakerFinder.speakers(in: copy.paragraphs))
+            speakers: SpeakerFinder.speakers(in: copy.paragraphs), draft: section == nil)
         let yaml: String
         do {
             yaml = try frontMatter.yaml()
@@ -77,7 +78,11 @@ public struct ArticleFileWriter: Sendable {
             return Outcome(file: nil, diagnostics: diagnostics + [Diagnostic(file: input, message: "cannot write the front matter: \(error)")])
         }
         let body = copy.paragraphs.map(MarkdownEscaper.escape).joined(separator: "\n\n")
-        let file = ArticleFile(path: Self.path(title: title, date: date), text: "---\n\(yaml)---\n\n\(body)\n")
+        var file = ArticleFile(path: Self.path(title: title, date: date), text: "---\n\(yaml)---\n\n\(body)\n")
+        if section == nil {
+            file.missingSectionLine = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex(of: "section: \"\"").map { $0 + 1 }
+        }
         return Outcome(file: file, diagnostics: diagnostics)
     }
 

@@ -6,13 +6,15 @@ public struct ArticleFrontMatter: Sendable, Hashable {
     public var title: String
     public var date: ArticleDate
     public var source: String?
-    public var section: String
+    /// nil when nobody knows it yet (wire copy without `Posted in:`): written as an empty
+    /// `section: ""` under a comment saying what to do, for the editor to fill in.
+    public var section: String?
     public var speakers: [String]
     public var tags: [String]
     public var summary: String?
     public var draft: Bool
 
-    public init(title: String, date: ArticleDate, source: String?, section: String, speakers: [String],
+    public init(title: String, date: ArticleDate, source: String?, section: String?, speakers: [String],
                 tags: [String] = [], summary: String? = nil, draft: Bool = false) {
         self.title = title
         self.date = date
@@ -24,6 +26,10 @@ public struct ArticleFrontMatter: Sendable, Hashable {
         self.draft = draft
     }
 
+    /// Written above an unknown section's empty `section: ""`, so the editor opening the file
+    /// sees what is left to do.
+    public static let missingSectionComment = "# TODO: set the section (e.g. section: DIPLOMACY), then remove 'draft: true' to publish"
+
     /// The YAML between the `---` lines, emitted by Yams so titles with `:`, quotes, `#` or a
     /// leading `-` stay text. An empty `tags: []` is written for the editor to fill.
     public func yaml() throws -> String {
@@ -31,14 +37,31 @@ public struct ArticleFrontMatter: Sendable, Hashable {
         // Quoted, so YAML keeps the offset instead of turning the value into a UTC timestamp.
         pairs.append(("date", Node(date.iso8601, Tag(.str), .doubleQuoted)))
         if let source { pairs.append(("source", text(source))) }
+        guard let section else {
+            // Yams writes no comments: the fields before and after the comment are emitted as
+            // two mappings, which read back as one.
+            let before = try serialize(pairs)
+            let after = try serialize(laterPairs())
+            return before + Self.missingSectionComment + "\nsection: \"\"\n" + after
+        }
         pairs.append(("section", text(section)))
+        return try serialize(pairs + laterPairs())
+    }
+
+    /// The fields after `section`.
+    private func laterPairs() -> [(Node, Node)] {
+        var pairs: [(Node, Node)] = []
         if !speakers.isEmpty {
             pairs.append(("speakers", Node(speakers.map(text), Tag(.seq), .block)))
         }
         pairs.append(("tags", Node(tags.map(text), Tag(.seq), tags.isEmpty ? .flow : .block)))
         if let summary { pairs.append(("summary", text(summary))) }
         if draft { pairs.append(("draft", Node("true", Tag(.bool)))) }
-        return try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
+        return pairs
+    }
+
+    private func serialize(_ pairs: [(Node, Node)]) throws -> String {
+        try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
     }
 
     /// A string node Yams quotes when it would otherwise read as a number, boolean or null.

@@ -24,6 +24,8 @@ public struct Importer: Sendable {
         public var diagnostics: [Diagnostic] = []
         /// Inputs that gave no article.
         public var failures = 0
+        /// Articles written as drafts because the copy named no section.
+        public var draftsWithoutSection = 0
     }
 
     public var siteDirectory: URL
@@ -53,12 +55,24 @@ public struct Importer: Sendable {
                 } else {
                     claimed.insert(file.path)
                     report.imported.append(Imported(input: name, file: file))
+                    if let line = file.missingSectionLine {
+                        report.draftsWithoutSection += 1
+                        outcome.diagnostics.append(Self.missingSection(file, line: line, input: name))
+                    }
                 }
             }
             report.diagnostics += outcome.diagnostics
             if outcome.diagnostics.hasErrors { report.failures += 1 }
         }
         return report
+    }
+
+    /// Names the written file and the line to fill in, so a batch of scraped copy is finished in
+    /// the files it made rather than by importing again.
+    static func missingSection(_ file: ArticleFile, line: Int, input: String) -> Diagnostic {
+        .warning(file: file.path, line: line, column: 10,
+                 message: "written as a draft without a section: \(input) has no 'Posted in:' line",
+                 hint: "set the section on this line, e.g. 'section: DIPLOMACY', then remove 'draft: true' to publish it")
     }
 
     /// Writes `file` unless it exists; the error when it cannot.

@@ -11,7 +11,7 @@ enum PageFurniture {
     ]
 
     /// Headings of story lists; they and everything after them are dropped, since what follows is
-    /// other articles' headlines, not this one's text.
+    /// other articles' headlines, not this one's text (only a `Posted in:` line is still looked for).
     static let trailingListHeadings: Set<String> = [
         "related", "related news", "related stories", "related articles", "related posts",
         "you may also like", "more news", "read more", "most viewed", "most popular",

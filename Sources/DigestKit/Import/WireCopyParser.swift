@@ -1,7 +1,8 @@
 import Foundation
 
 /// Takes raw wire copy apart: title line, `Source:`/`Published:` line, paragraphs,
-/// `Posted in:` line, and the page furniture around them, which is dropped.
+/// `Posted in:` line, and the page furniture around them, which is dropped. `Posted in:` is
+/// found wherever it stands: above, among or below the furniture and story lists.
 ///
 /// Expects text already decoded (`SourceText.decode`: no BOM, LF line ends). It never fails: what
 /// it cannot find stays nil, for `ArticleFileWriter` to report.
@@ -22,12 +23,19 @@ public enum WireCopyParser {
             copy.published = copy.published ?? credit.published
             lines = lines.dropFirst()
         }
+        // Set at a story-list heading: what follows is other articles' headlines, but the page's
+        // own `Posted in:` often stands below that list, among share buttons and widgets.
+        var inTrailingList = false
         for line in lines {
-            if PageFurniture.startsTrailingList(line) { break }
             if let section = postedIn(line) {
                 if copy.section == nil, !section.isEmpty { copy.section = section }
                 // At the foot of the article, the rest of the page is furniture.
-                if !copy.paragraphs.isEmpty { break }
+                if !copy.paragraphs.isEmpty || inTrailingList { break }
+                continue
+            }
+            if inTrailingList { continue }
+            if PageFurniture.startsTrailingList(line) {
+                inTrailingList = true
                 continue
             }
             if PageFurniture.isFurniture(line) { continue }

@@ -26,12 +26,13 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML = false
     /// Links end in `index.html`, so the site can be browsed straight from disk.
     public var linkIndexFiles = false
+    public var newsletter = NewsletterSettings()
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "title", "description", "language", "timezone", "base_url", "paginate", "sections",
-        "unsafe_html", "link_index_html",
+        "unsafe_html", "link_index_html", "newsletter",
     ]
 
     /// The configured display name of a section, or the section itself.
@@ -87,6 +88,11 @@ extension SiteConfig {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
+        if let entry = fields.entry("newsletter") {
+            let (settings, problems) = NewsletterSettings.parse(entry, in: fields)
+            config.newsletter = settings
+            diagnostics += problems
+        }
         if let entry = fields.entry("sections") {
             switch parseSections(entry, fields: fields) {
             case let .success(sections): config.sections = sections
@@ -139,6 +145,7 @@ extension SiteConfig {
         }
         hasher.combine(unsafeHTML)
         hasher.combine(linkIndexFiles)
+        newsletter.combine(into: &hasher)
         return hasher.finalize()
     }
 }

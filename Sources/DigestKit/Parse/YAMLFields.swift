@@ -81,6 +81,17 @@ struct YAMLFields {
         }
     }
 
+    /// The fields of a mapping nested under `entry` (`newsletter:`), with their lines in the
+    /// file; nil when the value is not a mapping.
+    func nested(_ entry: Entry) -> YAMLFields? {
+        guard let mapping = entry.value.mapping else { return nil }
+        let entries = mapping.map { key, value in
+            Entry(key: key.string ?? "", value: value,
+                  line: (key.mark?.line ?? 1) + firstLine - 1, column: key.mark?.column ?? 1)
+        }
+        return YAMLFields(file: file, firstLine: firstLine, entries: entries, mappingLine: entry.line)
+    }
+
     func entry(_ key: String) -> Entry? {
         entries.first { $0.key == key }
     }

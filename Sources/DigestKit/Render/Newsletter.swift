@@ -48,18 +48,26 @@ public struct Newsletter: Sendable {
         }.flatMap { $0 }
     }
 
-    /// Both files of week `index`, from one context.
+    /// Both files of week `index`: the HTML with as many leading articles per section as keep
+    /// it within `newsletter.max_bytes` (and `lead_articles`), the text listing the same ones.
     func render(_ index: Int) -> [OutputFile] {
         let week = site.weeks[index].week
-        let context = self.context(index)
+        let settings = site.config.newsletter
+        let issue = Issue(self, week: index)
+        let most = min(issue.largestSection, settings.leadArticles ?? .max)
+        let fitted = NewsletterFit.fit(most: most, maxBytes: settings.maxBytes) { leads in
+            templates.render(issue.context(leads: leads), template: "newsletter")
+        }
         return [
-            .text(Self.htmlFile(week), templates.render(context, template: "newsletter")),
-            .text(Self.textFile(week), templates.render(context, template: "newsletter-text")),
+            .text(Self.htmlFile(week), fitted.html),
+            .text(Self.textFile(week), templates.render(issue.context(leads: fitted.leads), template: "newsletter-text")),
         ]
     }
 
-    /// Stands for everything `context(index)` is made from: the week, and each of its articles'
-    /// fields and placement (the settings are in `seed`). Cheaper than the context itself.
+    /// Stands for everything `Issue` is made from: the week, and each of its articles' fields
+    /// and placement, section names and pages (the week page's section anchors come from
+    /// them). The settings, `newsletter:` included, and the templates are in `seed`; the number
+    /// of articles that fit the byte limit follows from all of these. Cheaper than the context.
     func fingerprint(_ index: Int, seed: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(seed)
@@ -70,40 +78,7 @@ public struct Newsletter: Sendable {
         return hasher.finalize()
     }
 
-    /// What both templates get; see the README's template reference.
-    func context(_ index: Int) -> [String: Any] {
-        let group = site.weeks[index]
-        let week = group.week
-        let config = site.config
-        let sections = site.groupedBySection(group.articles).map { section -> [String: Any] in
-            [
-                "name": section.section.name,
-                "heading": section.section.name.uppercased(),
-                "url": link(section.section.path, from: group.path),
-                "count": section.articles.count,
-                "articles": section.articles.map { TemplateValues(article($0, from: group.path)) },
-            ]
-        }
-        var siteValues = ["title": config.title, "language": config.language]
-        // Left out when empty: a section over an empty string still renders in swift-mustache.
-        if !config.description.isEmpty { siteValues["description"] = config.description }
-        return [
-            "site": siteValues,
-            "lang": config.language,
-            "site_url": link(.root, from: group.path),
-            "absolute_links": urls != nil,
-            "week": [
-                "id": week.id,
-                "title": "Week \(week.week), \(week.year)",
-                "range": ViewModels.range(week.monday, week.sunday),
-                "url": link(group.path, from: group.path),
-                "count": group.articles.count,
-            ] as [String: Any],
-            "sections": sections,
-        ]
-    }
-
-    private func article(_ index: Int, from page: SitePath) -> [String: Any] {
+    func article(_ index: Int, from page: SitePath) -> [String: Any] {
         let placed = site.articles[index]
         let article = placed.article
         let speakers = placed.speakerIndices.map { site.speakers[$0] }
@@ -128,7 +103,7 @@ public struct Newsletter: Sendable {
     }
 
     /// Absolute with a base URL; otherwise relative to the week page the files sit beside.
-    private func link(_ target: SitePath, from page: SitePath) -> String {
+    func link(_ target: SitePath, from page: SitePath) -> String {
         if let urls { return urls.url(target) }
         return page.link(to: target, indexFiles: site.config.linkIndexFiles)
     }

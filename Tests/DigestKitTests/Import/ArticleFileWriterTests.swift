@@ -91,15 +91,33 @@ import Testing
         #expect(outcome.diagnostics.contains { $0.severity == .error && $0.message.contains("not a real day") })
     }
 
-    @Test func missingSectionIsAnErrorUnlessGivenAndGivenOneWins() throws {
-        let refused = writer.write(copy(section: nil), input: "w")
-        #expect(refused.file == nil)
-        #expect(refused.diagnostics.contains { $0.message.contains("no section") && $0.hint?.contains("--section") == true })
+    @Test func missingSectionWritesADraftWithAnEmptySectionUnderATodo() throws {
+        let outcome = writer.write(copy(section: nil), input: "w")
+        #expect(outcome.diagnostics.isEmpty)
+        let file = try #require(outcome.file)
+        let lines = file.text.components(separatedBy: "\n")
+        let line = try #require(file.missingSectionLine)
+        #expect(lines[line - 1] == "section: \"\"")
+        #expect(lines[line - 2] == ArticleFrontMatter.missingSectionComment)
+        #expect(lines.contains("draft: true"))
 
+        let parsed = try parsedBack(file)
+        let article = try #require(parsed.article)
+        #expect(article.isDraft)
+        #expect(article.section == "")
+        #expect(article.title == "Headline")
+        #expect(parsed.diagnostics.map(\.severity) == [.warning])
+        #expect(parsed.diagnostics.first?.message == "draft without a section: set `section:`")
+        #expect(parsed.diagnostics.first?.line == line)
+    }
+
+    @Test func givenSectionWinsAndNeedsNoDraft() throws {
         let overriding = ArticleFileWriter(timeZone: shanghai(), section: "WORLD")
         for section in [nil, "DIPLOMACY"] {
             let file = try #require(overriding.write(copy(section: section), input: "w").file)
             #expect(try parsedBack(file).article?.section == "WORLD")
+            #expect(try parsedBack(file).article?.isDraft == false)
+            #expect(file.missingSectionLine == nil)
         }
     }
 

@@ -128,6 +128,25 @@ import Testing
         #expect(try content(site) == before)
     }
 
+    @Test func postedInBelowShareButtonsAndRelatedStoriesImportsIntoItsSection() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let report = importer(site).run([.path(furnitureFirstFixture.path)])
+        #expect(report.failures == 0)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let path = "Content/2019/02/2019-02-14-china-norway-agree-to-deepen-cooperation-on-arctic-research.md"
+        #expect(report.imported.map(\.file.path) == [path])
+        let written = try String(contentsOf: site.url(path), encoding: .utf8)
+        #expect(written.contains("\nsection: DIPLOMACY\n"))
+        #expect(!written.contains("draft:"))
+        #expect(!written.contains("Related") && !written.contains("Facebook"))
+
+        let summary = try site.build()
+        #expect(summary.articles == 1)
+        let sectionPage = try site.read("sections/diplomacy/index.html")
+        #expect(sectionPage.contains("China, Norway agree to deepen cooperation on Arctic research"))
+    }
+
     @Test func escapedBodyRendersLiterallyOnTheBuiltPage() throws {
         let site = try TempSite()
         defer { site.remove() }

@@ -5,6 +5,9 @@ import Testing
 /// The raw shape from /work/shared/examples/README.md, as scraped.
 let wireFixture = repositoryRoot.appendingPathComponent("Tests/Fixtures/Import/xinhua-cybersecurity.txt")
 
+/// Share buttons and a Related Stories list stand between the body and `Posted in:`.
+let furnitureFirstFixture = repositoryRoot.appendingPathComponent("Tests/Fixtures/Import/xinhua-furniture-first.txt")
+
 func wireFixtureText() throws -> String {
     try String(contentsOf: wireFixture, encoding: .utf8)
 }
@@ -90,8 +93,26 @@ func wireFixtureText() throws -> String {
             """
         let copy = WireCopyParser.parse(text)
         #expect(copy.paragraphs == ["One.", "Two."])
-        // Posted in came after the Related list, so it was never reached.
+        // The page's own Posted in still counts when it stands below the Related list.
+        #expect(copy.section == "WORLD")
+    }
+
+    /// The layout of scraped pages that put share buttons and a story list above `Posted in:`.
+    @Test func postedInBelowShareButtonsAndRelatedStoriesGivesTheSection() throws {
+        let copy = WireCopyParser.parse(try String(contentsOf: furnitureFirstFixture, encoding: .utf8))
+        #expect(copy.section == "DIPLOMACY")
+        #expect(copy.published == "2019/2/14 10:30:00")
+        #expect(copy.paragraphs.count == 2)
+        #expect(copy.paragraphs.last?.hasSuffix("said Foreign Ministry spokesperson Geng Shuang.") == true)
+        for furniture in ["Share this", "Facebook", "Twitter", "Related", "tarnishing", "trade talks", "Disqus"] {
+            #expect(!copy.paragraphs.contains { $0.contains(furniture) }, "\(furniture)")
+        }
+    }
+
+    @Test func onlyTheFirstPostedInAfterTheStoryListCounts() {
+        let copy = WireCopyParser.parse("Headline\n\nOne.\nRelated news\nOther story\nPosted in:\nPosted in: WORLD\n")
         #expect(copy.section == nil)
+        #expect(copy.paragraphs == ["One."])
     }
 
     @Test func everythingAfterPostedInIsFurniture() {
