@@ -34,10 +34,13 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // The default theme, which `digest init` copies into new sites. The sample site's
-            // Templates/ is a link to it, so the repository holds one copy of the theme.
-            resources: [.copy("Resources/DefaultTheme")]
+            // The default theme is compiled in by EmbedBuiltIns, not shipped as a resource bundle,
+            // so a `digest` copied alone has it. The sample site's Templates/ is a link to it.
+            exclude: ["Resources/DefaultTheme"],
+            plugins: ["EmbedBuiltIns"]
         ),
+        .plugin(name: "EmbedBuiltIns", capability: .buildTool(), dependencies: ["digest-embed"]),
+        .executableTarget(name: "digest-embed"),
         .target(
             name: "DigestServer",
             dependencies: [
@@ -70,6 +73,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        // Runs the built `digest` executable as a user would; needs no library of its own.
+        .testTarget(name: "DigestCLITests"),
         .testTarget(
             name: "DigestServerTests",
             // A real server on 127.0.0.1, a raw HTTP client and Hummingbird's WebSocket client

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DigestKit
 
 @main
 struct Digest: AsyncParsableCommand {
@@ -6,10 +7,11 @@ struct Digest: AsyncParsableCommand {
         commandName: "digest",
         abstract: "Build briefing digests: Markdown articles in, a static site grouped by day, week and section out.",
         discussion: """
-            Run it in a site folder (one with Content/, Templates/ and site.yml), or point at one with --site.
+            Run it in a site folder (one with Content/ and site.yml, and Templates/ for changes to the built-in theme), or point at one with --site.
             Start with 'digest build', then 'digest serve' to preview while you write; 'digest import' turns raw wire copy into articles.
             """,
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Import.self, Newsletter.self],
+        version: "digest \(DigestVersion.description)",
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Import.self, Newsletter.self, Theme.self],
         defaultSubcommand: nil
     )
 }

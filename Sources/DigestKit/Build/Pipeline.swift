@@ -138,10 +138,18 @@ public struct Pipeline: Sendable {
             // Copied files (images beside articles, theme assets) are kept unread when their
             // source still has the stamp it had when the kept copy was made: a site with
             // gigabytes of images does not read them all on every rebuild.
-            let copies = assetFiles(site) + themeFiles()
+            let copies = assetFiles(site) + themeAssets
             let keep = copies.parallelMap { file -> Bool in
-                guard let reuse, case let .copy(source) = file.content, let stamp = FileStamp(path: source.path) else { return false }
-                return reuse.canKeep(file.path, fingerprint: stamp.fingerprint)
+                guard let reuse else { return false }
+                switch file.content {
+                case let .copy(source):
+                    guard let stamp = FileStamp(path: source.path) else { return false }
+                    return reuse.canKeep(file.path, fingerprint: stamp.fingerprint)
+                case let .bytes(data):
+                    var hasher = StableHasher()
+                    data.withUnsafeBytes { hasher.combine(bytes: $0) }
+                    return reuse.canKeep(file.path, fingerprint: hasher.finalize())
+                }
             }
             for (file, kept) in zip(copies, keep) where !kept { try sink(file) }
         } catch {
@@ -357,16 +365,8 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// `Templates/assets/**` (CSS, favicon, scripts) → `assets/**`.
-    func themeFiles() -> [OutputFile] {
-        guard let folder = themeAssets else { return [] }
-        return ContentLoader.walk(folder).map {
-            OutputFile(path: "assets/\($0)", content: .copy(folder.appendingPathComponent($0)))
-        }
-    }
-
-    /// The theme's `assets/` folder; nil in memory-only runs.
-    public var themeAssets: URL?
+    /// The theme's `assets/**` (CSS, favicon, scripts), written to the same paths.
+    public var themeAssets: [OutputFile] = []
 
     /// The site folder, to resolve asset paths (which start with `Content/`); nil in memory-only runs.
     public var contentRoot: URL?

@@ -150,13 +150,14 @@ public struct SiteBuilder: Sendable {
         try cache.save(in: options.siteDirectory)
     }
 
-    /// Reads site.yml and compiles the templates; errors in either stop the build here.
+    /// Reads site.yml and compiles the theme's templates (the site's `Templates/` over the built-in ones); errors in either stop the build here.
     func preparePipeline() throws(BuildFailure) -> Pipeline {
         var (config, diagnostics) = SiteConfig.load(from: options.siteDirectory)
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         var templates: TemplateSet?
+        let theme = Theme.load(overriding: options.templatesDirectory)
         do {
-            let sources = try TemplateSet.sources(in: options.templatesDirectory)
+            let sources = try theme.templateSources()
             switch TemplateSet.compile(sources) {
             case let .success(compiled): templates = compiled
             case let .failure(failure): diagnostics += failure.diagnostics
@@ -174,7 +175,7 @@ public struct SiteBuilder: Sendable {
         pipeline.progress = options.progress
         pipeline.parseCache = options.parseCache
         pipeline.contentRoot = options.siteDirectory
-        pipeline.themeAssets = options.templatesDirectory.appendingPathComponent("assets")
+        pipeline.themeAssets = theme.assetFiles
         return pipeline
     }
 

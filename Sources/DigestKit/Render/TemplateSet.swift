@@ -48,7 +48,7 @@ public struct TemplateSet: Sendable {
         for name in required where sources[name] == nil {
             diagnostics.append(Diagnostic(
                 file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
-                hint: "copy it from the default theme in Digest's repository"))
+                hint: "copy it from the built-in theme with digest theme eject NAME"))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics: diagnostics)) }
         return .success(TemplateSet(library: library, sources: sources, fingerprint: hasher.finalize()))
@@ -68,17 +68,5 @@ public struct TemplateSet: Sendable {
     /// is handed over as `TemplateValues`, which templates read faster.
     static func render(_ context: Any, template name: String, from library: MustacheLibrary) -> String {
         library.render((context as? [String: Any]).map(TemplateValues.init) ?? context, withTemplate: name) ?? ""
-    }
-}
-
-extension TemplateSet {
-    /// Reads every `*.mustache` under `directory`; other files there are theme assets.
-    public static func sources(in directory: URL) throws -> [String: String] {
-        var sources: [String: String] = [:]
-        for relative in ContentLoader.walk(directory) where relative.hasSuffix(".mustache") {
-            let text = try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
-            sources[String(relative.dropLast(".mustache".count))] = text
-        }
-        return sources
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// `digest init`: a new site folder that builds as it is: site.yml, the default theme, one
-/// example article, an empty Public/, and a .gitignore for the output and the build cache.
+/// `digest init`: a new site folder that builds as it is: site.yml, one example article, an
+/// empty Public/, and a .gitignore for the output and the build cache. The theme is Digest's
+/// built-in one until the site puts files in `Templates/` (`digest theme eject`).
 public struct SiteScaffold: Sendable {
     public var directory: URL
     public var title: String
@@ -18,31 +19,12 @@ public struct SiteScaffold: Sendable {
 
     public enum ScaffoldError: Error, CustomStringConvertible {
         case notEmpty(String)
-        case themeMissing
 
         public var description: String {
             switch self {
             case let .notEmpty(path): return "\(path) already exists and is not empty; choose a new folder"
-            case .themeMissing: return "the default theme is not installed next to digest (Digest_DigestKit.resources); rebuild Digest"
             }
         }
-    }
-
-    /// The theme shipped in DigestKit's resource bundle, which SwiftPM puts next to the `digest`
-    /// executable. Looked up by hand: `Bundle.module` stops the program when the bundle is
-    /// missing (a binary copied elsewhere without it), and this is better said as an error.
-    public static var defaultTheme: URL? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        let candidates = [
-            Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(),
-            executable.deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-        ].compactMap { $0 }
-        for folder in candidates {
-            let theme = folder.appendingPathComponent("Digest_DigestKit.resources/DefaultTheme")
-            if FileManager.default.fileExists(atPath: theme.appendingPathComponent("base.mustache").path) { return theme }
-        }
-        return nil
     }
 
     public func create() throws {
@@ -50,10 +32,8 @@ public struct SiteScaffold: Sendable {
         if let entries = try? fileManager.contentsOfDirectory(atPath: directory.path), !entries.isEmpty {
             throw ScaffoldError.notEmpty(directory.path)
         }
-        guard let theme = Self.defaultTheme else { throw ScaffoldError.themeMissing }
         try fileManager.createDirectory(at: directory.appendingPathComponent("Content"), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: directory.appendingPathComponent("Public"), withIntermediateDirectories: true)
-        try fileManager.copyItem(at: theme.resolvingSymlinksInPath(), to: directory.appendingPathComponent("Templates"))
         try siteYML.write(to: directory.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         try "/Public/\n/\(BuildCache.folderName)/\n".write(to: directory.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         let draft = ArticleDraft(title: "Welcome to your digest", section: "DIPLOMACY", tags: ["getting started"],
@@ -75,7 +55,7 @@ public struct SiteScaffold: Sendable {
         let quotedTitle = (try? Yams.serialize(node: Node(title, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "Digest"
         return """
-            # Digest site settings; see the README's site.yml reference.
+            # Digest site settings; see docs/configuration.md in Digest's repository.
             title: \(quotedTitle)
             description: ""
             language: en

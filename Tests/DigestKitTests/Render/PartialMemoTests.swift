@@ -28,7 +28,7 @@ import Testing
 
     /// Every page of a site with articles at several depths, rendered with and without the memo.
     @Test func pagesComeOutAsWithoutTheMemo() throws {
-        var sources = try TemplateSet.sources(in: repositoryRoot.appendingPathComponent("Templates"))
+        var sources = try Theme.builtIn.templateSources()
         // A header that reads a page's own title must still show each page's own.
         sources["partials/footer"] = "<footer>{{page_title}} {{site.title}}</footer>\n"
         let templates = try TemplateSet.compile(sources).get()

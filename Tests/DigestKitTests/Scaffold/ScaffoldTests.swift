@@ -35,12 +35,7 @@ import Testing
 }
 
 @Suite struct SiteScaffoldTests {
-    @Test func newSiteBuilds() throws {
-        guard SiteScaffold.defaultTheme != nil else {
-            // The resource bundle sits next to the test runner in `swift test`; say so if not.
-            Issue.record("DigestKit's resource bundle with the default theme was not found")
-            return
-        }
+    @Test func newSiteBuildsWithTheBuiltInTheme() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digest-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try SiteScaffold(directory: folder, title: "New \"Desk\"", timeZone: shanghai(),
@@ -49,6 +44,8 @@ import Testing
         options.now = Date(timeIntervalSince1970: 1_600_000_000)
         let summary = try SiteBuilder(options: options).build()
         #expect(summary.articles == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Templates").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Public/assets/style.css").path))
         let home = try String(contentsOf: folder.appendingPathComponent("Public/index.html"), encoding: .utf8)
         #expect(home.contains("New &quot;Desk&quot;"))
         let ignored = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)

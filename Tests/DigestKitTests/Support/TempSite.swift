@@ -77,9 +77,9 @@ func snapshot(of folder: URL) throws -> [String: Data] {
     return files
 }
 
-/// A site compiled in memory from the repository's templates.
+/// The built-in theme's templates, compiled.
 func repositoryTemplates() throws -> TemplateSet {
-    let sources = try TemplateSet.sources(in: repositoryRoot.appendingPathComponent("Templates"))
+    let sources = try Theme.builtIn.templateSources()
     return try TemplateSet.compile(sources).get()
 }
 

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The command line as a desk meets it: arguments, exit codes and messages, from a `digest`
+/// copied alone into a folder.
+@Suite struct CommandLineTests {
+    @Test func versionNamesDigestItsCommitAndCmarkGFM() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        let outcome = try digest.run("--version")
+        #expect(outcome.status == 0)
+        let line = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.range(of: #"^digest \d+\.\d+\.\d+ \(commit ([0-9a-f]{7,40}|unknown), cmark-gfm \d+\.\d+"#, options: .regularExpression) != nil, "\(line)")
+        #expect(line.contains("cmark-gfm "))
+    }
+
+    @Test func aCopiedBinaryInitsAndBuildsASiteWithItsBuiltInTheme() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        let created = try digest.run("init", "desk", "--title", "Copied Desk", "--timezone", "Asia/Shanghai")
+        #expect(created.status == 0, "\(created.errors)")
+        #expect(created.output.contains("Created a site in"))
+        let built = try digest.run("build", "--site", "desk")
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.output.contains("Built 1 article into"))
+        let home = try String(contentsOf: digest.path("desk/Public/index.html"), encoding: .utf8)
+        #expect(home.contains("Copied Desk"))
+        #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public/assets/style.css").path))
+    }
+
+    @Test func themeEjectCopiesKeepsAndRefusesUnknownNames() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        try digest.run("init", "desk", "--timezone", "UTC")
+        let ejected = try digest.run("theme", "eject", "article", "partials/item", "--site", "desk")
+        #expect(ejected.status == 0, "\(ejected.errors)")
+        #expect(ejected.output == "Templates/article.mustache\nTemplates/partials/item.mustache\n")
+        try digest.write("desk/Templates/article.mustache", "{{<base}}{{$content}}<p>ours: {{article.title}}</p>{{/content}}{{/base}}\n")
+        let again = try digest.run("theme", "eject", "article", "--site", "desk")
+        #expect(again.status == 0)
+        #expect(again.errors.contains("Templates/article.mustache already exists; kept as it is"))
+        let unknown = try digest.run("theme", "eject", "artcle", "--site", "desk")
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("the built-in theme has no 'artcle'"))
+        let listed = try digest.run("theme", "list", "--site", "desk")
+        #expect(listed.output.contains("article.mustache  (Templates/article.mustache)"))
+        #expect(listed.output.contains("\nbase.mustache\n"))
+        #expect(try digest.run("build", "--site", "desk").status == 0)
+        let article = try FileManager.default.contentsOfDirectory(atPath: digest.path("desk/Public/articles").path).first ?? ""
+        let page = try String(contentsOf: digest.path("desk/Public/articles/\(article)/index.html"), encoding: .utf8)
+        #expect(page.contains("<p>ours: Welcome to your digest</p>"))
+    }
+
+    @Test func badInputExitsNonZeroAndNamesTheFileAndLine() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        try digest.run("init", "desk", "--timezone", "UTC")
+        try digest.write("desk/Content/bad.md", "---\ntitle: Broken\ndate: \"2019/2/30 25:61:00\"\nsection: DIPLOMACY\n---\nBody.\n")
+        let built = try digest.run("build", "--site", "desk")
+        #expect(built.status != 0)
+        #expect(built.errors.contains("Content/bad.md:3:"))
+        let checked = try digest.run("check", "--site", "desk")
+        #expect(checked.status != 0)
+        #expect(checked.errors.contains("Content/bad.md:3:"))
+    }
+
+    @Test func wrongArgumentsGetUsageAndExitCode64() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        let unknown = try digest.run("build", "--no-such-flag")
+        #expect(unknown.status == 64)
+        #expect(unknown.errors.contains("Unknown option '--no-such-flag'"))
+        let missing = try digest.run("new")
+        #expect(missing.status == 64)
+        #expect(missing.errors.contains("Missing expected argument"))
+        let badZone = try digest.run("init", "desk", "--timezone", "Mars/Olympus")
+        #expect(badZone.status != 0)
+        #expect(badZone.errors.contains("unknown time zone 'Mars/Olympus'"))
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmpty() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        try digest.write("desk/notes.txt", "mine")
+        let outcome = try digest.run("init", "desk")
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("already exists and is not empty"))
+        #expect(try String(contentsOf: digest.path("desk/notes.txt"), encoding: .utf8) == "mine")
+    }
+}
