@@ -11,6 +11,7 @@ import time
 import uuid
 from urllib.parse import urldefrag
 
+sys.dont_write_bytecode = True  # no __pycache__ in the work tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import Browser, Preview, TestFailure, check, run_tests, slow_loads, stalled, wait_for  # noqa: E402
