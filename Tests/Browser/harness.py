@@ -140,16 +140,20 @@ class Preview:
             else:
                 shutil.copy2(source, target)
         # The preview writes its output under $TMPDIR: keep it inside the temporary folder.
-        tmpdir = os.path.join(self.temp, "tmp")
-        os.mkdir(tmpdir)
+        self.tmpdir = os.path.join(self.temp, "tmp")
+        os.mkdir(self.tmpdir)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = os.path.join(self.temp, "serve.log")
-        self.log = open(self.log_path, "wb")
+        self.launch()
+
+    def launch(self):
+        """Starts `digest serve` on this preview's port and waits until it answers."""
+        self.log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [self.digest, "serve", "--site", self.site, "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env=dict(os.environ, TMPDIR=tmpdir),
+            env=dict(os.environ, TMPDIR=self.tmpdir),
         )
         started = time.monotonic()
         while True:
@@ -166,7 +170,8 @@ class Preview:
             time.sleep(0.05)
         self.startup_seconds = time.monotonic() - started
 
-    def stop(self):
+    def halt(self):
+        """Stops the server but keeps the site copy, so `launch` can start it again."""
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -178,6 +183,9 @@ class Preview:
         if getattr(self, "log", None):
             self.log.close()
             self.log = None
+
+    def stop(self):
+        self.halt()
         if self.temp:
             shutil.rmtree(self.temp, ignore_errors=True)
             self.temp = None

@@ -230,6 +230,44 @@ def test_error_overlay_appears_and_clears(ctx):
         print(f"  overlay gone and page reloaded {cleared:.2f} s after the fix")
 
 
+def test_a_moved_page_follows_its_new_address(ctx):
+    """The open article's `slug:` changes; instead of reloading into a 404 the tab goes to the
+    article's new address."""
+    with Preview(ctx.digest, ctx.site_root) as preview, Browser(ctx) as browser:
+        url, relative, heading = open_article(browser, preview)
+        slug = "moved-" + uuid.uuid4().hex[:10]
+        original = preview.read(relative)
+        check(original.startswith("---\n") and "\nslug:" not in original, f"{relative} already has a slug: line")
+        saved = time.monotonic()
+        preview.write(relative, original.replace("---\n", f"---\nslug: {slug}\n", 1))
+        target = preview.url(f"/articles/{slug}/")
+        wait_for(lambda: browser.driver.current_url == target and heading in body_text(browser), RELOAD_TIMEOUT,
+                 what=f"the tab on {url} to go to {target} after the slug changed")
+        check(page_problem(browser) is None, f"{target}: {page_problem(browser)}")
+        browser.read_console(target)
+        print(f"  slug changed; the tab went to {target[len(preview.base):]} {time.monotonic() - saved:.2f} s later")
+
+
+def test_pages_reconnect_and_reload_after_a_restart(ctx):
+    """The server stops while a page is open and starts again on the same port; the page keeps
+    trying, and reloads by itself once the server is back."""
+    with Preview(ctx.digest, ctx.site_root) as preview, Browser(ctx) as browser:
+        url, _, heading = open_article(browser, preview)
+        token = "restart-" + uuid.uuid4().hex[:12]
+        browser.driver.execute_script(MARK, token)
+        preview.halt()
+        time.sleep(1.5)  # long enough for the page to notice and retry at least once
+        check(browser.driver.execute_script(MARKED, token), "the page reloaded while the server was down")
+        restarted = time.monotonic()
+        preview.launch()
+        wait_for(lambda: not browser.driver.execute_script(MARKED, token)
+                 and browser.driver.execute_script("return document.readyState") == "complete"
+                 and heading in body_text(browser),
+                 RELOAD_TIMEOUT, what=f"the open page {url} to reload after the server came back")
+        check(browser.driver.current_url == url, f"the page moved to {browser.driver.current_url}")
+        print(f"  server back; the page reloaded {time.monotonic() - restarted:.2f} s after the restart began")
+
+
 def test_no_console_errors(ctx):
     """Every page of the site (all reachable by links from the home page), plus every page the
     tests above loaded: no SEVERE entry in the browser console."""
@@ -266,6 +304,8 @@ TESTS = [
     test_eight_tabs_open_at_once,
     test_live_reload_shows_edited_article,
     test_error_overlay_appears_and_clears,
+    test_a_moved_page_follows_its_new_address,
+    test_pages_reconnect_and_reload_after_a_restart,
     test_no_console_errors,
 ]
 
