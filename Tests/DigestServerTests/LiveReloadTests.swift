@@ -101,9 +101,9 @@ extension LiveReloadTests {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n"
         }
-        let foreign = try RawHTTP.send(upgrade("https://evil.example"), port: preview.port, timeout: 20, headOnly: true)
+        let foreign = try await RawHTTP.exchange(upgrade("https://evil.example"), port: preview.port, timeout: 20, headOnly: true)
         #expect(foreign.status != 101)
-        let own = try RawHTTP.send(upgrade("http://127.0.0.1:\(preview.port)"), port: preview.port, timeout: 20, headOnly: true)
+        let own = try await RawHTTP.exchange(upgrade("http://127.0.0.1:\(preview.port)"), port: preview.port, timeout: 20, headOnly: true)
         #expect(own.status == 101)
         await preview.stop()
     }

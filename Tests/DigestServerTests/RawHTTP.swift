@@ -14,15 +14,17 @@ struct RawHTTP {
 
     let port: Int
 
-    /// The blocking socket calls run on a thread of their own: on Swift's cooperative pool (two
-    /// threads on a two-core machine) two waiting clients would leave the server no thread to answer.
     func get(_ target: String, timeout: Int = 30) async throws -> Response {
-        let port = port
-        return try await withCheckedThrowingContinuation { continuation in
+        try await Self.exchange("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                                port: port, timeout: timeout)
+    }
+
+    /// `send` on a thread of its own: on Swift's cooperative pool (two threads on a two-core
+    /// machine) two waiting clients would leave the server no thread to answer.
+    static func exchange(_ request: String, port: Int, timeout: Int, headOnly: Bool = false) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result {
-                    try Self.send("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port, timeout: timeout)
-                })
+                continuation.resume(with: Result { try send(request, port: port, timeout: timeout, headOnly: headOnly) })
             }.start()
         }
     }
