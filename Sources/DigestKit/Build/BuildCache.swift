@@ -68,7 +68,7 @@ public struct BuildCache: Sendable {
         var fingerprint: UInt64
         var stamp: FileStamp
         /// A page (`PageJob`), as against a newsletter, feed or copied file: a rebuild after
-        /// a body edit carries the pages over in one go (`PageReuse.carryOverPages`).
+        /// a body edit keeps the recorded pages without listing them (`KeptOutput`).
         var isPage = false
     }
 

@@ -30,8 +30,9 @@ public struct SiteBuilder: Sendable {
         // build, and at the end which files the output holds, to remove those no longer made.
         // Stamping thousands of files and folders takes a while, so it starts now, beside the
         // indexing and rendering.
-        let outputCheck = incremental ? OutputCheck(output: writer.output.path, files: previous!.files, folders: previous!.folders,
-                                                    statedAt: previous!.foldersStatedAt, walk: { writer.previousFiles() }) : nil
+        let outputCheck = incremental ? OutputCheck(output: writer.output.path, files: Array(previous!.files.keys),
+                                                    stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAt: previous!.foldersStatedAt,
+                                                    walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, made beside the build instead of in its save.
         let sourceStamps = Background { [sources = content.sources] in
@@ -41,19 +42,20 @@ public struct SiteBuilder: Sendable {
             return stamps
         }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
-        let reuse = PageReuse(previous: incremental ? previous!.files : [:],
-                              previousStructure: incremental ? previous!.structure : nil,
-                              previousStructureBasis: incremental ? previous!.structureBasis : nil,
-                              altered: outputCheck.map { check -> @Sendable () -> Set<String> in { check.value.altered } })
+        let lastBuild = outputCheck.map { check in
+            RenderPlan.LastBuild(files: previous!.files, structure: previous!.structure, structureBasis: previous!.structureBasis,
+                                 altered: { check.value.altered })
+        }
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
+        let plan = pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache)
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
             (result, report) = incremental
-                ? try write(into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }), pipeline: pipeline, indexed: indexed, reuse: reuse)
-                : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, reuse: options.useCache ? reuse : nil)
+                ? try write(into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }), pipeline: pipeline, indexed: indexed, plan: plan)
+                : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, plan: plan)
         } catch let failure as BuildFailure {
             throw failure
         } catch {
@@ -62,10 +64,10 @@ public struct SiteBuilder: Sendable {
         var warnings = result.warnings
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged = incremental && report.written == 0 && report.removed == 0
-            && content.sources.allSatisfy(\.unread) && reuse.structure == previous?.structure
+            && content.sources.allSatisfy(\.unread) && plan.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
-                try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, reuse: reuse, output: writer.output,
+                try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
                               statedAt: statedAt, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
@@ -86,20 +88,20 @@ public struct SiteBuilder: Sendable {
         summary.incremental = incremental
         summary.articleFolders = Dictionary(
             result.site.articles.map { ($0.article.sourcePath, $0.path.folder) }, uniquingKeysWith: { first, _ in first })
-        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, reuse, previous as Any) }
+        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any) }
         return summary
     }
 
     /// Renders into `transaction`: the whole site staged and swapped in (a full build), or only
     /// the files whose inputs changed, moved in one by one (an incremental one).
     private func write(into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
-                       reuse: PageReuse?) throws -> (Pipeline.Result, SiteWriter.Report) {
+                       plan: RenderPlan) throws -> (Pipeline.Result, SiteWriter.Report) {
         do {
             let counter = StageCounter()
-            let result = try pipeline.render(indexed, reuse: reuse) { file in counter.count(try transaction.stage(file)) }
+            let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
             var report = SiteWriter.Report()
             (report.written, report.unchanged) = counter.totals
-            let kept = reuse?.keptFiles ?? KeptFiles([])
+            let kept = plan.kept.keptFiles
             report.unchanged += kept.count
             try transaction.commit(kept: kept, report: &report)
             return (result, report)
@@ -111,39 +113,41 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
-                           reuse: PageReuse, output: URL, statedAt: Int, listing: OutputListing.Result?,
+                           plan: RenderPlan, rendered: RenderedFingerprints, output: URL, statedAt: Int, listing: OutputListing.Result?,
                            changedPaths: [String]) throws {
         var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                output: options.outputDirectory.path)
         cache.articles = indexed.parsed
         if let previous {
-            // Parsed again, added or gone. Only articles parsed again can be new; when none is
-            // and the counts match, none is gone either, and no table of every path is walked.
+            // Parsed again, added or gone. Without a parse cache in memory, every article not
+            // parsed again came from the last build's cache, so the articles but the added ones
+            // are a subset of its articles; as many of them as it had means the same set, none
+            // gone, and no table of every path is walked.
             var changed = indexed.freshlyParsed
             let previousArticles = previous.articles
             let added = changed.filter { previousArticles[$0] == nil }.count
-            if previousArticles.count != indexed.parsed.count - added {
+            if options.parseCache != nil || previousArticles.count != indexed.parsed.count - added {
                 for path in previousArticles.keys where indexed.parsed[path] == nil { changed.insert(path) }
             }
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAt = statedAt
         cache.sourceStamps = sourceStamps.value
-        cache.files = reuse.records(in: output)
+        cache.files = plan.manifest(rendered, in: output)
         // Folders the listing found unchanged, and that this build moved nothing into or out
         // of, keep their stamps without another look.
         let changedFolders = OutputListing.folders(holding: changedPaths)
         let settled = (listing?.settled ?? []).subtracting(changedFolders)
         cache.foldersStatedAt = OutputListing.now()
-        if let previous, !previous.folders.isEmpty, cache.files.count == previous.files.count, reuse.madeTheRecordedFiles {
+        if let previous, !previous.folders.isEmpty, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
             let unsettled = listing.map { $0.unsettled + changedFolders } ?? Array(previous.folders.keys)
             cache.folders = OutputListing.restamped(previous.folders, unsettled: unsettled, in: output.path)
         } else {
             let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
             cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
         }
-        cache.structure = reuse.structure
-        cache.structureBasis = reuse.structureBasis
+        cache.structure = plan.structure
+        cache.structureBasis = plan.structureBasis
         cache.layout = indexed.layout
         cache.layoutKey = indexed.layoutKey
         cache.layoutFileName = indexed.keptLayout ? previous?.layoutFileName : nil

@@ -28,24 +28,12 @@ public struct Newsletter: Sendable {
     /// `weeks/2019-W07/newsletter.txt`, relative to the output folder.
     public static func textFile(_ week: ISOWeek) -> String { Site.weekPath(week).folder + textName }
 
-    /// Both files of every week. With `reuse`, a week whose files the last build made from the
-    /// same inputs keeps them; with `carryOver` as well, only bodies changed (newsletters show
-    /// none), so the last build's files are kept without working out their inputs.
-    func files(reuse: PageReuse? = nil, seed: UInt64 = 0, carryOver: Bool = false) -> [OutputFile] {
-        Array(site.weeks.indices).parallelMap { index -> [OutputFile] in
-            let week = site.weeks[index].week
-            // Both files come from one context; they are kept or rendered together.
-            if let reuse {
-                let fingerprint = carryOver ? 0 : self.fingerprint(index, seed: seed)
-                let keep = { (file: String) in
-                    carryOver ? reuse.carryOver(file) : reuse.canKeep(file, fingerprint: fingerprint)
-                }
-                let keepHTML = keep(Self.htmlFile(week))
-                let keepText = keep(Self.textFile(week))
-                if keepHTML && keepText { return [] }
-            }
-            return render(index)
-        }.flatMap { $0 }
+    /// Both files of a week, HTML first.
+    static func files(_ week: ISOWeek) -> [String] { [htmlFile(week), textFile(week)] }
+
+    /// Both files of each of the weeks asked for (indices into `Site.weeks`).
+    func files(weeks: [Int]) -> [OutputFile] {
+        weeks.parallelMap(render).flatMap { $0 }
     }
 
     /// Both files of week `index`: the HTML with as many leading articles per section as keep

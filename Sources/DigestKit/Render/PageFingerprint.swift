@@ -104,3 +104,16 @@ enum PageFingerprint {
         }
     }
 }
+
+extension SiteRenderer {
+    /// The page's fingerprint (`PageFingerprint`), for comparing with a build's before.
+    func fingerprint(_ job: PageJob, seed: UInt64) -> UInt64 {
+        PageFingerprint.of(prepare(job).context, seed: seed)
+    }
+
+    /// The page, and with `fingerprintSeed` its fingerprint too, from one preparation.
+    func render(_ job: PageJob, fingerprintSeed seed: UInt64?) -> (html: String, fingerprint: UInt64?) {
+        let prepared = prepare(job)
+        return (render(prepared), seed.map { PageFingerprint.of(prepared.context, seed: $0) })
+    }
+}

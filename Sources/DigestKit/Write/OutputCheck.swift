@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// What a rebuild needs to know of the output folder it updates, found in one pass: which files
-/// the last build recorded are no longer as it left them (for `PageReuse`), and which files the
+/// the last build recorded are no longer as it left them (for `RenderPlan`), and which files the
 /// folder holds (`OutputListing`). The pass starts at once beside the build (`SharedWork`); as
 /// two passes, on a two-core machine the second queued behind the first.
 final class OutputCheck: Sendable {
@@ -23,13 +23,13 @@ final class OutputCheck: Sendable {
     private let walk: @Sendable () -> Set<String>
     private let found = Mutex<Found?>(nil)
 
-    /// `output` is the folder; `files` and `folders` what the last build recorded of it, its
-    /// folders stamped at `statedAt`. Without folder stamps the folder is walked (`walk`).
-    init(output: String, files: [String: BuildCache.FileRecord], folders: [String: FileStamp], statedAt: Int,
+    /// `output` is the folder; `files` and their `stamps` (in the same order) and `folders`
+    /// what the last build recorded of it, its folders stamped at `statedAt`. Without folder
+    /// stamps the folder is walked (`walk`).
+    init(output: String, files paths: [String], stamps: [FileStamp], folders: [String: FileStamp], statedAt: Int,
          walk: @escaping @Sendable () -> Set<String>) {
-        // Paths and stamps apart, by index: handing each worker a (path, record) pair copied
-        // it through the runtime's generic tuple copy, which showed.
-        let (paths, records) = (Array(files.keys), Array(files.values))
+        // Paths and stamps in two arrays, read by index: handing each worker a (path, record)
+        // pair copied it through the runtime's generic tuple copy, which showed.
         let (folderList, folderStamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
         self.paths = paths
@@ -37,7 +37,7 @@ final class OutputCheck: Sendable {
         self.walk = walk
         looks = SharedWork(count: paths.count + folderList.count) { index -> Look in
             guard index >= paths.count else {
-                return .file(intact: root.flatMap { FileStamp(paths[index], in: $0) } == records[index].stamp)
+                return .file(intact: root.flatMap { FileStamp(paths[index], in: $0) } == stamps[index])
             }
             let folder = index - paths.count
             return .folder(OutputListing.look(at: folderList[folder], stamp: folderStamps[folder], root: root,

@@ -150,29 +150,24 @@ import Testing
 /// With the layout kept and the same basis, the structure fingerprint is the last build's, not
 /// worked out again; anything else works it out.
 @Suite struct StructureReuseTests {
-    static func reuse() -> PageReuse {
-        PageReuse(previous: ["index.html": BuildCache.FileRecord(fingerprint: 1, stamp: FileStamp(
-            size: 0, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0))],
-                  previousStructure: 5, previousStructureBasis: 9, altered: { [] })
+    static func planner(keptLayout: Bool, basisOffset: UInt64) throws -> (RenderPlan.Planner, worked: UInt64) {
+        let pipeline = try LayoutReuseTests.pipeline()
+        let indexed = try pipeline.index(ContentSnapshot(sources: LayoutReuseTests.sources))
+        let seed = pipeline.fingerprintSeed(indexed)
+        let basis = Pipeline.structureBasis(indexed.site, seed: seed) &+ basisOffset
+        let last = RenderPlan.LastBuild(files: [:], structure: 5, structureBasis: basis, altered: { [] })
+        let planner = RenderPlan.Planner(site: indexed.site, templates: pipeline.templates, seed: seed, lastBuild: last,
+                                         records: true, keptLayout: keptLayout, freshlyParsed: [], copies: [])
+        return (planner, indexed.site.structureFingerprint(seed: seed))
     }
 
     @Test func aKeptLayoutWithTheSameBasisKeepsTheStructure() throws {
-        let kept = Self.reuse()
-        #expect(kept.bodiesOnly(basis: 9, keptLayout: true, structure: {
-            Issue.record("worked out again")
-            return 0
-        }))
-        #expect(kept.structure == 5 && kept.structureBasis == 9)
-        var worked = 0
-        for (basis, keptLayout) in [(8 as UInt64, true), (9, false)] {
-            let reuse = Self.reuse()
-            #expect(!reuse.bodiesOnly(basis: basis, keptLayout: keptLayout, structure: {
-                worked += 1
-                return 6
-            }))
-            #expect(reuse.structure == 6 && reuse.structureBasis == basis)
+        let (kept, _) = try Self.planner(keptLayout: true, basisOffset: 0)
+        #expect(kept.structure().0 == 5)
+        for (keptLayout, offset) in [(true, 1 as UInt64), (false, 0)] {
+            let (planner, worked) = try Self.planner(keptLayout: keptLayout, basisOffset: offset)
+            #expect(planner.structure().0 == worked && worked != 5)
         }
-        #expect(worked == 2)
     }
 
     /// The basis follows the seed and which articles show as scheduled at the build's time.

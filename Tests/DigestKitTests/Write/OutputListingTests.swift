@@ -96,17 +96,14 @@ import Testing
         let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html"]
         for path in built { try OutputListingTests.write(path, in: root) }
         let folder = try #require(OpenFolder(root.path))
-        var records: [String: BuildCache.FileRecord] = [:]
-        for path in built {
-            records[path] = BuildCache.FileRecord(fingerprint: 1, stamp: try #require(FileStamp(path, in: folder)))
-        }
+        let stamps = try built.map { try #require(FileStamp($0, in: folder)) }
         let folders = OutputListing.folderStamps(of: built, in: root.path)
         let later = OutputListing.now() + 1_000_000_000
         try Data("tampered".utf8).write(to: root.appendingPathComponent("articles/a/index.html"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("tags/trade/index.html"))
         try OutputListingTests.write("articles/b/notes.txt", in: root)
 
-        let check = OutputCheck(output: root.path, files: records, folders: folders, statedAt: later) {
+        let check = OutputCheck(output: root.path, files: built, stamps: stamps, folders: folders, statedAt: later) {
             Issue.record("walked although folders were recorded")
             return []
         }.value
@@ -114,7 +111,7 @@ import Testing
         #expect(check.listing.files == Set(ContentLoader.walk(root)))
         #expect(check.listing.files == OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later).files)
         // Without folder stamps the output is walked.
-        let walked = OutputCheck(output: root.path, files: records, folders: [:], statedAt: later) { ["walked.html"] }.value
+        let walked = OutputCheck(output: root.path, files: built, stamps: stamps, folders: [:], statedAt: later) { ["walked.html"] }.value
         #expect(walked.listing.files == ["walked.html"] && walked.altered == check.altered)
     }
 }

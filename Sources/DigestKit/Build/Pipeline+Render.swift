@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+
+extension Pipeline {
+    /// What to render of an indexed site: everything without `lastBuild`; otherwise only the
+    /// files whose inputs changed since, or that are no longer as that build left them.
+    /// `records` asks for the fingerprints the next build compares with.
+    func plan(_ indexed: Indexed, lastBuild: RenderPlan.LastBuild? = nil, records: Bool = false) -> RenderPlan {
+        RenderPlan.Planner(site: indexed.site, templates: templates, seed: fingerprintSeed(indexed), lastBuild: lastBuild,
+                           records: records, keptLayout: indexed.keptLayout, freshlyParsed: indexed.freshlyParsed,
+                           copies: assetFiles(indexed.site) + themeAssets).plan()
+    }
+
+    /// Renders what `plan` lists, handing each file to `sink` as soon as it is ready (from any
+    /// thread), so a large site is never held in memory whole. An error thrown by `sink` stops it.
+    func render(_ indexed: Indexed, plan: RenderPlan,
+                into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
+        let site = indexed.site
+        let seed = fingerprintSeed(indexed)
+        let fingerprints = Mutex(RenderedFingerprints())
+        // Needs every article and no template: made on its own thread while the pages render.
+        let searchIndex = plan.searchIndex.map { job in
+            Background { [site] in
+                let entries = job.entries ?? SearchIndex(site: site).entries()
+                if plan.records && plan.fingerprints[SearchIndex.file] == nil {
+                    let fingerprint = SearchIndex.fingerprint(entries, seed: seed)
+                    fingerprints.withLock { $0.files[SearchIndex.file] = fingerprint }
+                }
+                return OutputFile.text(SearchIndex.file, SearchIndex.render(entries))
+            }
+        }
+        let pageCount = site.pageCount
+        let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
+        counter.step(by: pageCount - plan.pages.count)
+        do {
+            try renderPages(plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
+                            into: sink) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
+            progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
+            if let file = searchIndex?.value { try sink(file) }
+            for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
+            for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) }
+            for file in plan.copies { try sink(file) }
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
+        }
+        var result = Result(site: site, files: [], pages: pageCount, skippedDrafts: indexed.skippedDrafts,
+                            skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
+        result.fingerprints = fingerprints.withLock { $0 }
+        return result
+    }
+
+    /// Renders `jobs` on every core; with `fingerprintSeed`, hands each page's fingerprint to
+    /// `record`. The first error stops it.
+    private func renderPages(_ jobs: [PageJob], of site: Site, fingerprintSeed seed: UInt64?, counter: ProgressCounter,
+                             into sink: @Sendable (OutputFile) throws -> Void,
+                             record: @Sendable (String, UInt64) -> Void) throws {
+        guard !jobs.isEmpty else { return }
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let failure = jobs.parallelMap { job -> Error? in
+            do {
+                defer { counter.step() }
+                let (html, fingerprint) = renderer.render(job, fingerprintSeed: seed)
+                if let fingerprint { record(job.file, fingerprint) }
+                try sink(OutputFile.text(job.file, html))
+                return nil
+            } catch {
+                return error
+            }
+        }.lazy.compactMap { $0 }.first
+        if let failure { throw failure }
+    }
+
+    /// `robots.txt`, and with a base URL (they need absolute URLs) the sitemap and `feeds`.
+    func publishingFiles(_ site: Site, feeds: [AtomFeed.Spec]) -> [OutputFile] {
+        let urls = AbsoluteURLs(baseURL: site.config.baseURL)
+        let sitemap = Sitemap(site: site, urls: urls)
+        var files = [OutputFile.text("robots.txt", sitemap.robots())]
+        guard let urls else { return files }
+        if let xml = sitemap.render(site.pageJobs()) { files.append(.text("sitemap.xml", xml)) }
+        let atom = AtomFeed(site: site, urls: urls)
+        files += feeds.parallelMap { OutputFile.text($0.file, atom.render($0)) }
+        return files
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+extension RenderPlan {
+    /// Makes a plan by asking about every output file; it renders and records nothing.
+    struct Planner {
+        let site: Site
+        let templates: TemplateSet
+        /// What every fingerprint starts from (`Pipeline.fingerprintSeed`).
+        let seed: UInt64
+        let lastBuild: LastBuild?
+        /// Whether the next build gets a manifest (a build with the cache).
+        let records: Bool
+        /// The layout is the last build's (`Pipeline.Indexed.keptLayout`).
+        let keptLayout: Bool
+        /// Source paths of the articles parsed afresh (the rest are the last build's).
+        let freshlyParsed: Set<String>
+        let copies: [OutputFile]
+
+        func plan() -> RenderPlan {
+            var plan = RenderPlan(kept: KeptOutput(lastBuild: lastBuild?.files ?? [:]))
+            plan.records = records || lastBuild != nil
+            if plan.records { (plan.structure, plan.structureBasis) = structure() }
+            // Only bodies changed when every page's context but those showing a body is the
+            // last build's: then those pages' files are kept without a look.
+            let bodiesOnly = lastBuild != nil && plan.structure == lastBuild?.structure
+            let searchEntries = lastBuild == nil || bodiesOnly ? nil : Background { [site] in SearchIndex(site: site).entries() }
+            let last = Comparison(files: lastBuild?.files ?? [:], altered: lastBuild?.altered() ?? [])
+            if lastBuild == nil {
+                plan.pages = site.pageJobs()
+                plan.fingerprintsPages = plan.records
+            } else if bodiesOnly {
+                planBodyPages(&plan, last)
+            } else {
+                planPages(&plan, last)
+            }
+            planSearchIndex(&plan, last, entries: searchEntries?.value, bodiesOnly: bodiesOnly)
+            planNewsletters(&plan, last, bodiesOnly: bodiesOnly)
+            planFeeds(&plan, last)
+            planCopies(&plan, last)
+            return plan
+        }
+
+        /// This build's `Site.structureFingerprint` and its basis (`Pipeline.structureBasis`).
+        /// With the layout the last build's and the same basis, every article is the same
+        /// outside its body, so the fingerprint is the one that build worked out.
+        func structure() -> (UInt64, UInt64) {
+            let basis = Pipeline.structureBasis(site, seed: seed)
+            if keptLayout, basis == lastBuild?.structureBasis, let structure = lastBuild?.structure { return (structure, basis) }
+            return (site.structureFingerprint(seed: seed), basis)
+        }
+
+        /// Only bodies changed: every page the last build recorded is kept but those of the
+        /// articles parsed again and those no longer as it left them, which are rendered.
+        ///
+        /// Keeping them unlisted is safe because the two sets are equal: the same structure
+        /// gives the same pages (they are made from it), and a manifest records every file
+        /// its build made (one that could not be stamped with a stamp no file has, so it shows
+        /// here as altered).
+        func planBodyPages(_ plan: inout RenderPlan, _ last: Comparison) {
+            let edited = site.articles.indices.filter { freshlyParsed.contains(site.articles[$0].article.sourcePath) }
+                .map { PageJob(kind: .article($0), path: site.articles[$0].path) }
+            let editedFiles = Set(edited.map(\.file))
+            let altered = last.altered.filter { last.files[$0]?.isPage == true && !editedFiles.contains($0) }
+            plan.kept.keepRecordedPages(except: editedFiles.union(altered))
+            plan.pages = edited + (altered.isEmpty ? [] : site.pageJobs().filter { altered.contains($0.file) })
+            plan.fingerprintsPages = true
+        }
+
+        /// Every page is compared by its fingerprint (its whole template context).
+        func planPages(_ plan: inout RenderPlan, _ last: Comparison) {
+            let renderer = SiteRenderer(site: site, templates: templates)
+            let jobs = site.pageJobs()
+            let fingerprints = jobs.parallelMap { renderer.fingerprint($0, seed: seed) }
+            plan.pages = plan.keepUnchanged(jobs.map(\.file), fingerprints: fingerprints, last, pages: true).map { jobs[$0] }
+        }
+
+        /// The index shows no body: after a body edit it is kept if intact. `entries` are
+        /// given when the structure changed, to compare fingerprints.
+        func planSearchIndex(_ plan: inout RenderPlan, _ last: Comparison, entries: [SearchIndex.Entry]?, bodiesOnly: Bool) {
+            let file = SearchIndex.file
+            if bodiesOnly && last.isIntact(file) { return plan.kept.keep(file) }
+            guard let entries else { return plan.searchIndex = SearchIndexJob() }
+            let fingerprint = SearchIndex.fingerprint(entries, seed: seed)
+            if last.keeps(file, fingerprint: fingerprint) { return plan.kept.keep(file) }
+            plan.searchIndex = SearchIndexJob(entries: entries)
+            plan.fingerprints[file] = fingerprint
+        }
+
+        /// Both files of a week come from one context, so they are kept or rendered together.
+        /// Newsletters show no body: after a body edit they are kept if intact.
+        func planNewsletters(_ plan: inout RenderPlan, _ last: Comparison, bodiesOnly: Bool) {
+            let newsletter = Newsletter(site: site, templates: templates)
+            let weeks = Array(site.weeks.indices)
+            let records = plan.records
+            let fingerprints = weeks.parallelMap { index -> UInt64? in
+                let files = Newsletter.files(site.weeks[index].week)
+                if bodiesOnly && files.allSatisfy(last.isIntact) { return nil }
+                return records ? newsletter.fingerprint(index, seed: seed) : 0
+            }
+            for (index, fingerprint) in zip(weeks, fingerprints) {
+                let files = Newsletter.files(site.weeks[index].week)
+                if let fingerprint, !files.allSatisfy({ last.keeps($0, fingerprint: fingerprint) }) {
+                    plan.newsletterWeeks.append(index)
+                    if plan.records { for file in files { plan.fingerprints[file] = fingerprint } }
+                } else {
+                    for file in files { plan.kept.keep(file) }
+                }
+            }
+        }
+
+        /// Feeds show bodies, so each is compared by its fingerprint.
+        func planFeeds(_ plan: inout RenderPlan, _ last: Comparison) {
+            guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return }
+            let atom = AtomFeed(site: site, urls: urls)
+            let specs = atom.specs()
+            guard plan.records else { return plan.feeds = specs }
+            let fingerprints = specs.parallelMap { atom.fingerprint($0, seed: seed) }
+            plan.feeds = plan.keepUnchanged(specs.map(\.file), fingerprints: fingerprints, last, pages: false).map { specs[$0] }
+        }
+
+        /// Copied files are kept unread when their source still has the stamp it had when the
+        /// kept copy was made (theme assets compiled in: the same bytes): a site with gigabytes
+        /// of images does not read them all on every rebuild.
+        func planCopies(_ plan: inout RenderPlan, _ last: Comparison) {
+            guard plan.records else { return plan.copies = copies }
+            let fingerprints = copies.parallelMap(Self.fingerprint(of:))
+            for (copy, fingerprint) in zip(copies, fingerprints) {
+                if let fingerprint, last.keeps(copy.path, fingerprint: fingerprint) {
+                    plan.kept.keep(copy.path)
+                } else {
+                    plan.copies.append(copy)
+                    if let fingerprint { plan.fingerprints[copy.path] = fingerprint }
+                }
+            }
+        }
+
+        /// A copy's source stamp, or the hash of bytes given in place; nil when the source
+        /// cannot be stamped (the copy then fails, and says why).
+        static func fingerprint(of copy: OutputFile) -> UInt64? {
+            switch copy.content {
+            case let .copy(source):
+                return FileStamp(path: source.path)?.fingerprint
+            case let .bytes(data):
+                var hasher = StableHasher()
+                data.withUnsafeBytes { hasher.combine(bytes: $0) }
+                return hasher.finalize()
+            }
+        }
+    }
+
+    /// Keeps each of `files` the last build made from the same inputs (`fingerprints`, in the
+    /// same order); gives the indices of the others, to render, with their fingerprints noted.
+    mutating func keepUnchanged(_ files: [String], fingerprints: [UInt64], _ last: Comparison, pages: Bool) -> [Int] {
+        var toRender: [Int] = []
+        for (index, (file, fingerprint)) in zip(files, fingerprints).enumerated() {
+            if last.keeps(file, fingerprint: fingerprint) {
+                kept.keep(file)
+            } else {
+                toRender.append(index)
+                if pages { pageFingerprints[file] = fingerprint } else { self.fingerprints[file] = fingerprint }
+            }
+        }
+        return toRender
+    }
+
+    /// The last build's manifest and what has become of its files: the questions a plan asks.
+    struct Comparison {
+        let files: [String: BuildCache.FileRecord]
+        let altered: Set<String>
+
+        /// The file is on disk as the last build left it.
+        func isIntact(_ file: String) -> Bool {
+            files[file] != nil && !altered.contains(file)
+        }
+
+        /// The file was made from the same inputs, and is on disk as the last build left it.
+        func keeps(_ file: String, fingerprint: UInt64) -> Bool {
+            files[file]?.fingerprint == fingerprint && !altered.contains(file)
+        }
+    }
+}
