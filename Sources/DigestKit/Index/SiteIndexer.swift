@@ -6,8 +6,8 @@ public struct SiteIndexer: Sendable {
         self.config = config
     }
 
-    /// Indexes `articles`. Two articles that ask for the same `slug:` are an error naming both;
-    /// titles that slug alike get distinct URLs (`-2`) instead.
+    /// Indexes `articles`. Two articles whose addresses (`permalink:`) would be the same are an
+    /// error naming both files; nothing is ever renumbered.
     public func index(_ articles: [Article]) -> (site: Site, diagnostics: [Diagnostic]) {
         let (layout, diagnostics) = layout(articles)
         return (Site(config: config, articles: articles, layout: layout), diagnostics)
@@ -25,10 +25,10 @@ public struct SiteIndexer: Sendable {
         // The Unicode work (term keys, title slugs) runs on every core; allocation is serial.
         let keys = sorted.parallelMap { $0.keys ?? ArticleKeys($0) }
         var diagnostics: [Diagnostic] = []
-        let articlePaths = articleSlugs(sorted, titleSlugs: keys.map(\.titleSlug), diagnostics: &diagnostics)
-
         let (configuredSections, sectionIndices) = terms(sorted.map { [$0.section] }, keys: keys.map { [$0.section] },
                                                          folder: "sections", order: config.sections.map(\.id))
+        let articlePaths = self.articlePaths(sorted, sectionSlugs: sectionIndices.map { configuredSections[$0[0]].slug },
+                                             diagnostics: &diagnostics)
         let sections = configuredSections.map { term -> Term in
             var term = term
             term.name = config.sectionTitle(term.name)
@@ -87,35 +87,51 @@ public struct SiteIndexer: Sendable {
         return (layout, diagnostics)
     }
 
-    /// `articles/<slug>/` for each article. Explicit slugs are claimed first; oldest articles
-    /// claim before newer ones, so adding an article never moves an existing page.
-    private func articleSlugs(_ sorted: [Article], titleSlugs: [String], diagnostics: inout [Diagnostic]) -> [SitePath] {
-        var allocator = SlugAllocator(fallback: "article")
-        var slugs = [String?](repeating: nil, count: sorted.count)
-        var owners: [String: String] = [:]
-        for (index, article) in sorted.enumerated() {
-            guard let requested = article.requestedSlug else { continue }
-            let slug = Slug.make(requested)
-            if slug.isEmpty {
-                // Errors carry the line of `slug:`, like every other front matter error.
-                diagnostics.append(Diagnostic(file: article.sourcePath, line: article.requestedSlugLine,
-                                              message: "the slug '\(requested)' has no letters or digits",
-                                              hint: "use letters, digits and dashes"))
-            } else if let owner = owners[slug] {
-                diagnostics.append(Diagnostic(
-                    file: article.sourcePath, line: article.requestedSlugLine,
-                    message: "the slug '\(slug)' is already used by \(owner)",
-                    hint: "give one of the two articles a different 'slug:'"))
+    /// Each article's page folder, from `permalink:` and its `slug:`, or its file's name, date
+    /// and section. An address depends on nothing but the article itself, so adding, removing
+    /// or retitling one moves no other; two that would share one are an error naming both.
+    private func articlePaths(_ sorted: [Article], sectionSlugs: [String], diagnostics: inout [Diagnostic]) -> [SitePath] {
+        var owners: [SitePath: String] = [:]
+        // Reported in path order, so the same two files always give the same message.
+        let byPath = sorted.indices.sorted { sorted[$0].sourcePath < sorted[$1].sourcePath }
+        var paths = [SitePath](repeating: .root, count: sorted.count)
+        for index in byPath {
+            let article = sorted[index]
+            let slug: String
+            if let requested = article.requestedSlug {
+                slug = Slug.make(requested)
+                if slug.isEmpty {
+                    // Errors carry the line of `slug:`, like every other front matter error.
+                    diagnostics.append(Diagnostic(file: article.sourcePath, line: article.requestedSlugLine,
+                                                  message: "the slug '\(requested)' has no letters or digits",
+                                                  hint: "use letters, digits and dashes"))
+                    continue
+                }
             } else {
-                owners[slug] = article.sourcePath
-                _ = allocator.reserve(slug)
-                slugs[index] = slug
+                slug = Permalink.fileSlug(article.sourcePath)
+                if slug.isEmpty {
+                    diagnostics.append(Diagnostic(file: article.sourcePath,
+                                                  message: "the file's name gives the article no address",
+                                                  hint: "name the file after the story (2019-02-13-talks-resume.md) or set 'slug:'"))
+                    continue
+                }
             }
+            let path = config.permalink.path(day: article.date.day, sectionSlug: sectionSlugs[index], slug: slug)
+            let line = article.requestedSlug == nil ? nil : article.requestedSlugLine
+            if let first = path.components.first, Permalink.reservedFolders.contains(first) {
+                diagnostics.append(Diagnostic(file: article.sourcePath, line: line,
+                                              message: "the address /\(path.folder) is inside the folder of the site's \(first) pages",
+                                              hint: "rename the file or set another 'slug:'"))
+            } else if let owner = owners[path] {
+                diagnostics.append(Diagnostic(file: article.sourcePath, line: line,
+                                              message: "/\(path.folder) is also the address of \(owner)",
+                                              hint: "rename one of the two files or give one a different 'slug:'; addresses are never renumbered"))
+            } else {
+                owners[path] = article.sourcePath
+            }
+            paths[index] = path
         }
-        for index in sorted.indices.reversed() where slugs[index] == nil {
-            slugs[index] = allocator.claim(slug: titleSlugs[index])
-        }
-        return slugs.map { SitePath(["articles", $0 ?? "article"]) }
+        return paths
     }
 
     /// Groups names by `TermKey`; the first spelling met (newest article) is the one shown.

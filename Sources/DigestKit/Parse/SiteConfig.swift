@@ -27,12 +27,14 @@ public struct SiteConfig: Sendable {
     /// Links end in `index.html`, so the site can be browsed straight from disk.
     public var linkIndexFiles = false
     public var newsletter = NewsletterSettings()
+    /// Where article pages go (`permalink:`); see `Permalink`.
+    public var permalink = Permalink.default
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "title", "description", "language", "timezone", "base_url", "paginate", "sections",
-        "unsafe_html", "link_index_html", "newsletter",
+        "unsafe_html", "link_index_html", "newsletter", "permalink",
     ]
 
     /// The configured display name of a section, or the section itself.
@@ -70,6 +72,18 @@ extension SiteConfig {
             switch fields.int(entry) {
             case let .success(value) where value > 0: config.paginate = value
             case .success: diagnostics.append(fields.wrongType(entry, expected: "a whole number above 0"))
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        if let entry = fields.entry("permalink") {
+            switch fields.string(entry) {
+            case let .success(pattern):
+                do {
+                    config.permalink = try Permalink(pattern)
+                } catch {
+                    diagnostics.append(Diagnostic(file: file, line: entry.line, column: entry.column, message: error.description,
+                                                  hint: "for example permalink: \(Permalink.defaultPattern)"))
+                }
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
@@ -145,6 +159,7 @@ extension SiteConfig {
         }
         hasher.combine(unsafeHTML)
         hasher.combine(linkIndexFiles)
+        hasher.combine(permalink.description)
         newsletter.combine(into: &hasher)
         return hasher.finalize()
     }
