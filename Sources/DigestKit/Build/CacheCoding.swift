@@ -1,138 +1,3 @@
-import Foundation
-
-/// The build cache's file format: fields written in a fixed order, lengths before contents.
-/// Foundation's coders took a second each way for a 10,000-article site (measured: JSON 0.95 s
-/// to decode and 1.0 s to encode 12 MB, binary property lists twice that), most of a rebuild's
-/// budget; this reads the same data in a few hundredths of a second.
-///
-/// Any damage (a cut-off or foreign file) makes reading fail, and the build is then a full one.
-struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
-
-    mutating func reserve(_ count: Int) {
-        bytes.reserveCapacity(bytes.count + count)
-    }
-
-    mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
-
-    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    mutating func write(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            write(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func write(_ value: String?) {
-        write(value != nil)
-        if let value { write(value) }
-    }
-
-    mutating func write(_ value: Int?) {
-        write(value != nil)
-        if let value { write(value) }
-    }
-
-    mutating func write(_ values: [String]) {
-        write(values.count)
-        for value in values { write(value) }
-    }
-
-    mutating func write(_ values: [Int]) {
-        write(values.count)
-        for value in values { write(value) }
-    }
-
-    /// Bytes another writer made, their length first (see `CacheReader.part()`).
-    mutating func writePart(_ part: [UInt8]) {
-        write(part.count)
-        bytes.append(contentsOf: part)
-    }
-}
-
-struct CacheReader {
-    struct Damaged: Error {}
-
-    private let bytes: [UInt8]
-    private var offset = 0
-    /// Where this reader's part of `bytes` ends.
-    private let end: Int
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        end = bytes.count
-    }
-
-    /// A reader of the part `part()` found.
-    init(_ bytes: [UInt8], part: Range<Int>) {
-        self.bytes = bytes
-        offset = part.lowerBound
-        end = part.upperBound
-    }
-
-    var isAtEnd: Bool { offset == end }
-
-    /// Skips a part written with `CacheWriter.writePart`, returning where it lies, so parts
-    /// can be read on several cores.
-    mutating func part() throws -> Range<Int> {
-        let count = try int()
-        guard count >= 0, count <= end - offset else { throw Damaged() }
-        defer { offset += count }
-        return offset..<offset + count
-    }
-
-    mutating func uint64() throws -> UInt64 {
-        guard offset + 8 <= end else { throw Damaged() }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
-        offset += 8
-        return UInt64(littleEndian: value)
-    }
-
-    mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
-
-    mutating func bool() throws -> Bool {
-        guard offset < end else { throw Damaged() }
-        offset += 1
-        return bytes[offset - 1] != 0
-    }
-
-    mutating func string() throws -> String {
-        let count = try int()
-        guard count >= 0, count <= end - offset else { throw Damaged() }
-        let value = bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + count], as: UTF8.self) }
-        offset += count
-        return value
-    }
-
-    mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
-
-    mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
-
-    mutating func strings() throws -> [String] {
-        try list { try $0.string() }
-    }
-
-    mutating func ints() throws -> [Int] {
-        try list { try $0.int() }
-    }
-
-    mutating func list<T>(_ element: (inout CacheReader) throws -> T) throws -> [T] {
-        let count = try int()
-        // A count no file this size could hold is damage, not a reason to allocate.
-        guard count >= 0, count <= end - offset else { throw Damaged() }
-        var values: [T] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try element(&self)) }
-        return values
-    }
-}
-
 extension BuildCache {
     /// Articles are kept in this many buckets, by a hash of their path, each in a file of its
     /// own: each bucket is encoded and decoded on its own core, and a rebuild writes only the
@@ -165,13 +30,20 @@ extension BuildCache {
         }
         let encodedBuckets = Array(buckets.enumerated()).parallelMap { index, paths -> (name: String, bytes: [UInt8]?) in
             if let kept = unchangedBuckets[index] { return (kept, nil) }
-            var writer = CacheWriter()
-            writer.write(paths.count)
-            for path in paths {
-                writer.write(path)
-                Self.write(articles[path]!, into: &writer)
+            let encoder = CacheEncoder()
+            do {
+                encoder.writer.write(paths.count)
+                for path in paths {
+                    encoder.writer.write(path)
+                    try Self.write(articles[path]!, to: encoder)
+                }
+            } catch {
+                // A value the layout has no place for (see `CacheEncoder`): the bucket is left
+                // empty, and the next build parses its articles again.
+                encoder.writer = CacheWriter()
+                encoder.writer.write(0)
             }
-            return (Self.bucketFileName(writer.bytes), writer.bytes)
+            return (Self.bucketFileName(encoder.writer.bytes), encoder.writer.bytes)
         }
         // The three tables are parts of their own, made (and read) on every core.
         let tables = [0, 1, 2].parallelMap { table -> [UInt8] in
@@ -271,12 +143,12 @@ extension BuildCache {
                     let chunk = try readBucket(name)
                     // A bucket whose bytes do not match its name was cut short or changed.
                     guard Self.bucketFileName(chunk) == name else { throw CacheReader.Damaged() }
-                    var reader = CacheReader(chunk)
-                    let entries = try reader.list { reader in
-                        let path = try reader.string()
-                        return (path, try Self.readOutcome(&reader, path: path))
+                    let decoder = CacheDecoder(CacheReader(chunk))
+                    let entries = try (0..<decoder.reader.count()).map { _ in
+                        let path = try decoder.reader.string()
+                        return (path, try Self.readOutcome(decoder, path: path))
                     }
-                    guard reader.isAtEnd else { throw CacheReader.Damaged() }
+                    guard decoder.reader.isAtEnd else { throw CacheReader.Damaged() }
                     return .bucket(entries)
                 }
             }
@@ -302,140 +174,5 @@ extension BuildCache {
         }
         bucketNames = names
         layoutFileName = layoutName
-    }
-
-    /// The output's files with what each was made from, the count first.
-    private static func write(_ records: [String: FileRecord], into writer: inout CacheWriter) {
-        writer.reserve(records.count * 120)
-        writer.write(records.count)
-        for (path, record) in records {
-            writer.write(path)
-            writer.write(record.fingerprint)
-            writer.write(record.isPage)
-            write(record.stamp, into: &writer)
-        }
-    }
-
-    private static func readRecords(_ reader: inout CacheReader, limit: Int) throws -> [String: FileRecord] {
-        let count = try reader.int()
-        var records: [String: FileRecord] = [:]
-        records.reserveCapacity(min(max(0, count), limit))
-        for _ in 0..<max(0, count) {
-            let path = try reader.string()
-            let fingerprint = try reader.uint64()
-            let isPage = try reader.bool()
-            records[path] = FileRecord(fingerprint: fingerprint, stamp: try readStamp(&reader), isPage: isPage)
-        }
-        return records
-    }
-
-    /// Paths and their stamps (folders, sources), the count first.
-    private static func write(_ stamps: [String: FileStamp], into writer: inout CacheWriter) {
-        writer.write(stamps.count)
-        for (path, stamp) in stamps {
-            writer.write(path)
-            write(stamp, into: &writer)
-        }
-    }
-
-    /// `limit` bounds the table reserved up front, so a damaged count cannot ask for too much.
-    private static func readStamps(_ reader: inout CacheReader, limit: Int) throws -> [String: FileStamp] {
-        let count = try reader.int()
-        var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(min(max(0, count), limit))
-        for _ in 0..<max(0, count) {
-            let path = try reader.string()
-            stamps[path] = try readStamp(&reader)
-        }
-        return stamps
-    }
-
-    private static func write(_ stamp: FileStamp, into writer: inout CacheWriter) {
-        writer.write(stamp.size)
-        writer.write(stamp.seconds)
-        writer.write(stamp.nanoseconds)
-        writer.write(stamp.inode)
-        writer.write(stamp.changeSeconds)
-        writer.write(stamp.changeNanoseconds)
-    }
-
-    private static func readStamp(_ reader: inout CacheReader) throws -> FileStamp {
-        FileStamp(size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(), inode: try reader.uint64(),
-                  changeSeconds: try reader.int(), changeNanoseconds: try reader.int())
-    }
-
-    private static func write(_ outcome: ArticleParser.Outcome, into writer: inout CacheWriter) {
-        writer.write(outcome.diagnostics.count)
-        for diagnostic in outcome.diagnostics {
-            writer.write(diagnostic.severity == .error)
-            writer.write(diagnostic.file)
-            writer.write(diagnostic.line)
-            writer.write(diagnostic.column)
-            writer.write(diagnostic.message)
-            writer.write(diagnostic.hint)
-        }
-        writer.write(outcome.article != nil)
-        guard let article = outcome.article else { return }
-        // The article's path is its key in the bucket, written once.
-        writer.write(article.title)
-        writer.write(article.date.instant)
-        writer.write(article.date.day.year)
-        writer.write(article.date.day.month)
-        writer.write(article.date.day.day)
-        writer.write(article.date.secondsIntoDay)
-        writer.write(article.date.utcOffset)
-        writer.write(article.section)
-        writer.write(article.tags)
-        writer.write(article.speakers)
-        writer.write(article.source)
-        writer.write(article.summary)
-        writer.write(article.isDraft)
-        writer.write(article.requestedSlug)
-        writer.write(article.requestedSlugLine)
-        writer.write(article.assets)
-        // No body links: the body gives them when made again (`Article.takeLinksFromBody`).
-        writer.write(article.quotes.count)
-        for quote in article.quotes {
-            writer.write(quote.text)
-            writer.write(quote.speaker)
-            writer.write(quote.line)
-        }
-        writer.write(article.sourceSize)
-        writer.write(article.sourceHash)
-        let keys = article.keys ?? ArticleKeys(article)
-        writer.write(keys.section)
-        writer.write(keys.tags)
-        writer.write(keys.speakers)
-        writer.write(keys.titleSlug)
-        writer.write(keys.quoteSpeakers)
-    }
-
-    /// `path`: the bucket's key for the outcome, the path of its article.
-    private static func readOutcome(_ reader: inout CacheReader, path sourcePath: String) throws -> ArticleParser.Outcome {
-        let diagnostics = try reader.list { reader in
-            Diagnostic(try reader.bool() ? .error : .warning, file: try reader.string(), line: try reader.optionalInt(),
-                       column: try reader.optionalInt(), message: try reader.string(), hint: try reader.optionalString())
-        }
-        guard try reader.bool() else { return ArticleParser.Outcome(article: nil, diagnostics: diagnostics) }
-        let title = try reader.string()
-        let date = ArticleDate(instant: try reader.int(),
-                               day: CivilDate(year: try reader.int(), month: try reader.int(), day: try reader.int()),
-                               secondsIntoDay: try reader.int(), utcOffset: try reader.int())
-        var article = Article(
-            sourcePath: sourcePath, title: title, date: date, section: try reader.string(), tags: try reader.strings(),
-            speakers: try reader.strings(), source: try reader.optionalString(), summary: try reader.optionalString(),
-            isDraft: try reader.bool(), requestedSlug: try reader.optionalString(),
-            requestedSlugLine: try reader.optionalInt(), assets: try reader.strings())
-        article.takeLinksFromBody()
-        article.quotes = try reader.list { reader in
-            AttributedQuote(text: try reader.string(), speaker: try reader.string(), line: try reader.int())
-        }
-        // Made again from the source by the build that uses it (`Pipeline.lazilyBodied`).
-        article.body = ArticleBody()
-        article.sourceSize = try reader.int()
-        article.sourceHash = try reader.uint64()
-        article.keys = ArticleKeys(section: try reader.string(), tags: try reader.strings(), speakers: try reader.strings(),
-                                   titleSlug: try reader.string(), quoteSpeakers: try reader.strings())
-        return ArticleParser.Outcome(article: article, diagnostics: diagnostics)
     }
 }

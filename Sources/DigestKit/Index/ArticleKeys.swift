@@ -1,7 +1,7 @@
 /// An article's term keys and title slug: Unicode work the indexer needs for every article.
 /// The parser works them out (in parallel) and the build cache keeps them, so a rebuild does not
 /// redo them for articles that did not change.
-public struct ArticleKeys: Sendable, Hashable {
+public struct ArticleKeys: Codable, Sendable, Hashable {
     var section: String
     var tags: [String]
     var speakers: [String]

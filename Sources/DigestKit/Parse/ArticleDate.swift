@@ -2,7 +2,7 @@ import Foundation
 
 /// When an article was published: the instant, and the day and time a reader in the site's time
 /// zone sees.
-public struct ArticleDate: Hashable, Comparable, Sendable {
+public struct ArticleDate: Codable, Hashable, Comparable, Sendable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var instant: Int
     /// Day in the site's time zone.

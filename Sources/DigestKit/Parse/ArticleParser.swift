@@ -5,6 +5,7 @@ import Foundation
 public struct ArticleParser: Sendable {
     public static let knownFields: Set<String> = [
         "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug", "quotes",
+        "updated", "correction",
     ]
 
     public var config: SiteConfig
@@ -85,25 +86,31 @@ public struct ArticleParser: Sendable {
         let summary = optional("summary", fields.string).flatMap(Self.nonEmpty)
         let slug = optional("slug", fields.string).flatMap(Self.nonEmpty)
         let listedQuotes = optional("quotes", frontMatterQuotes(fields)) ?? []
+        let updated = optional("updated", updatedDate(fields, published: date))
+        let correction = optional("correction", fields.string).flatMap(Self.nonEmpty)
 
         guard let title, let section, let date, !diagnostics.hasErrors else {
             return Outcome(article: nil, diagnostics: diagnostics)
         }
-        let rendered = Markdown.render(document.body, options: Markdown.Options(unsafeHTML: config.unsafeHTML))
+        let markdownOptions = Markdown.Options(unsafeHTML: config.unsafeHTML)
+        let rendered = Markdown.render(document.body, options: markdownOptions)
         let (assetPaths, linkWarnings) = localAssets(rendered.references, document: document)
         diagnostics += linkWarnings
-        var article = Article(
-            sourcePath: file, title: title, date: date, section: section, tags: tags, speakers: speakers,
-            source: source, summary: summary, isDraft: isDraft, requestedSlug: slug,
-            requestedSlugLine: slug == nil ? nil : fields.entry("slug")?.line, bodyHTML: rendered.html, assets: assetPaths)
-        article.bodyLinks = rendered.references.map {
-            Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
-        }
-        article.quotes = listedQuotes + rendered.quotes.map {
+        let quotes = listedQuotes + rendered.quotes.map {
             AttributedQuote(text: $0.text, speaker: $0.speaker, line: $0.line + document.bodyLine - 1)
         }
-        // Whoever is quoted is a speaker of the article, listed or not.
-        article.speakers = Self.cleaned(article.speakers + article.quotes.map(\.speaker))
+        let header = ArticleHeader(
+            title: title, date: date, updated: updated, section: section, tags: tags,
+            // Whoever is quoted is a speaker of the article, listed or not.
+            speakers: Self.cleaned(speakers + quotes.map(\.speaker)), source: source, summary: summary,
+            correctionHTML: correction.map { Markdown.render($0, options: markdownOptions).html }, isDraft: isDraft,
+            requestedSlug: slug, requestedSlugLine: slug == nil ? nil : fields.entry("slug")?.line,
+            quotes: quotes.map { ArticleHeader.Quote(text: $0.text, speaker: $0.speaker) }, assets: assetPaths)
+        let bodyLinks = rendered.references.map {
+            Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
+        }
+        var article = Article(sourcePath: file, header: header, body: ArticleBody(html: rendered.html), bodyLinks: bodyLinks,
+                              quoteLines: quotes.map(\.line))
         article.keys = ArticleKeys(article)
         return Outcome(article: article, diagnostics: diagnostics)
     }
@@ -163,6 +170,30 @@ public struct ArticleParser: Sendable {
             }
         }
         return (found, warnings)
+    }
+
+    /// `updated:`, read as `date:` is, and never before `published`.
+    func updatedDate(_ fields: YAMLFields, published: ArticleDate?) -> (YAMLFields.Entry) -> Result<ArticleDate, Diagnostic> {
+        { entry in
+            fields.string(entry).flatMap { text in
+                let problem = { (message: String, hint: String) in
+                    Result<ArticleDate, Diagnostic>.failure(Diagnostic(file: fields.file, line: entry.line, column: entry.column,
+                                                                       message: message, hint: hint))
+                }
+                let updated: ArticleDate
+                do throws(ArticleDateParser.Failure) {
+                    updated = try ArticleDateParser.parse(text.trimmingWhitespace(), in: config.timeZone)
+                } catch {
+                    return problem("invalid 'updated' date: \(error.reason)",
+                                   "write when the article last changed, like 'date:', e.g. 'updated: \"2019-02-14T10:00:00+08:00\"'")
+                }
+                if let published, updated < published {
+                    return problem("'updated' (\(updated.iso8601)) is before 'date' (\(published.iso8601))",
+                                   "an update comes after the article was published: check both dates")
+                }
+                return .success(updated)
+            }
+        }
     }
 
     /// `quotes:` is a list of `{speaker, text}` pairs.

@@ -2,7 +2,7 @@
 ///
 /// All arithmetic is on integers (days since 1970-01-01), so grouping thousands of articles by
 /// day and week needs no `Calendar` or formatter.
-public struct CivilDate: Hashable, Comparable, Sendable {
+public struct CivilDate: Codable, Hashable, Comparable, Sendable {
     public var year: Int
     public var month: Int
     public var day: Int

@@ -16,6 +16,10 @@ import Testing
             var article = Article(sourcePath: path, title: "Title \(index) · 中文", date: try ArticleDateParser.parse(
                 "2019-02-13T09:00:00+08:00", in: shanghai()), section: "DIPLOMACY", tags: ["trade", "t\(index % 3)"],
                 speakers: ["Wang Wenbin"], source: index % 2 == 0 ? "Xinhua" : nil, summary: "Summary \(index)")
+            if index % 3 == 0 {
+                article.updated = try ArticleDateParser.parse("2019-02-14 10:\(10 + index)", in: shanghai())
+                article.correctionHTML = "<p>Correction \(index).</p>\n"
+            }
             article.sourceSize = index * 100
             article.sourceHash = UInt64(index) &* 0x9E37_79B9
             article.keys = ArticleKeys(article)

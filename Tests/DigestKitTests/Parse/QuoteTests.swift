@@ -41,7 +41,7 @@ import Testing
         config.timeZone = shanghai()
         let article = try #require(ArticleParser(config: config).parse(document).article)
         #expect(article.quotes.map(\.speaker) == ["Lu Kang", "Wang Yi"])
-        #expect(article.quotes.map(\.line) == [7, 11])
+        #expect(article.quoteLines == [7, 11])
         #expect(article.speakers == ["Wang Yi", "Lu Kang"])
     }
 

@@ -1,0 +1,36 @@
+/// What an article's front matter says, read and checked: everything an article is outside its
+/// body. Its stored properties are the one list of those fields. The build cache stores a
+/// header through `Codable` (`CacheEncoder`), an article's fingerprint without its body hashes
+/// that encoding, and two articles are the same outside their bodies when their headers are
+/// equal; so a field added here is cached, fingerprinted and compared with no other change.
+/// Reading it from the front matter is `ArticleParser`'s.
+public struct ArticleHeader: Codable, Hashable, Sendable {
+    public var title: String
+    public var date: ArticleDate
+    /// When the article was last changed (`updated:`); never before `date`.
+    public var updated: ArticleDate? = nil
+    public var section: String
+    public var tags: [String] = []
+    /// Everyone listed in `speakers:`, and everyone quoted.
+    public var speakers: [String] = []
+    public var source: String? = nil
+    public var summary: String? = nil
+    /// A short note on what was corrected (`correction:`, Markdown), as HTML.
+    public var correctionHTML: String? = nil
+    public var isDraft = false
+    /// The slug the author asked for with `slug:`, if any; the index decides the final URL.
+    public var requestedSlug: String? = nil
+    /// Line of the `slug:` field, so slug errors found while indexing can point at it.
+    public var requestedSlugLine: Int? = nil
+    /// Quotations attributed to speakers (from `quotes:` and from `— Name` blockquotes), as
+    /// pages show them. Their lines belong to the body (`Article.quoteLines`): they move when
+    /// the body above a quote grows, which changes no page that shows no body.
+    public var quotes: [Quote] = []
+    /// Local files the body links to, relative to the site folder, to copy beside the page.
+    public var assets: [String] = []
+
+    public struct Quote: Codable, Hashable, Sendable {
+        public var text: String
+        public var speaker: String
+    }
+}
