@@ -46,7 +46,7 @@ extension Digest {
                 if dryRun {
                     print("Would write \(item.file.path) (from \(item.input)):\n\(item.file.text)")
                 } else if !siteOptions.quiet {
-                    print("\(item.input) → \(item.file.path)")
+                    print("\(item.input) → \(item.file.path) (/\(item.file.address.folder))")
                 }
             }
             if !siteOptions.quiet || report.failures > 0 { print(summary(report)) }

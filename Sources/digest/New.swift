@@ -48,7 +48,10 @@ extension Digest {
             article.body = "Write the article here."
             do {
                 let path = try article.write(in: siteOptions.siteDirectory)
+                // The path alone on standard output, so `$EDITOR "$(digest new …)"` works.
                 print(path)
+                let address = config.permalink.address(ofFile: path, day: article.date.day, section: section)
+                if !siteOptions.quiet { FileHandle.standardError.write(Data("Its page will be /\(address.folder)\n".utf8)) }
             } catch let error as ArticleDraft.WriteError {
                 throw CommandError(error.description)
             }

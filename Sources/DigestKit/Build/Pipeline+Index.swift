@@ -72,6 +72,8 @@ extension Pipeline {
         var site = Site(config: config, articles: published, layout: layout)
         site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
+        let (aliases, aliasDiagnostics) = site.aliases()
+        diagnostics += aliasDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         parsedByPath.reserveCapacity(outcomes.count)
@@ -79,6 +81,7 @@ extension Pipeline {
         var indexed = Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
                               parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
         (indexed.layout, indexed.layoutKey, indexed.keptLayout) = (layout, layoutKey, kept != nil)
+        indexed.aliases = aliases
         return indexed
     }
 

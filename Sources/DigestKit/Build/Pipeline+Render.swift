@@ -39,6 +39,8 @@ extension Pipeline {
             if let file = searchIndex?.value { try sink(file) }
             for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
             for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) }
+            // Small and few: made on every build rather than planned.
+            for file in Redirects(site: site).files(indexed.aliases) { try sink(file) }
             for file in plan.copies { try sink(file) }
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])

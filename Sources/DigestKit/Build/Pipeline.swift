@@ -58,6 +58,8 @@ public struct Pipeline: Sendable {
         var layout: SiteLayout?
         var layoutKey: UInt64 = 0
         var keptLayout = false
+        /// The articles' old addresses, each written as a redirect.
+        public var aliases: [Site.Alias] = []
     }
 
     /// Files handed over from many threads, gathered for the in-memory `run`.

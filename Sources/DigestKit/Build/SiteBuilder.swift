@@ -62,6 +62,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
         }
         var warnings = result.warnings
+        if options.useCache { warnings += recordAddresses(of: result.site) }
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged = incremental && report.written == 0 && report.removed == 0
             && content.sources.allSatisfy(\.unread) && plan.structure == previous?.structure
@@ -90,6 +91,21 @@ public struct SiteBuilder: Sendable {
             result.site.articles.map { ($0.article.sourcePath, $0.path.folder) }, uniquingKeysWith: { first, _ in first })
         if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any) }
         return summary
+    }
+
+    /// Says which pages moved since the last build that recorded its addresses, and records
+    /// this build's. A book that cannot be written costs only the next build's move report.
+    private func recordAddresses(of site: Site) -> [Diagnostic] {
+        let book = AddressBook(site)
+        let last = AddressBook.load(from: options.siteDirectory)
+        guard last != book else { return [] }
+        do {
+            try book.save(in: options.siteDirectory)
+        } catch {
+            return [.warning(file: BuildCache.folderName, message: "cannot record the pages' addresses: \(error)",
+                             hint: "the next build cannot tell which pages moved")]
+        }
+        return last?.moves(in: site) ?? []
     }
 
     /// Renders into `transaction`: the whole site staged and swapped in (a full build), or only

@@ -26,6 +26,7 @@ public struct SiteChecker: Sendable {
             return error.diagnostics
         }
         var problems = result.warnings
+        problems += AddressBook.load(from: options.siteDirectory)?.moves(in: result.site) ?? []
         problems += linkProblems(result)
         problems += editorialProblems(result.site)
         return problems.sortedForDisplay()

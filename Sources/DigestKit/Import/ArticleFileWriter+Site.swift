@@ -8,21 +8,21 @@ extension ArticleFileWriter {
         _ siteDirectory: URL, timeZoneName: String?, section: String?
     ) -> (writer: ArticleFileWriter?, diagnostics: [Diagnostic]) {
         let section = section.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        var (config, diagnostics) = SiteConfig.load(from: siteDirectory)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         if let timeZoneName {
             guard let zone = TimeZone(identifier: timeZoneName) else {
                 return (nil, [Diagnostic(
                     file: "--timezone", message: "unknown time zone '\(timeZoneName)'",
                     hint: "use an IANA name such as Asia/Shanghai, Europe/London or UTC")])
             }
-            return (ArticleFileWriter(timeZone: zone, section: section), [])
+            return (ArticleFileWriter(timeZone: zone, section: section, permalink: config.permalink), [])
         }
-        var (config, diagnostics) = SiteConfig.load(from: siteDirectory)
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         if !config.timeZoneWasSet {
             diagnostics.append(.warning(
                 file: "site.yml", message: "no timezone is set, so Published times are read as UTC",
                 hint: "set 'timezone: Asia/Shanghai' (or the agency's zone) in site.yml, or pass --timezone"))
         }
-        return (ArticleFileWriter(timeZone: config.timeZone, section: section), diagnostics)
+        return (ArticleFileWriter(timeZone: config.timeZone, section: section, permalink: config.permalink), diagnostics)
     }
 }

@@ -8,6 +8,8 @@ public struct ArticleFile: Sendable, Hashable {
     /// Line of the empty `section: ""` when the copy named no section and the file is a draft
     /// for the editor to finish; nil when the section is set.
     public var missingSectionLine: Int?
+    /// The page the file will have once built (`2019/02/13/china-urges-…/`).
+    public var address = SitePath.root
 }
 
 /// Turns `WireCopy` into the Markdown file for `Content/`, or says why it cannot.
@@ -23,10 +25,13 @@ public struct ArticleFileWriter: Sendable {
     public var timeZone: TimeZone
     /// `--section`: used instead of `Posted in:`.
     public var section: String?
+    /// The site's `permalink:`, to tell each written file's address.
+    public var permalink: Permalink
 
-    public init(timeZone: TimeZone, section: String? = nil) {
+    public init(timeZone: TimeZone, section: String? = nil, permalink: Permalink = .default) {
         self.timeZone = timeZone
         self.section = section
+        self.permalink = permalink
     }
 
     public struct Outcome: Sendable {
@@ -79,6 +84,7 @@ public struct ArticleFileWriter: Sendable {
         }
         let body = copy.paragraphs.map(MarkdownEscaper.escape).joined(separator: "\n\n")
         var file = ArticleFile(path: Self.path(title: title, date: date), text: "---\n\(yaml)---\n\n\(body)\n")
+        file.address = permalink.address(ofFile: file.path, day: date.day, section: section ?? "")
         if section == nil {
             file.missingSectionLine = file.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex(of: "section: \"\"").map { $0 + 1 }

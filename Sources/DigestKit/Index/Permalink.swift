@@ -81,6 +81,12 @@ public struct Permalink: Sendable, Hashable, CustomStringConvertible {
         })
     }
 
+    /// The page folder the file at `sourcePath` gets, without `slug:`: the address `digest new`
+    /// and `digest import` tell for the files they write.
+    public func address(ofFile sourcePath: String, day: CivilDate, section: String) -> SitePath {
+        path(day: day, sectionSlug: Slug.make(TermKey.normalize(section)), slug: Permalink.fileSlug(sourcePath))
+    }
+
     private static func padded(_ number: Int, to width: Int) -> String {
         let digits = String(number)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
@@ -90,11 +96,17 @@ public struct Permalink: Sendable, Hashable, CustomStringConvertible {
     /// date (`2019-02-13-china-urges-stop-tarnishing.md` → `china-urges-stop-tarnishing`); for
     /// `folder/index.md`, the folder's name, likewise.
     public static func fileSlug(_ sourcePath: String) -> String {
+        Slug.make(String(withoutLeadingDate(Substring(fileName(sourcePath)))))
+    }
+
+    /// The name an article's file gives it: the file's name without its extension, or for
+    /// `folder/index.md`, the folder's name (`2019-02-13-china-urges-stop-tarnishing`).
+    public static func fileName(_ sourcePath: String) -> String {
         var components = sourcePath.split(separator: "/")
         guard var name = components.popLast() else { return "" }
-        if let dot = name.lastIndex(of: ".") { name = name[..<dot] }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
         if name == "index", let folder = components.last { name = folder }
-        return Slug.make(String(withoutLeadingDate(name)))
+        return String(name)
     }
 
     /// `name` without a `YYYY-MM-DD` prefix and the separator after it.

@@ -55,6 +55,11 @@ public struct Article: Sendable, Hashable {
         set { header[keyPath: field] = newValue }
     }
 
+    /// What the header works out from its fields (`article.lastChanged`).
+    public subscript<Value>(dynamicMember value: KeyPath<ArticleHeader, Value>) -> Value {
+        storage.header[keyPath: value]
+    }
+
     /// Setting it drops `keys`, which were worked out from the header it replaces.
     public var header: ArticleHeader {
         get { storage.header }

@@ -28,9 +28,20 @@ public struct ArticleHeader: Codable, Hashable, Sendable {
     public var quotes: [Quote] = []
     /// Local files the body links to, relative to the site folder, to copy beside the page.
     public var assets: [String] = []
+    /// Old addresses of the article (`aliases:`), as site paths (`articles/old-slug/`, or a
+    /// file such as `old/page.html`): each gets a page that redirects to the article.
+    public var aliases: [String] = []
+    /// The article's identity in feeds (`id:`), when the author fixes it; otherwise it is made
+    /// from the site's host, the first-published day and the file's name.
+    public var feedID: String? = nil
 
     public struct Quote: Codable, Hashable, Sendable {
         public var text: String
         public var speaker: String
     }
+}
+
+extension ArticleHeader {
+    /// When the article last changed: `updated:`, or when it was published.
+    public var lastChanged: ArticleDate { updated ?? date }
 }

@@ -5,7 +5,7 @@ import Foundation
 public struct ArticleParser: Sendable {
     public static let knownFields: Set<String> = [
         "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug", "quotes",
-        "updated", "correction",
+        "updated", "correction", "aliases", "id",
     ]
 
     public var config: SiteConfig
@@ -88,6 +88,8 @@ public struct ArticleParser: Sendable {
         let listedQuotes = optional("quotes", frontMatterQuotes(fields)) ?? []
         let updated = optional("updated", updatedDate(fields, published: date))
         let correction = optional("correction", fields.string).flatMap(Self.nonEmpty)
+        let aliases = optional("aliases", aliasPaths(fields)) ?? []
+        let feedID = optional("id", fields.string).flatMap(Self.nonEmpty)
 
         guard let title, let section, let date, !diagnostics.hasErrors else {
             return Outcome(article: nil, diagnostics: diagnostics)
@@ -105,7 +107,8 @@ public struct ArticleParser: Sendable {
             speakers: Self.cleaned(speakers + quotes.map(\.speaker)), source: source, summary: summary,
             correctionHTML: correction.map { Markdown.render($0, options: markdownOptions).html }, isDraft: isDraft,
             requestedSlug: slug, requestedSlugLine: slug == nil ? nil : fields.entry("slug")?.line,
-            quotes: quotes.map { ArticleHeader.Quote(text: $0.text, speaker: $0.speaker) }, assets: assetPaths)
+            quotes: quotes.map { ArticleHeader.Quote(text: $0.text, speaker: $0.speaker) }, assets: assetPaths,
+            aliases: aliases, feedID: feedID)
         let bodyLinks = rendered.references.map {
             Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
         }

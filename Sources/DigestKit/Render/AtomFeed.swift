@@ -1,3 +1,5 @@
+import Foundation
+
 /// Atom 1.0 feeds (RFC 4287): one for the site, each section, tag, speaker and ISO week.
 ///
 /// Entries carry the summary and the full body; the body's relative links keep working in feed
@@ -39,7 +41,8 @@ struct AtomFeed: Sendable {
     }
 
     func render(_ spec: Spec) -> String {
-        let updated = spec.articles.first.map { site.articles[$0].article.date.iso8601 } ?? "1970-01-01T00:00:00Z"
+        // The newest change of any entry: an update to an older article counts too.
+        let updated = spec.articles.map { site.articles[$0].article.lastChanged }.max().map(\.iso8601) ?? "1970-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(site.config.language))">
@@ -70,9 +73,9 @@ struct AtomFeed: Sendable {
             <entry>
             <title type="text">\(XMLText.escape(article.title))</title>
             <link rel="alternate" type="text/html" href="\(url)"/>
-            <id>\(url)</id>
+            <id>\(XMLText.escape(entryID(article)))</id>
             <published>\(article.date.iso8601)</published>
-            <updated>\(article.date.iso8601)</updated>
+            <updated>\(article.lastChanged.iso8601)</updated>
 
             """
         if let source = article.source {
@@ -91,6 +94,22 @@ struct AtomFeed: Sendable {
 }
 
 extension AtomFeed {
+    /// An entry's `<id>`, which feed readers use to tell entries apart: the article's `id:`,
+    /// or a `tag:` URI (RFC 4151) from the site's host, the day it was first published and its
+    /// file's name. Neither the headline nor the address is in it, so a corrected headline or
+    /// a moved page is the same entry, not a new one.
+    func entryID(_ article: Article) -> String {
+        if let id = article.feedID { return id }
+        let host = URLComponents(string: urls.base)?.host ?? "localhost"
+        let name = Permalink.fileName(article.sourcePath)
+        let specific = name.addingPercentEncoding(withAllowedCharacters: Self.tagSpecificAllowed) ?? name
+        return "tag:\(host),\(article.date.day.id):\(specific)"
+    }
+
+    /// Unreserved URI characters, which a tag URI's specific part may hold unescaped.
+    static let tagSpecificAllowed = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
     /// Stands for everything `render(spec)` reads: the feed's title and place, and each entry's
     /// source file (which decides its text) and placement.
     func fingerprint(_ spec: Spec, seed: UInt64) -> UInt64 {

@@ -79,6 +79,7 @@ public struct Newsletter: Sendable {
             "section": site.sections[placed.sectionIndex].name,
             "draft": article.isDraft,
             "future": article.date.instant > site.buildInstant,
+            "updated": article.updated != nil,
             "speakers": speakers.map { ["name": $0.name, "url": link($0.path, from: page)] },
             "speaker_names": speakers.map(\.name).joined(separator: ", "),
         ]

@@ -1,4 +1,4 @@
-/// `sitemap.xml` (every public page, with the date of its newest article) and `robots.txt`.
+/// `sitemap.xml` (every public page, with when its newest article last changed) and `robots.txt`.
 struct Sitemap: Sendable {
     let site: Site
     let urls: AbsoluteURLs?
@@ -9,7 +9,7 @@ struct Sitemap: Sendable {
         for job in jobs where job.kind != .notFound {
             xml += "<url><loc>\(XMLText.escape(urls.url(job.path)))</loc>"
             if let newest = newestArticle(job.kind) {
-                xml += "<lastmod>\(site.articles[newest].article.date.iso8601)</lastmod>"
+                xml += "<lastmod>\(site.articles[newest].article.lastChanged.iso8601)</lastmod>"
             }
             xml += "</url>\n"
         }

@@ -60,6 +60,10 @@ struct ViewModels: @unchecked Sendable {
         ]
         if let source = article.source { item["source"] = source }
         if let summary = article.summary { item["summary"] = summary }
+        if let updated = article.updated {
+            item["updated"] = ["datetime": updated.iso8601, "date_text": updated.day.longText, "time": updated.clock]
+        }
+        if let correction = article.correctionHTML { item["correction"] = correction }
         return item
     }
 
