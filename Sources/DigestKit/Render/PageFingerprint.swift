@@ -3,104 +3,171 @@ import Mustache
 /// The fingerprint of a page's whole template context. A page renders from its context and the
 /// templates alone, so two builds that give a page the same fingerprint (with the same
 /// templates) give it the same bytes, and a rebuild can keep the file it wrote before.
+///
+/// Every kind of value a context holds has an encoding of its own, a kind number first, so two
+/// different contexts never make the same sequence for `StableHasher` (which frames each value
+/// it is given):
+///
+/// | kind | value | then |
+/// | ---: | --- | --- |
+/// | 1 | `String` | the string |
+/// | 2 | `SharedContext` | its fingerprint (of its values, made by this encoding) |
+/// | 3 | `[String: Any]`, `[String: String]` | the count, then each key (sorted) and its value |
+/// | 4 | `[Any]`, `[String]`, `[SharedContext]`, … | the count, then each element |
+/// | 5 | `Int` | the number |
+/// | 6 | `Bool` | the flag |
+/// | 7 | `LazyHTML` | its fingerprint (of all its HTML is made from) |
+/// | 8 | `ListItem` | its fingerprint (of its item and its HTML) |
+///
+/// A value of any other type is a programming error, not something to describe in text (two
+/// values can print alike): `of` stops on it, and a test runs every page of the sample site
+/// through `check`, so a view model given a new kind of value fails it until it has a kind here.
 enum PageFingerprint {
     static func of(_ context: [String: Any], seed: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(seed)
-        combine(context, into: &hasher)
+        do throws(UnencodableValue) {
+            try combine(context, into: &hasher)
+        } catch {
+            preconditionFailure("PageFingerprint: \(error)")
+        }
         return hasher.finalize()
+    }
+
+    /// Throws for the first value in `context` that has no encoding.
+    static func check(_ context: [String: Any]) throws(UnencodableValue) {
+        var hasher = StableHasher()
+        try combine(context, into: &hasher)
+    }
+
+    /// A value no encoding exists for, and where it is (`share.tags[2]`).
+    struct UnencodableValue: Error, CustomStringConvertible {
+        let type: String
+        var path = ""
+
+        func inside(_ component: String) -> UnencodableValue {
+            var outer = self
+            outer.path = path.isEmpty || path.hasPrefix("[") ? component + path : component + "." + path
+            return outer
+        }
+
+        var description: String { "no encoding for \(type) at \(path.isEmpty ? "the top" : path)" }
+    }
+
+    private enum Kind: Int {
+        case string = 1, shared, dictionary, list, int, bool, lazyHTML, listItem
     }
 
     // Values are told apart by their exact type. `as?` casts were tried first and were slow:
     // on Linux, casting a dictionary to a class type (to test for `SharedContext`) bridges it
     // to an NSDictionary first, which took most of a rebuild.
-    private static let string = ObjectIdentifier(String.self)
-    private static let shared = ObjectIdentifier(SharedContext.self)
-    private static let dictionary = ObjectIdentifier([String: Any].self)
-    private static let stringDictionary = ObjectIdentifier([String: String].self)
-    private static let sharedList = ObjectIdentifier([SharedContext].self)
-    private static let itemList = ObjectIdentifier([ListItem].self)
-    private static let dictionaryList = ObjectIdentifier([[String: Any]].self)
-    private static let stringDictionaryList = ObjectIdentifier([[String: String]].self)
-    private static let stringList = ObjectIdentifier([String].self)
-    private static let anyList = ObjectIdentifier([Any].self)
-    private static let int = ObjectIdentifier(Int.self)
-    private static let bool = ObjectIdentifier(Bool.self)
-    private static let lazy = ObjectIdentifier(LazyHTML.self)
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let sharedType = ObjectIdentifier(SharedContext.self)
+    private static let dictionaryType = ObjectIdentifier([String: Any].self)
+    private static let stringDictionaryType = ObjectIdentifier([String: String].self)
+    private static let sharedListType = ObjectIdentifier([SharedContext].self)
+    private static let itemListType = ObjectIdentifier([ListItem].self)
+    private static let dictionaryListType = ObjectIdentifier([[String: Any]].self)
+    private static let stringDictionaryListType = ObjectIdentifier([[String: String]].self)
+    private static let stringListType = ObjectIdentifier([String].self)
+    private static let anyListType = ObjectIdentifier([Any].self)
+    private static let intType = ObjectIdentifier(Int.self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let lazyHTMLType = ObjectIdentifier(LazyHTML.self)
+    private static let listItemType = ObjectIdentifier(ListItem.self)
 
-    /// Every value a view model holds; a tag before each kind keeps `["a"]` and `"a"` apart.
-    static func combine(_ value: Any, into hasher: inout StableHasher) {
+    private static func combine(_ kind: Kind, into hasher: inout StableHasher) {
+        hasher.combine(kind.rawValue)
+    }
+
+    /// One value, by the table above. Lists and dictionaries of a known element type take a
+    /// loop of their own, which gives the same sequence as the general one.
+    private static func combine(_ value: Any, into hasher: inout StableHasher) throws(UnencodableValue) {
         let type = ObjectIdentifier(Swift.type(of: value))
-        if type == string {
-            hasher.combine(1)
-            hasher.combine(value as! String)
-        } else if type == shared {
-            hasher.combine(2)
-            hasher.combine((value as! SharedContext).fingerprint)
-        } else if type == dictionary {
-            combine(value as! [String: Any], into: &hasher)
-        } else if type == stringDictionary {
+        if type == stringType {
+            combine(string: value as! String, into: &hasher)
+        } else if type == sharedType {
+            combine(.shared, (value as! SharedContext).fingerprint, into: &hasher)
+        } else if type == dictionaryType {
+            try combine(value as! [String: Any], into: &hasher)
+        } else if type == stringDictionaryType {
             let dictionary = value as! [String: String]
-            hasher.combine(3)
+            combine(.dictionary, into: &hasher)
             hasher.combine(dictionary.count)
             for key in dictionary.keys.sorted() {
                 hasher.combine(key)
-                hasher.combine(dictionary[key]!)
+                combine(string: dictionary[key]!, into: &hasher)
             }
-        } else if type == sharedList {
-            combine(fingerprints: (value as! [SharedContext]).map(\.fingerprint), into: &hasher)
-        } else if type == itemList {
-            // A list entry's fingerprint stands for its item and its html alike.
-            combine(fingerprints: (value as! [ListItem]).map(\.fingerprint), into: &hasher)
-        } else if type == dictionaryList {
-            combine(list: value as! [[String: Any]], into: &hasher)
-        } else if type == stringDictionaryList {
-            combine(list: value as! [[String: String]], into: &hasher)
-        } else if type == stringList {
+        } else if type == sharedListType {
+            combine(list: (value as! [SharedContext]).lazy.map(\.fingerprint), of: .shared, into: &hasher)
+        } else if type == itemListType {
+            combine(list: (value as! [ListItem]).lazy.map(\.fingerprint), of: .listItem, into: &hasher)
+        } else if type == stringListType {
             let list = value as! [String]
-            hasher.combine(6)
+            combine(.list, into: &hasher)
             hasher.combine(list.count)
-            for element in list { hasher.combine(element) }
-        } else if type == anyList {
-            combine(list: value as! [Any], into: &hasher)
-        } else if type == int {
-            hasher.combine(7)
+            for element in list { combine(string: element, into: &hasher) }
+        } else if type == dictionaryListType {
+            try combine(list: value as! [[String: Any]], into: &hasher)
+        } else if type == stringDictionaryListType {
+            try combine(list: value as! [[String: String]], into: &hasher)
+        } else if type == anyListType {
+            try combine(list: value as! [Any], into: &hasher)
+        } else if type == intType {
+            combine(.int, into: &hasher)
             hasher.combine(value as! Int)
-        } else if type == bool {
-            hasher.combine(8)
+        } else if type == boolType {
+            combine(.bool, into: &hasher)
             hasher.combine(value as! Bool)
-        } else if type == lazy {
-            hasher.combine(9)
-            hasher.combine((value as! LazyHTML).fingerprint)
+        } else if type == lazyHTMLType {
+            combine(.lazyHTML, (value as! LazyHTML).fingerprint, into: &hasher)
+        } else if type == listItemType {
+            combine(.listItem, (value as! ListItem).fingerprint, into: &hasher)
         } else {
-            // A kind of value the view models do not use yet. Its description stands for it;
-            // if that is not stable (a dictionary's order), the page is just rendered again.
-            hasher.combine(10)
-            hasher.combine(String(reflecting: Swift.type(of: value)))
-            hasher.combine(String(describing: value))
+            throw UnencodableValue(type: String(reflecting: Swift.type(of: value)))
         }
     }
 
-    /// A list of values whose fingerprints are worked out already.
-    private static func combine(fingerprints: [UInt64], into hasher: inout StableHasher) {
-        hasher.combine(4)
+    /// A value that stands for itself by its fingerprint.
+    private static func combine(_ kind: Kind, _ fingerprint: UInt64, into hasher: inout StableHasher) {
+        combine(kind, into: &hasher)
+        hasher.combine(fingerprint)
+    }
+
+    /// A list of values of one kind that stand for themselves by their fingerprints.
+    private static func combine(list fingerprints: some Collection<UInt64>, of kind: Kind, into hasher: inout StableHasher) {
+        combine(.list, into: &hasher)
         hasher.combine(fingerprints.count)
-        for fingerprint in fingerprints { hasher.combine(fingerprint) }
+        for fingerprint in fingerprints { combine(kind, fingerprint, into: &hasher) }
     }
 
-    /// A list of values of any kind, each told apart as above.
-    private static func combine<Element>(list: [Element], into hasher: inout StableHasher) {
-        hasher.combine(5)
+    private static func combine(string: String, into hasher: inout StableHasher) {
+        combine(.string, into: &hasher)
+        hasher.combine(string)
+    }
+
+    private static func combine<Element>(list: [Element], into hasher: inout StableHasher) throws(UnencodableValue) {
+        combine(.list, into: &hasher)
         hasher.combine(list.count)
-        for element in list { combine(element as Any, into: &hasher) }
+        for (index, element) in list.enumerated() {
+            do throws(UnencodableValue) {
+                try combine(element as Any, into: &hasher)
+            } catch {
+                throw error.inside("[\(index)]")
+            }
+        }
     }
 
-    static func combine(_ dictionary: [String: Any], into hasher: inout StableHasher) {
-        hasher.combine(3)
+    private static func combine(_ dictionary: [String: Any], into hasher: inout StableHasher) throws(UnencodableValue) {
+        combine(.dictionary, into: &hasher)
         hasher.combine(dictionary.count)
         for key in dictionary.keys.sorted() {
             hasher.combine(key)
-            combine(dictionary[key]!, into: &hasher)
+            do throws(UnencodableValue) {
+                try combine(dictionary[key]!, into: &hasher)
+            } catch {
+                throw error.inside(key)
+            }
         }
     }
 }

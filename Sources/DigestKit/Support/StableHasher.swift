@@ -1,88 +1,130 @@
+import CXXHash
 import Foundation
 
-/// A 64-bit hash that is the same in every process, for build caches kept on disk. Swift's
-/// `Hasher` is seeded per process, so its values cannot be stored.
+/// A 64-bit hash that is the same in every process, for build caches kept on disk (Swift's
+/// `Hasher` is seeded per process, so its values cannot be stored): XXH3, 64-bit, seed 0, from
+/// Debian's libxxhash, over a byte stream that frames each combined value.
 ///
-/// Not cryptographic: it detects changes (a file edited, a page's inputs changed), with eight
-/// bytes mixed per step so hashing a site's Markdown costs little next to reading it.
+/// The framing lets the stream be read back into exactly one sequence of values, so two
+/// different sequences never give the same bytes: `"ab"` then `"c"` differs from `"a"` then
+/// `"bc"`, and `Int` 1 from `UInt64` 1. Each value is a tag byte, then:
+///
+/// | tag | value | then |
+/// | ---: | --- | --- |
+/// | 1 | `Int` | 8 bytes, two's complement, little-endian |
+/// | 2 | `UInt64` | 8 bytes, little-endian |
+/// | 3 | `Bool` | 1 byte: 0 or 1 |
+/// | 4 | `String` | its UTF-8 length (8 bytes, little-endian), then its UTF-8 |
+/// | 5 | bytes | their count (8 bytes, little-endian), then the bytes |
+///
+/// `finalize()` is XXH3 of that stream, so `xxhsum -H3` over the same bytes checks it.
+/// `hash(_:)` is XXH3 of the bytes alone, unframed. Not cryptographic: it detects changes.
+/// The build cache stores these values: a change here needs a new `BuildCache.format`.
 public struct StableHasher: Sendable {
-    private var state: UInt64 = 0x243F_6A88_85A3_08D3
-    private var length: UInt64 = 0
+    private enum Tag: UInt8 {
+        case int = 1, uint64, bool, string, bytes
+    }
+
+    // The stream's next bytes, kept in the hasher itself: most hashers (a file's stamp, an
+    // article's fields, a page's context) stay under 1 KiB and are hashed in one call at the
+    // end, with no allocation and no streaming state. (A tuple: Swift's `InlineArray` needs
+    // macOS 26.)
+    private typealias Block = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    private typealias Blocks = (Block, Block, Block, Block)
+    private static let emptyBlock: Block = (0, 0, 0, 0, 0, 0, 0, 0)
+    private static let emptyBlocks: Blocks = (emptyBlock, emptyBlock, emptyBlock, emptyBlock)
+    private static let bufferSize = 1024
+    private var buffer: (Blocks, Blocks, Blocks, Blocks) = (emptyBlocks, emptyBlocks, emptyBlocks, emptyBlocks)
+    private var buffered = 0
+    /// XXH3's streaming state, made when the stream outgrows `buffer`.
+    private var stream: XXH3Stream?
 
     public init() {}
 
-    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    private mutating func mix(_ word: UInt64) {
-        state = (state ^ word) &* Self.multiplier
-        state ^= state >> 29
-    }
-
     public mutating func combine(bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        let count = bytes.count
-        // Long runs go through four lanes at once: one lane's multiply waits on the last, four
-        // keep the core busy (a rebuild checks megabytes of cache files by their hash).
-        if count >= 64 {
-            var lanes: (UInt64, UInt64, UInt64, UInt64) = (state, state ^ 0x1357_9BDF_2468_ACE0, ~state, state &+ 0x0F1E_2D3C_4B5A_6978)
-            func step(_ lane: inout UInt64, _ word: UInt64) {
-                lane = (lane ^ word) &* Self.multiplier
-                lane ^= lane >> 29
-            }
-            while offset + 32 <= count {
-                step(&lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                step(&lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                step(&lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-                step(&lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
-                offset += 32
-            }
-            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { mix(lane) }
-        }
-        while offset + 8 <= count {
-            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        mix(tail ^ 0xFF)
-        length &+= UInt64(count)
-        // The length goes in too, so "ab"+"c" and "a"+"bc" differ.
-        mix(UInt64(count))
+        combine(.bytes, bytes)
     }
 
     public mutating func combine(_ string: String) {
         var string = string
-        string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        string.withUTF8 { combine(.string, UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func combine(_ value: Int) {
-        mix(UInt64(bitPattern: Int64(value)))
+        write(.int, word: UInt64(bitPattern: Int64(value)))
     }
 
     public mutating func combine(_ value: UInt64) {
-        mix(value)
+        write(.uint64, word: value)
     }
 
     public mutating func combine(_ value: Bool) {
-        mix(value ? 0xB1 : 0xB0)
+        if buffered + 2 > Self.bufferSize { flush() }
+        let offset = buffered
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            raw[offset] = Tag.bool.rawValue
+            raw[offset + 1] = value ? 1 : 0
+        }
+        buffered += 2
     }
 
-    public func finalize() -> UInt64 {
-        var result = state ^ length
-        result = (result ^ (result >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        result = (result ^ (result >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return result ^ (result >> 33)
+    /// `consuming`, so a hasher used no more is finished in place; one still used afterwards
+    /// is copied first (its streaming state too), and goes on as it was.
+    public consuming func finalize() -> UInt64 {
+        guard stream != nil else {
+            let count = buffered
+            return withUnsafeBytes(of: &buffer) { XXH3_64bits($0.baseAddress, count) }
+        }
+        flush()
+        return stream!.digest()
     }
 
-    /// The hash of one piece of data.
+    /// XXH3 (64-bit, seed 0) of one piece of data, unframed: what `xxhsum -H3` prints for it.
     public static func hash(_ data: some ContiguousBytes) -> UInt64 {
-        var hasher = StableHasher()
-        data.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        data.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }
+    }
+
+    private mutating func write(_ tag: Tag, word: UInt64) {
+        if buffered + 9 > Self.bufferSize { flush() }
+        let offset = buffered
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            raw.storeBytes(of: tag.rawValue, toByteOffset: offset, as: UInt8.self)
+            raw.storeBytes(of: word.littleEndian, toByteOffset: offset + 1, as: UInt64.self)
+        }
+        buffered += 9
+    }
+
+    private mutating func combine(_ tag: Tag, _ bytes: UnsafeRawBufferPointer) {
+        write(tag, word: UInt64(bytes.count))
+        guard bytes.count <= Self.bufferSize - buffered else {
+            // Too long for the buffer (a file's bytes): to XXH3 where it lies, without a copy.
+            flush()
+            ownStream().update(bytes)
+            return
+        }
+        let offset = buffered
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+        }
+        buffered += bytes.count
+    }
+
+    /// Hands the buffered bytes to the streaming state.
+    private mutating func flush() {
+        guard buffered > 0 else { return }
+        let stream = ownStream()
+        let count = buffered
+        withUnsafeBytes(of: &buffer) { stream.update(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        buffered = 0
+    }
+
+    /// The streaming state, made if there is none and copied if a copy of this hasher holds it too.
+    private mutating func ownStream() -> XXH3Stream {
+        if stream == nil {
+            stream = XXH3Stream()
+        } else if !isKnownUniquelyReferenced(&stream) {
+            stream = stream!.copy()
+        }
+        return stream!
     }
 }
