@@ -36,6 +36,20 @@ final class CacheEncoder: Encoder {
         value.write(into: &writer)
     }
 
+    /// A value of a type only known at run time; text, lists of text and `CacheScalar`s as
+    /// `CacheDecoder.value` reads them.
+    fileprivate func value<T: Encodable>(_ value: T) throws {
+        if T.self == String.self { return writer.write(unsafeBitCast(value, to: String.self)) }
+        if T.self == [String].self { return writer.write(unsafeBitCast(value, to: [String].self)) }
+        if let scalar = T.self as? any CacheScalar.Type { return write(value, as: scalar) }
+        try value.encode(to: self)
+    }
+
+    /// `T` is `Scalar`, known as such only at run time.
+    private func write<T, Scalar: CacheScalar>(_ value: T, as scalar: Scalar.Type) {
+        unsafeBitCast(value, to: Scalar.self).write(into: &writer)
+    }
+
     private struct Fields<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let encoder: CacheEncoder
         var codingPath: [any CodingKey] { [] }
@@ -55,7 +69,7 @@ final class CacheEncoder: Encoder {
         mutating func encode(_ value: UInt16, forKey key: Key) { encoder.write(value) }
         mutating func encode(_ value: UInt32, forKey key: Key) { encoder.write(value) }
         mutating func encode(_ value: UInt64, forKey key: Key) { encoder.write(value) }
-        mutating func encode(_ value: some Encodable, forKey key: Key) throws { try value.encode(to: encoder) }
+        mutating func encode(_ value: some Encodable, forKey key: Key) throws { try encoder.value(value) }
 
         // The standard library's versions write nothing for nil, which a positional layout
         // cannot tell apart from the next field: a flag goes first (`decodeNil(forKey:)`).
@@ -74,7 +88,7 @@ final class CacheEncoder: Encoder {
         mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) { present(value).map(encoder.write) }
         mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { present(value).map(encoder.write) }
         mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
-            try present(value).map { try $0.encode(to: encoder) }
+            try present(value).map(encoder.value)
         }
 
         /// Writes the flag; the value, if any, is the caller's to write.
@@ -129,7 +143,7 @@ final class CacheEncoder: Encoder {
         mutating func encode(_ value: UInt64) { counted(); encoder.write(value) }
         mutating func encode(_ value: some Encodable) throws {
             counted()
-            try value.encode(to: encoder)
+            try encoder.value(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {

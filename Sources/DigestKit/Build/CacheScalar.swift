@@ -1,5 +1,6 @@
-/// A value `CacheEncoder` and `CacheDecoder` write as it is, not field by field: text, a flag,
-/// or a number in eight bytes, as `CacheWriter` writes them.
+/// A value `CacheEncoder` and `CacheDecoder` write as it is rather than through `Codable`: text,
+/// a flag, or a number in eight bytes, as `CacheWriter` writes them; and the small values every
+/// article holds, whose containers through `Codable` showed in the cache's decoding.
 protocol CacheScalar {
     func write(into writer: inout CacheWriter)
     static func read(from reader: inout CacheReader) throws -> Self
@@ -47,4 +48,28 @@ extension Double: CacheScalar {
 extension Float: CacheScalar {
     func write(into writer: inout CacheWriter) { Double(self).write(into: &writer) }
     static func read(from reader: inout CacheReader) throws -> Float { Float(try Double.read(from: &reader)) }
+}
+
+/// Seven numbers that never change shape; the day and time are kept as worked out in the
+/// site's zone, which the cache's parse settings hold.
+extension ArticleDate: CacheScalar {
+    func write(into writer: inout CacheWriter) {
+        for number in [instant, day.year, day.month, day.day, secondsIntoDay, utcOffset] { writer.write(number) }
+    }
+
+    static func read(from reader: inout CacheReader) throws -> ArticleDate {
+        ArticleDate(instant: try reader.int(), day: CivilDate(year: try reader.int(), month: try reader.int(), day: try reader.int()),
+                    secondsIntoDay: try reader.int(), utcOffset: try reader.int())
+    }
+}
+
+extension ArticleHeader.Quote: CacheScalar {
+    func write(into writer: inout CacheWriter) {
+        writer.write(text)
+        writer.write(speaker)
+    }
+
+    static func read(from reader: inout CacheReader) throws -> ArticleHeader.Quote {
+        ArticleHeader.Quote(text: try reader.string(), speaker: try reader.string())
+    }
 }
