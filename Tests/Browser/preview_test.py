@@ -69,12 +69,22 @@ def fail_slow(ctx, loads, base, what):
             f"{ctx.page_load_timeout:g} s page-load timeout; worst {worst:.2f} s):\n{listed}")
 
 
+# The folders of the site's own pages (Permalink.reservedFolders, and page/ for the home page's
+# later pages); every other page is an article, wherever site.yml's `permalink:` puts it.
+SITE_FOLDERS = {"archive", "assets", "days", "page", "search", "sections", "speakers", "tags", "weeks", "years"}
+
+
+def is_article(url, base):
+    path = url[len(base):]
+    return path not in ("/", "/index.html") and path.split("/")[1] not in SITE_FOLDERS
+
+
 def open_article(browser, preview):
     """Opens the first article the home page links and finds its Markdown file by its title.
     Returns (url, relative path of the file, heading)."""
     browser.get(preview.url("/"))
-    articles = [url for _, url in page_links(browser, preview.base) if "/articles/" in url]
-    check(articles, "the home page links no article (/articles/...)")
+    articles = [url for _, url in page_links(browser, preview.base) if is_article(url, preview.base)]
+    check(articles, "the home page links no article (a page outside the site's own folders)")
     load = browser.get(articles[0])
     check(not load.timed_out, f"the article {articles[0]} did not load within {browser.ctx.page_load_timeout:g} s")
     heading = browser.driver.find_element(By.CSS_SELECTOR, "h1").text.strip()
@@ -240,7 +250,8 @@ def test_a_moved_page_follows_its_new_address(ctx):
         check(original.startswith("---\n") and "\nslug:" not in original, f"{relative} already has a slug: line")
         saved = time.monotonic()
         preview.write(relative, original.replace("---\n", f"---\nslug: {slug}\n", 1))
-        target = preview.url(f"/articles/{slug}/")
+        # The slug is the address's last folder: the day (or whatever permalink: puts first) stays.
+        target = url.rstrip("/").rsplit("/", 1)[0] + f"/{slug}/"
         wait_for(lambda: browser.driver.current_url == target and heading in body_text(browser), RELOAD_TIMEOUT,
                  what=f"the tab on {url} to go to {target} after the slug changed")
         check(page_problem(browser) is None, f"{target}: {page_problem(browser)}")

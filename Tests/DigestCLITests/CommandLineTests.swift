@@ -46,8 +46,12 @@ import Testing
         #expect(listed.output.contains("article.mustache  (Templates/article.mustache)"))
         #expect(listed.output.contains("\nbase.mustache\n"))
         #expect(try digest.run("build", "--site", "desk").status == 0)
-        let article = try FileManager.default.contentsOfDirectory(atPath: digest.path("desk/Public/articles").path).first ?? ""
-        let page = try String(contentsOf: digest.path("desk/Public/articles/\(article)/index.html"), encoding: .utf8)
+        // The welcome article is Content/YYYY/MM/YYYY-MM-DD-welcome-to-your-digest.md; its page, YYYY/MM/DD/welcome-to-your-digest/.
+        let source = try #require(FileManager.default.subpaths(atPath: digest.path("desk/Content").path)?.first { $0.hasSuffix(".md") })
+        let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        #expect(name.hasSuffix("-welcome-to-your-digest"), "\(source)")
+        let folder = name.prefix(10).replacingOccurrences(of: "-", with: "/") + "/" + name.dropFirst(11)
+        let page = try String(contentsOf: digest.path("desk/Public/\(folder)/index.html"), encoding: .utf8)
         #expect(page.contains("<p>ours: Welcome to your digest</p>"))
     }
 

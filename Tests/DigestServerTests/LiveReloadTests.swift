@@ -6,7 +6,7 @@ import Testing
 /// The live-reload channel: a WebSocket per open page, so pages never hold an HTTP connection.
 @Suite(.serialized) struct LiveReloadTests {
     @Test func manyOpenPagesGetEveryChangeAndPagesStillLoad() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("Busy desk")])
+        let preview = try await RunningPreview.start(articles: ["busy-desk.md": article("Busy desk")])
         var pages: [LiveReloadClient] = []
         var generation = 0
         // More pages than a browser's six connections per host: each holds a WebSocket.
@@ -17,10 +17,10 @@ import Testing
         }
         #expect(await preview.server.state.listenerCount == 24)
         for _ in 0..<40 {
-            let response = try await preview.http.get("/articles/busy-desk/", timeout: 5)
+            let response = try await preview.http.get("/2019/02/13/busy-desk/", timeout: 5)
             #expect(response.status == 200)
         }
-        try preview.write("Content/a.md", article("Busy desk", extra: "summary: Seen by every page\n"))
+        try preview.write("Content/busy-desk.md", article("Busy desk", extra: "summary: Seen by every page\n"))
         for page in pages {
             #expect(try await page.next().generation == generation + 1)
             await page.close()
@@ -43,38 +43,38 @@ import Testing
     }
 
     @Test func aRebuildThatMovesAPageSaysWhereItWent() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("Talks resume")])
+        let preview = try await RunningPreview.start(articles: ["2019-02-13-talks-resume.md": article("Talks resume")])
         let (page, first) = try await preview.listen()
         #expect(first.moved.isEmpty)
-        try preview.write("Content/a.md", article("Talks resume", extra: "slug: talks-resume-in-beijing\n"))
+        try preview.write("Content/2019-02-13-talks-resume.md", article("Talks resume", extra: "slug: talks-resume-in-beijing\n"))
         var state = try await page.next()
-        #expect(state.moved == ["/articles/talks-resume/": "/articles/talks-resume-in-beijing/"])
-        #expect(try await preview.http.get("/articles/talks-resume-in-beijing/").status == 200)
+        #expect(state.moved == ["/2019/02/13/talks-resume/": "/2019/02/13/talks-resume-in-beijing/"])
+        #expect(try await preview.http.get("/2019/02/13/talks-resume-in-beijing/").status == 200)
 
         // Moved again: a page still at the first address goes straight to the newest one.
-        try preview.write("Content/a.md", article("Talks resume", extra: "slug: talks-resume-friday\n"))
+        try preview.write("Content/2019-02-13-talks-resume.md", article("Talks resume", extra: "slug: talks-resume-friday\n"))
         state = try await page.next()
-        #expect(state.moved["/articles/talks-resume/"] == "/articles/talks-resume-friday/")
-        #expect(state.moved["/articles/talks-resume-in-beijing/"] == "/articles/talks-resume-friday/")
+        #expect(state.moved["/2019/02/13/talks-resume/"] == "/2019/02/13/talks-resume-friday/")
+        #expect(state.moved["/2019/02/13/talks-resume-in-beijing/"] == "/2019/02/13/talks-resume-friday/")
 
         // A new article at an old address is that article's page, not a move.
-        try preview.write("Content/b.md", article("Talks resume"))
+        try preview.write("Content/talks-resume.md", article("Talks resume"))
         state = try await page.next()
-        #expect(state.moved["/articles/talks-resume/"] == nil)
-        #expect(state.moved["/articles/talks-resume-in-beijing/"] == "/articles/talks-resume-friday/")
+        #expect(state.moved["/2019/02/13/talks-resume/"] == nil)
+        #expect(state.moved["/2019/02/13/talks-resume-in-beijing/"] == "/2019/02/13/talks-resume-friday/")
         await page.close()
         await preview.stop()
     }
 
     @Test func theScriptIsAddedWhenServedAndNeverWrittenIntoTheSite() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("Story")])
-        let page = try await preview.http.get("/articles/story/")
+        let preview = try await RunningPreview.start(articles: ["story.md": article("Story")])
+        let page = try await preview.http.get("/2019/02/13/story/")
         #expect(page.body.contains(LiveReloadScript.path))
         #expect(Int(page.headers["content-length"] ?? "") == page.body.utf8.count)
         let missing = try await preview.http.get("/no/such/page/")
         #expect(missing.body.contains(LiveReloadScript.path))
         let built = try String(contentsOf: preview.server.configuration.outputDirectory
-            .appendingPathComponent("articles/story/index.html"), encoding: .utf8)
+            .appendingPathComponent("2019/02/13/story/index.html"), encoding: .utf8)
         #expect(!built.contains("_digest"))
         #expect(try await preview.http.get("/assets/style.css").body.contains("_digest") == false)
         await preview.stop()

@@ -27,7 +27,7 @@ import Testing
                     sent += 1
                     do {
                         let response = try RawHTTP.send(
-                            "GET /articles/changing-story/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                            "GET /2019/02/13/changing-story/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                             port: port, timeout: 30)
                         results.add(response)
                     } catch {
@@ -57,7 +57,7 @@ import Testing
             #expect(Self.titles.contains { response.body.contains("<h1 dir=\"auto\">\($0)</h1>") })
         }
         // The last version is what is served once the edits are done.
-        let last = try await preview.http.get("/articles/changing-story/")
+        let last = try await preview.http.get("/2019/02/13/changing-story/")
         #expect(last.body.contains(Self.titles.last!))
         await preview.stop()
     }

@@ -7,13 +7,13 @@ import Testing
 
 @Suite(.serialized) struct PreviewServerTests {
     @Test func servesTheSiteWithTheReloadScriptAndLeavesPublicAlone() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("First story")])
+        let preview = try await RunningPreview.start(articles: ["first-story.md": article("First story")])
         let home = try await preview.http.get("/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(home.body.contains("First story"))
         #expect(home.body.contains(LiveReloadScript.path))
-        let page = try await preview.http.get("/articles/first-story/")
+        let page = try await preview.http.get("/2019/02/13/first-story/")
         #expect(page.status == 200)
         #expect(page.body.contains("Body of First story."))
         let css = try await preview.http.get("/assets/style.css")
@@ -24,46 +24,46 @@ import Testing
     }
 
     @Test func draftsAreShownAndMarkedUnlessNoDrafts() async throws {
-        let articles = ["a.md": article("Public story"), "d.md": article("Secret plan", extra: "draft: true\n")]
+        let articles = ["a.md": article("Public story"), "secret-plan.md": article("Secret plan", extra: "draft: true\n")]
         let preview = try await RunningPreview.start(articles: articles)
-        let draft = try await preview.http.get("/articles/secret-plan/")
+        let draft = try await preview.http.get("/2019/02/13/secret-plan/")
         #expect(draft.status == 200)
         #expect(draft.body.contains("class=\"badge\">Draft"))
         await preview.stop()
 
         let published = try await RunningPreview.start(articles: articles, includeDrafts: false)
-        #expect(try await published.http.get("/articles/secret-plan/").status == 404)
+        #expect(try await published.http.get("/2019/02/13/secret-plan/").status == 404)
         #expect(!(try await published.http.get("/").body.contains("Secret plan")))
         await published.stop()
     }
 
     @Test func editingAnArticleRebuildsAndSignalsReload() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("Before edit")])
+        let preview = try await RunningPreview.start(articles: ["before-edit.md": article("Before edit")])
         let (listener, first) = try await preview.listen()
-        try preview.write("Content/a.md", article("Before edit", extra: "summary: After edit summary\n"))
+        try preview.write("Content/before-edit.md", article("Before edit", extra: "summary: After edit summary\n"))
         let change = try await listener.next()
         #expect(change.generation == first.generation + 1)
         #expect(change.server == first.server)
         #expect(change.problems.isEmpty)
-        let page = try await preview.http.get("/articles/before-edit/")
+        let page = try await preview.http.get("/2019/02/13/before-edit/")
         #expect(page.body.contains("After edit summary"))
         await listener.close()
         await preview.stop()
     }
 
     @Test func aBrokenEditKeepsTheLastGoodSiteAndReportsTheProblemUntilFixed() async throws {
-        let preview = try await RunningPreview.start(articles: ["a.md": article("Stable story")])
+        let preview = try await RunningPreview.start(articles: ["stable-story.md": article("Stable story")])
         let (listener, first) = try await preview.listen()
-        try preview.write("Content/a.md", "---\ntitle: Stable story\ndate: \"2019/2/30 25:61:00\"\nsection: X\n---\n")
+        try preview.write("Content/stable-story.md", "---\ntitle: Stable story\ndate: \"2019/2/30 25:61:00\"\nsection: X\n---\n")
         var change = try await listener.next()
         #expect(change.generation == first.generation, "a failed build must not reload pages")
         #expect(change.problems.count == 1)
-        #expect(change.problems.first?.hasPrefix("Content/a.md:3:1: error: invalid date") == true)
-        let page = try await preview.http.get("/articles/stable-story/")
+        #expect(change.problems.first?.hasPrefix("Content/stable-story.md:3:1: error: invalid date") == true)
+        let page = try await preview.http.get("/2019/02/13/stable-story/")
         #expect(page.status == 200)
         #expect(page.body.contains("Body of Stable story."))
 
-        try preview.write("Content/a.md", article("Stable story"))
+        try preview.write("Content/stable-story.md", article("Stable story"))
         change = try await listener.next()
         #expect(change.problems.isEmpty)
         #expect(change.generation == first.generation + 1)

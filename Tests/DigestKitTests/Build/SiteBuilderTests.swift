@@ -23,24 +23,24 @@ import Testing
         #expect(checked > 500)
         // The page bundle's image is copied beside its page.
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(
-            "articles/trade-talks-in-charts-three-tariff-rounds-and-what-comes-next/tariff-chart.svg").path))
+            "2019/03/08/trade-talks-chart/tariff-chart.svg").path))
     }
 
     @Test func pagesAreValidHTML5ShellsWithLanguageAndRelativeAssets() throws {
-        let site = try TempSite(articles: ["a.md": articleText()])
+        let site = try TempSite(articles: ["2019-02-13-ministry-briefing.md": articleText()])
         defer { site.remove() }
         try site.build()
-        let article = try site.read("articles/ministry-briefing/index.html")
+        let article = try site.read("2019/02/13/ministry-briefing/index.html")
         #expect(article.hasPrefix("<!doctype html>"))
         #expect(article.contains("<html lang=\"en\">"))
-        #expect(article.contains("href=\"../../assets/style.css\""))
+        #expect(article.contains("href=\"../../../../assets/style.css\""))
         #expect(article.contains("<main id=\"main\""))
         #expect(article.contains("class=\"skip-link\""))
         #expect(!article.contains("\r"))
     }
 
     @Test func titlesTagsAndNamesAreEscaped() throws {
-        let site = try TempSite(articles: ["a.md": articleText(
+        let site = try TempSite(articles: ["2019-02-13-script-alert.md": articleText(
             title: "'<script>alert(1)</script> & \"quotes\"'",
             extra: "tags: ['<img src=x onerror=alert(1)>']\nspeakers: ['Bob <b>Bold</b>']\nsummary: '<i>sum</i>'\nsource: '<u>src</u>'\n")])
         defer { site.remove() }
@@ -54,7 +54,7 @@ import Testing
             #expect(!html.contains("<b>Bold"), "\(path)")
             #expect(!html.contains("<i>sum"), "\(path)")
         }
-        let article = try site.read("articles/script-alert-1-script-quotes/index.html")
+        let article = try site.read("2019/02/13/script-alert/index.html")
         #expect(article.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
     }
 
@@ -84,7 +84,7 @@ import Testing
     @Test func draftsAndFutureArticlesAreLeftOutUnlessAsked() throws {
         let site = try TempSite(articles: [
             "now.md": articleText(title: "Published"),
-            "draft.md": articleText(title: "Secret draft", extra: "draft: true\n"),
+            "2019-02-13-secret-draft.md": articleText(title: "Secret draft", extra: "draft: true\n"),
             "future.md": articleText(title: "Tomorrow", date: "\"2099-01-01T10:00:00+08:00\""),
         ])
         defer { site.remove() }
@@ -98,17 +98,17 @@ import Testing
 
         let withAll = try site.build { $0.includeDrafts = true; $0.includeFuture = true }
         #expect(withAll.articles == 3)
-        #expect(try site.read("articles/secret-draft/index.html").contains("Draft"))
+        #expect(try site.read("2019/02/13/secret-draft/index.html").contains("Draft"))
     }
 
     @Test func staleArticlePagesAreRemovedOnRebuild() throws {
-        let site = try TempSite(articles: ["a.md": articleText(title: "First"), "b.md": articleText(title: "Second")])
+        let site = try TempSite(articles: ["2019-02-13-first.md": articleText(title: "First"), "2019-02-13-second.md": articleText(title: "Second")])
         defer { site.remove() }
         try site.build()
-        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/second/index.html").path))
-        try FileManager.default.removeItem(at: site.url("Content/b.md"))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2019/02/13/second/index.html").path))
+        try FileManager.default.removeItem(at: site.url("Content/2019-02-13-second.md"))
         try site.build()
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/second/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2019/02/13/second/index.html").path))
     }
 
     @Test func linksWorkUnderASubPathAndWithIndexFileLinksForDisk() throws {
@@ -162,9 +162,9 @@ import Testing
         defer { site.remove() }
         try site.build()
         let files = try snapshot(of: site.output)
-        #expect(files["articles/bundle/img/chart.svg"] != nil)
-        #expect(files["articles/bundle/data.csv"] == Data("a,b\n1,2\n".utf8))
-        #expect(files["articles/flat/other.csv"] != nil)
+        #expect(files["2019/02/13/bundle/img/chart.svg"] != nil)
+        #expect(files["2019/02/13/bundle/data.csv"] == Data("a,b\n1,2\n".utf8))
+        #expect(files["2019/02/13/flat/other.csv"] != nil)
         #expect(!files.keys.contains { $0.hasSuffix("unrelated.pdf") })
     }
 }

@@ -15,7 +15,7 @@ import Testing
         "wrong type": "Content/bad.md:5:1: error: the field 'tags' must be a list of texts (found a set of 'key: value' fields)",
         "impossible date": "Content/bad.md:3:1: error: invalid date: '2019/2/30' is not a real day (February has 28 days)",
         "not UTF-8": "Content/bad.md:1:1: error: the file is not valid UTF-8 text (re-save it with UTF-8 encoding)",
-        "duplicate slug": "Content/two.md:5: error: the slug 'same' is already used by Content/one.md (give one of the two articles a different 'slug:')",
+        "duplicate slug": "Content/two.md:5: error: /2019/02/13/same/ is also the address of Content/one.md (rename one of the two files or give one a different 'slug:'; addresses are never renumbered)",
         "traversal in slug": "",
         "traversal in tag": "",
         "traversal in section": "",
@@ -102,7 +102,7 @@ import Testing
 
     @Test func traversalInSlug() throws {
         let site = try expectBuiltInside(articleText(title: "Trav", extra: "slug: ../../etc\n"),
-                                         page: "articles/etc/index.html", showing: "<h1 dir=\"auto\">Trav</h1>")
+                                         page: "2019/02/13/etc/index.html", showing: "<h1 dir=\"auto\">Trav</h1>")
         #expect(!FileManager.default.fileExists(atPath: site.url("etc").path))
         site.remove()
     }
@@ -133,7 +133,7 @@ import Testing
             try $0.write("Content/bad.md", articleText(title: "Scripted", body: "Hello <script>alert(1)</script> <b>bold</b>"))
         }
         defer { outcome.site.remove() }
-        let html = try page(outcome, "articles/scripted/index.html")
+        let html = try page(outcome, "2019/02/13/bad/index.html")
         #expect(html.contains("<p>Hello <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>"))
         #expect(!html.contains("<script>alert"))
     }
@@ -141,7 +141,7 @@ import Testing
     @Test func rawHTMLOrScriptInTitle() throws {
         let outcome = try build { try $0.write("Content/bad.md", articleText(title: "\"<script>alert(1)</script>\"")) }
         defer { outcome.site.remove() }
-        let html = try page(outcome, "articles/script-alert-1-script/index.html")
+        let html = try page(outcome, "2019/02/13/bad/index.html")
         #expect(html.contains("<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(!html.contains("<script>alert"))
     }
@@ -155,7 +155,7 @@ import Testing
         let outcome = try build { try $0.write("Content/bad.md", articleText(title: "Big", body: body)) }
         defer { outcome.site.remove() }
         #expect(!outcome.failed)
-        let html = try page(outcome, "articles/big/index.html")
+        let html = try page(outcome, "2019/02/13/bad/index.html")
         #expect(html.utf8.count > 10_000_000)
         #expect(html.hasSuffix("</html>\n"))
     }

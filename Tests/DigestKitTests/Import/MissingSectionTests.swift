@@ -56,7 +56,7 @@ import Testing
             #expect(summary.articles == 1, "drafts: \(drafts)")
             #expect(summary.skippedDrafts == 1, "drafts: \(drafts)")
             #expect(named(summary.warnings), "drafts: \(drafts): \(summary.warnings)")
-            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/talks-resume-in-geneva").path))
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2019/02/13/talks-resume-in-geneva").path))
             #expect(!(try site.read("weeks/2019-W07/index.html")).contains("Talks resume in Geneva"))
             let sections = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("sections").path)
             #expect(sections.filter { !$0.hasSuffix(".html") } == ["diplomacy"], "drafts: \(drafts)")

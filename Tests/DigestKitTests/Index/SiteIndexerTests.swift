@@ -7,7 +7,14 @@ import Testing
                  speakers: [String] = [], slug: String? = nil, path: String? = nil) throws -> Article {
         Article(sourcePath: path ?? "Content/\(title).md", title: title,
                 date: try ArticleDateParser.parse(date, in: shanghai()), section: section, tags: tags,
-                speakers: speakers, requestedSlug: slug)
+                speakers: speakers, requestedSlug: slug, requestedSlugLine: slug == nil ? nil : 5)
+    }
+
+    /// Each article's page folder, by source file.
+    func paths(_ articles: [Article]) -> [String: String] {
+        let (site, diagnostics) = SiteIndexer(config: config).index(articles)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        return Dictionary(uniqueKeysWithValues: site.articles.map { ($0.article.sourcePath, $0.path.folder) })
     }
 
     var config: SiteConfig {
@@ -85,26 +92,75 @@ import Testing
         #expect(site.tags[0].path.folder == "tags/cyber-security/")
     }
 
-    @Test func titlesThatSlugAlikeGetDistinctURLsOldestKeepsThePlainOne() throws {
-        let (site, diagnostics) = SiteIndexer(config: config).index([
-            try article("Trade talks!", "2019-02-14", path: "Content/b.md"),
-            try article("Trade Talks", "2019-02-13", path: "Content/a.md"),
+    /// The file's name without its date and extension, under the article's day in the site's
+    /// time zone; a bundle's `index.md` takes its folder's name; `slug:` wins over both.
+    @Test func anAddressIsTheDayAndTheFileName() throws {
+        let paths = paths([
+            try article("Talks", "2019-02-13T10:00:00+08:00", path: "Content/2019/02/2019-02-13-talks-resume.md"),
+            try article("Late", "2019-02-13T23:30:00+00:00", path: "Content/2019-02-13_late-night.md"),
+            try article("Chart", "2019-03-08T11:00:00+08:00", path: "Content/2019/03/trade-talks-chart/index.md"),
+            try article("Named", "2019-02-12", slug: "Own Name", path: "Content/2019-02-12-file-name.md"),
         ])
-        #expect(diagnostics.isEmpty)
-        let paths = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.article.sourcePath, $0.path.folder) })
-        #expect(paths["Content/a.md"] == "articles/trade-talks/")
-        #expect(paths["Content/b.md"] == "articles/trade-talks-2/")
+        #expect(paths["Content/2019/02/2019-02-13-talks-resume.md"] == "2019/02/13/talks-resume/")
+        #expect(paths["Content/2019-02-13_late-night.md"] == "2019/02/14/late-night/")
+        #expect(paths["Content/2019/03/trade-talks-chart/index.md"] == "2019/03/08/trade-talks-chart/")
+        #expect(paths["Content/2019-02-12-file-name.md"] == "2019/02/12/own-name/")
     }
 
-    @Test func twoExplicitSlugsAlikeAreAnErrorNamingBothFiles() throws {
-        let (_, diagnostics) = SiteIndexer(config: config).index([
-            try article("One", "2019-02-14", slug: "same", path: "Content/one.md"),
-            try article("Two", "2019-02-13", slug: "Same", path: "Content/two.md"),
+    /// A daily wire archive repeats file names ("briefing.md"); each day keeps its own.
+    @Test func oneFileNameOnDifferentDaysGetsDifferentAddresses() throws {
+        let paths = paths([
+            try article("Regular press conference", "2019-02-14", path: "Content/2019-02-14/briefing.md"),
+            try article("Regular press conference", "2019-02-13", path: "Content/2019-02-13/briefing.md"),
         ])
+        #expect(paths["Content/2019-02-13/briefing.md"] == "2019/02/13/briefing/")
+        #expect(paths["Content/2019-02-14/briefing.md"] == "2019/02/14/briefing/")
+    }
+
+    @Test func oneFileNameOnOneDayInTwoFoldersIsAnErrorNamingBothFiles() throws {
+        let (_, diagnostics) = SiteIndexer(config: config).index([
+            try article("One", "2019-02-13T10:00:00+08:00", path: "Content/wire/briefing.md"),
+            try article("Two", "2019-02-13T16:00:00+08:00", path: "Content/desk/briefing.md"),
+        ])
+        #expect(diagnostics.count == 1)
         let error = try #require(diagnostics.first)
         #expect(error.severity == .error)
-        #expect(error.file == "Content/two.md" || error.file == "Content/one.md")
-        #expect(error.message.contains("Content/one.md") || error.message.contains("Content/two.md"))
+        #expect(error.file == "Content/wire/briefing.md" && error.line == nil)
+        #expect(error.message == "/2019/02/13/briefing/ is also the address of Content/desk/briefing.md")
+    }
+
+    @Test func twoExplicitSlugsAlikeOnOneDayAreAnErrorNamingBothFilesAtTheSlugLine() throws {
+        let (_, diagnostics) = SiteIndexer(config: config).index([
+            try article("Two", "2019-02-13T16:00:00+08:00", slug: "Same", path: "Content/two.md"),
+            try article("One", "2019-02-13T10:00:00+08:00", slug: "same", path: "Content/one.md"),
+        ])
+        #expect(diagnostics.count == 1)
+        let error = try #require(diagnostics.first)
+        #expect(error.severity == .error)
+        #expect(error.file == "Content/two.md" && error.line == 5)
+        #expect(error.message == "/2019/02/13/same/ is also the address of Content/one.md")
+    }
+
+    /// An address depends on nothing but its own article: adding an older article with the same
+    /// headline, editing a headline or deleting a sibling moves no other page.
+    @Test func noEditToOneArticleMovesAnother() throws {
+        let site = [
+            try article("Trade talks", "2019-02-13T10:00:00+08:00", path: "Content/2019-02-13-talks.md"),
+            try article("Trade talks", "2019-02-13T12:00:00+08:00", path: "Content/2019-02-13-talks-continue.md"),
+            try article("Trade talks", "2019-02-14", path: "Content/2019-02-14-talks.md"),
+        ]
+        let before = paths(site)
+        #expect(Set(before.values) == ["2019/02/13/talks/", "2019/02/13/talks-continue/", "2019/02/14/talks/"])
+
+        let older = try article("Trade talks", "2019-02-12", path: "Content/2019-02-12-talks-open.md")
+        #expect(paths(site + [older]).filter { $0.key != older.sourcePath } == before)
+
+        let retitled = try article("Trade talks end", "2019-02-13T10:00:00+08:00", path: "Content/2019-02-13-talks.md")
+        #expect(paths([retitled] + site.dropFirst()) == before)
+
+        var afterDeletion = before
+        afterDeletion["Content/2019-02-13-talks.md"] = nil
+        #expect(paths(Array(site.dropFirst())) == afterDeletion)
     }
 
     @Test func distinctTagsThatSlugAlikeGetDistinctPages() throws {
@@ -114,7 +170,7 @@ import Testing
 
     @Test func relativeLinksClimbToTheRoot() {
         let page = SitePath(["tags", "5g", "page", "2"])
-        #expect(page.link(to: SitePath(["articles", "x"]), indexFiles: false) == "../../../../articles/x/")
+        #expect(page.link(to: SitePath(["2019", "02", "13", "x"]), indexFiles: false) == "../../../../2019/02/13/x/")
         #expect(page.link(to: .root, indexFiles: true) == "../../../../index.html")
         #expect(SitePath.root.link(to: .root, indexFiles: false) == "./")
         #expect(page.file == "tags/5g/page/2/index.html")

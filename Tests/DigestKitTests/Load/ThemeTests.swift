@@ -7,7 +7,7 @@ import Testing
 
     /// A site with no `Templates/` at all, or only the given files in it.
     func site(templates: [String: String] = [:]) throws -> TempSite {
-        let site = try TempSite(articles: ["a.md": Self.story])
+        let site = try TempSite(articles: ["2019-02-13-talks-resume.md": Self.story])
         try FileManager.default.removeItem(at: site.url("Templates"))
         for (path, text) in templates { try site.write("Templates/\(path)", text) }
         return site
@@ -30,7 +30,7 @@ import Testing
         let site = try site()
         defer { site.remove() }
         _ = try build(site)
-        #expect(try site.read("articles/talks-resume/index.html").contains("<h1 dir=\"auto\">Talks resume</h1>"))
+        #expect(try site.read("2019/02/13/talks-resume/index.html").contains("<h1 dir=\"auto\">Talks resume</h1>"))
         let css = try Data(contentsOf: site.output.appendingPathComponent("assets/style.css"))
         #expect(css == BuiltInTheme.files["assets/style.css"])
     }
@@ -40,7 +40,7 @@ import Testing
         let site = try site(templates: ["article.mustache": article])
         defer { site.remove() }
         _ = try build(site)
-        let page = try site.read("articles/talks-resume/index.html")
+        let page = try site.read("2019/02/13/talks-resume/index.html")
         #expect(page.contains("<p class=\"mine\">Talks resume</p>"))
         #expect(page.contains("assets/style.css"), "the built-in base template wraps it")
         #expect(try site.read("index.html").contains("Talks resume"))
@@ -55,7 +55,7 @@ import Testing
         defer { site.remove() }
         _ = try build(site)
         #expect(try site.read("index.html").contains("<footer class=\"desk-footer\">Our desk</footer>"))
-        #expect(try site.read("articles/talks-resume/index.html").contains("desk-footer"))
+        #expect(try site.read("2019/02/13/talks-resume/index.html").contains("desk-footer"))
         #expect(try site.read("assets/style.css") == "body { color: teal }\n")
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/search.js").path))
     }
