@@ -19,7 +19,7 @@ public struct Permalink: Sendable, Hashable, CustomStringConvertible {
 
     /// Folders the site's other pages use; an article's address may not start with one.
     public static let reservedFolders: Set<String> = [
-        "archive", "assets", "days", "search", "sections", "speakers", "tags", "weeks", "years",
+        "archive", "assets", "days", "page", "search", "sections", "speakers", "tags", "weeks", "years",
     ]
 
     public struct PatternError: Error, Equatable, CustomStringConvertible {

@@ -23,7 +23,7 @@ import Testing
         #expect(try Permalink("news/:slug/").description == "/news/:slug/")
     }
 
-    @Test(arguments: ["/:year/:month/", "/:yr/:slug/", "/tags/:slug/", "/News Items/:slug/"])
+    @Test(arguments: ["/:year/:month/", "/:yr/:slug/", "/tags/:slug/", "/page/:slug/", "/News Items/:slug/"])
     func badPatternsAreRefused(_ pattern: String) {
         #expect(throws: Permalink.PatternError.self) { try Permalink(pattern) }
     }

@@ -18,6 +18,8 @@ import Testing
             requestedSlugLine: 6, bodyHTML: "<p>x</p>", assets: ["Content/a.png"])
         article.updated = date(3_600)
         article.correctionHTML = "<p>An earlier version named the wrong ministry.</p>\n"
+        article.aliases = ["articles/talks/"]
+        article.feedID = "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a"
         article.attributedQuotes = [AttributedQuote(text: "We urge calm.", speaker: "Wang Wenbin", line: 12)]
         article.sourceSize = 120
         article.sourceHash = 7
@@ -49,6 +51,10 @@ import Testing
         }),
         ("quotes", { $0.quotes.append($0.quotes[0]) }),
         ("assets", { $0.assets = [] }),
+        ("aliases", { $0.aliases = ["articles/talks/", "old/talks.html"] }),
+        ("aliases", { $0.aliases = [] }),
+        ("feedID", { $0.feedID = "tag:example.org,2019:other" }),
+        ("feedID", { $0.feedID = nil }),
     ]
 
     static func changed(_ change: (inout ArticleHeader) -> Void) -> Article {
