@@ -72,6 +72,8 @@ extension Pipeline {
         var site = Site(config: config, articles: published, layout: layout)
         site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
+        // Strings missing from the theme's files for the languages pages are written in.
+        diagnostics += templates.strings.warnings(for: [config.language])
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         parsedByPath.reserveCapacity(outcomes.count)
