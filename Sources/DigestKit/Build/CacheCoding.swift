@@ -393,6 +393,8 @@ extension BuildCache {
         writer.write(article.requestedSlug)
         writer.write(article.requestedSlugLine)
         writer.write(article.assets)
+        writer.write(article.language)
+        writer.write(article.translationKey)
         // No body links: the body gives them when made again (`Article.takeLinksFromBody`).
         writer.write(article.quotes.count)
         for quote in article.quotes {
@@ -426,6 +428,8 @@ extension BuildCache {
             speakers: try reader.strings(), source: try reader.optionalString(), summary: try reader.optionalString(),
             isDraft: try reader.bool(), requestedSlug: try reader.optionalString(),
             requestedSlugLine: try reader.optionalInt(), assets: try reader.strings())
+        article.language = try reader.optionalString()
+        article.translationKey = try reader.optionalString()
         article.takeLinksFromBody()
         article.quotes = try reader.list { reader in
             AttributedQuote(text: try reader.string(), speaker: try reader.string(), line: try reader.int())

@@ -73,7 +73,7 @@ extension Pipeline {
         site.buildInstant = nowInstant
         diagnostics += indexDiagnostics
         // Strings missing from the theme's files for the languages pages are written in.
-        diagnostics += templates.strings.warnings(for: [config.language])
+        diagnostics += templates.strings.warnings(for: site.languages)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         parsedByPath.reserveCapacity(outcomes.count)

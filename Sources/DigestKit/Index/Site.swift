@@ -130,6 +130,8 @@ extension PlacedArticle {
             hasher.combine(article.title)
             hasher.combine(article.summary ?? "\u{0}")
             hasher.combine(article.source ?? "\u{0}")
+            hasher.combine(article.language ?? "\u{0}")
+            hasher.combine(article.translationKey ?? "\u{0}")
             hasher.combine(article.date.instant)
             hasher.combine(article.date.utcOffset)
             hasher.combine(article.isDraft)

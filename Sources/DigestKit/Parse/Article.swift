@@ -25,6 +25,8 @@ public struct Article: Sendable, Hashable {
         /// nil for an article from the build cache: its body, when made, gives them.
         var bodyLinks: [Markdown.Reference]?
         var quotes: [AttributedQuote]
+        var language: String?
+        var translationKey: String?
 
         init(sourcePath: String, title: String, date: ArticleDate, section: String, tags: [String], speakers: [String], source: String?, summary: String?, isDraft: Bool, requestedSlug: String?, requestedSlugLine: Int?, body: ArticleBody, keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64, assets: [String], bodyLinks: [Markdown.Reference]?, quotes: [AttributedQuote]) {
             self.sourcePath = sourcePath
@@ -48,7 +50,10 @@ public struct Article: Sendable, Hashable {
         }
 
         func copy() -> Fields {
-            Fields(sourcePath: sourcePath, title: title, date: date, section: section, tags: tags, speakers: speakers, source: source, summary: summary, isDraft: isDraft, requestedSlug: requestedSlug, requestedSlugLine: requestedSlugLine, body: body, keys: keys, sourceSize: sourceSize, sourceHash: sourceHash, assets: assets, bodyLinks: bodyLinks, quotes: quotes)
+            let copy = Fields(sourcePath: sourcePath, title: title, date: date, section: section, tags: tags, speakers: speakers, source: source, summary: summary, isDraft: isDraft, requestedSlug: requestedSlug, requestedSlugLine: requestedSlugLine, body: body, keys: keys, sourceSize: sourceSize, sourceHash: sourceHash, assets: assets, bodyLinks: bodyLinks, quotes: quotes)
+            copy.language = language
+            copy.translationKey = translationKey
+            return copy
         }
     }
 
@@ -94,6 +99,16 @@ public struct Article: Sendable, Hashable {
     public var summary: String? {
         get { fields.summary }
         set { ownFields.summary = newValue }
+    }
+    /// `language:` (`zh`, `en-GB`); nil for the site's language.
+    public var language: String? {
+        get { fields.language }
+        set { ownFields.language = newValue }
+    }
+    /// `translation_key:`: articles sharing one are translations of each other.
+    public var translationKey: String? {
+        get { fields.translationKey }
+        set { ownFields.translationKey = newValue }
     }
     public var isDraft: Bool {
         get { fields.isDraft }
@@ -183,6 +198,7 @@ public struct Article: Sendable, Hashable {
         guard l.speakers == r.speakers else { return false }
         guard l.source == r.source else { return false }
         guard l.summary == r.summary else { return false }
+        guard l.language == r.language, l.translationKey == r.translationKey else { return false }
         guard l.isDraft == r.isDraft else { return false }
         guard l.requestedSlug == r.requestedSlug else { return false }
         guard l.requestedSlugLine == r.requestedSlugLine else { return false }
@@ -211,6 +227,7 @@ public struct Article: Sendable, Hashable {
         guard l.sourcePath == r.sourcePath, l.title == r.title, l.date == r.date else { return false }
         guard l.section == r.section, l.tags == r.tags, l.speakers == r.speakers else { return false }
         guard l.source == r.source, l.summary == r.summary, l.isDraft == r.isDraft else { return false }
+        guard l.language == r.language, l.translationKey == r.translationKey else { return false }
         guard l.requestedSlug == r.requestedSlug, l.requestedSlugLine == r.requestedSlugLine else { return false }
         guard l.assets == r.assets, l.quotes.count == r.quotes.count else { return false }
         return zip(l.quotes, r.quotes).allSatisfy { $0.text == $1.text && $0.speaker == $1.speaker }
@@ -225,6 +242,8 @@ public struct Article: Sendable, Hashable {
         hasher.combine(fields.speakers)
         hasher.combine(fields.source)
         hasher.combine(fields.summary)
+        hasher.combine(fields.language)
+        hasher.combine(fields.translationKey)
         hasher.combine(fields.isDraft)
         hasher.combine(fields.requestedSlug)
         hasher.combine(fields.requestedSlugLine)

@@ -5,6 +5,7 @@ import Foundation
 public struct ArticleParser: Sendable {
     public static let knownFields: Set<String> = [
         "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug", "quotes",
+        "language", "translation_key",
     ]
 
     public var config: SiteConfig
@@ -85,6 +86,8 @@ public struct ArticleParser: Sendable {
         let summary = optional("summary", fields.string).flatMap(Self.nonEmpty)
         let slug = optional("slug", fields.string).flatMap(Self.nonEmpty)
         let listedQuotes = optional("quotes", frontMatterQuotes(fields)) ?? []
+        let language = optional("language", languageTag(fields))
+        let translationKey = optional("translation_key", fields.string).flatMap(Self.nonEmpty)
 
         guard let title, let section, let date, !diagnostics.hasErrors else {
             return Outcome(article: nil, diagnostics: diagnostics)
@@ -102,6 +105,8 @@ public struct ArticleParser: Sendable {
         article.quotes = listedQuotes + rendered.quotes.map {
             AttributedQuote(text: $0.text, speaker: $0.speaker, line: $0.line + document.bodyLine - 1)
         }
+        article.language = language
+        article.translationKey = translationKey
         // Whoever is quoted is a speaker of the article, listed or not.
         article.speakers = Self.cleaned(article.speakers + article.quotes.map(\.speaker))
         article.keys = ArticleKeys(article)

@@ -31,6 +31,14 @@ public final class Localizations: Sendable {
         resolve(language).0
     }
 
+    /// A language's name in itself (`中文`) for links to it, from its strings file; the tag
+    /// itself when it has none.
+    public func languageName(_ language: String) -> String {
+        guard let file = files[language] ?? files[Localization.baseLanguage(language)],
+              case let .text(name) = file.values["language_name"] else { return language }
+        return name
+    }
+
     /// What is missing from the strings of each of `languages`, or why a language is in English.
     public func warnings(for languages: some Sequence<String>) -> [Diagnostic] {
         var seen: Set<String> = []

@@ -116,9 +116,11 @@ public struct SiteRenderer: Sendable {
         path.components.isEmpty ? "./" : path.rootPrefix
     }
 
-    /// The words a page is in: the site's language's.
+    /// The words a page is in: an article's language's on its page, the site's elsewhere.
     func words(_ kind: PageJob.Kind) -> Localization {
-        views.words
+        guard case let .article(index) = kind, let language = site.articles[index].article.language,
+              language != site.config.language else { return views.words }
+        return templates.strings.localization(language)
     }
 
     private func content(_ kind: PageJob.Kind, root: String) -> (template: String, title: String?, values: [String: Any]) {
@@ -191,10 +193,9 @@ public struct SiteRenderer: Sendable {
         }
         hasher.combine(item.fingerprint)
         hasher.combine(root)
-        var values: [String: Any] = [
-            "article": SharedContext(article, fingerprint: hasher.finalize()),
-            "week": views.weekSummary(placed.weekIndex),
-        ]
+        var values: [String: Any] = ["week": views.weekSummary(placed.weekIndex)]
+        inLanguage(of: index, article: &article, values: &values, hasher: &hasher)
+        values["article"] = SharedContext(article, fingerprint: hasher.finalize())
         // Within a day, articles are newest first: the one after in the list was published before.
         let day = site.days[placed.dayIndex].articles
         if let position = day.firstIndex(of: index) {

@@ -12,6 +12,8 @@ struct ViewModels: @unchecked Sendable {
     let indexFiles: Bool
     /// The theme's words in the site's language: dates, week titles, counts.
     let words: Localization
+    /// Articles that are translations of each other, by `translation_key`.
+    let translationGroups: [String: [Int]]
     /// One summary per article, with its fingerprint, built when first asked for (a rebuild
     /// may need only a few) and shared by every list it appears in.
     private let itemMemo = Memo<Int, SharedContext>()
@@ -28,6 +30,7 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         let words = (templates?.strings ?? .builtIn).localization(site.config.language)
         self.words = words
+        translationGroups = site.translationGroups()
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, words: words, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
     }
@@ -62,6 +65,12 @@ struct ViewModels: @unchecked Sendable {
             "tags": placed.tagIndices.map { termReference(site.tags[$0], indexFiles: indexFiles) },
             "speakers": placed.speakerIndices.map { termReference(site.speakers[$0], indexFiles: indexFiles) },
         ]
+        // An article in another language than its list's says so, for the reader's fonts and
+        // screen readers; `lang` and `dir` are there for templates either way.
+        let language = site.language(of: article)
+        item["lang"] = language
+        item["dir"] = Localization.direction(of: language)
+        item["other_language"] = language != site.config.language
         if let source = article.source { item["source"] = source }
         if let summary = article.summary { item["summary"] = summary }
         return item

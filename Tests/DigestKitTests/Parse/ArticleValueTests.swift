@@ -54,7 +54,8 @@ import Testing
         let fields = try #require(Mirror(reflecting: article()).children.first { $0.label == "fields" }?.value)
         let names = Set(Mirror(reflecting: fields).children.compactMap(\.label))
         let compared: Set<String> = ["sourcePath", "title", "date", "section", "tags", "speakers", "source", "summary",
-                                     "isDraft", "requestedSlug", "requestedSlugLine", "assets", "quotes"]
+                                     "isDraft", "requestedSlug", "requestedSlugLine", "assets", "quotes",
+                                     "language", "translationKey"]
         #expect(names == compared.union(Article.bodyFields))
         #expect(compared.isDisjoint(with: Article.bodyFields))
     }
