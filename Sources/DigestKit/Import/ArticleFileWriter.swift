@@ -23,6 +23,8 @@ public struct ArticleFileWriter: Sendable {
     public var timeZone: TimeZone
     /// `--section`: used instead of `Posted in:`.
     public var section: String?
+    /// `--language`: written as `language:` (copy in another language than the site's).
+    public var language: String?
 
     public init(timeZone: TimeZone, section: String? = nil) {
         self.timeZone = timeZone
@@ -68,9 +70,10 @@ public struct ArticleFileWriter: Sendable {
         guard let title = copy.title, let date, !diagnostics.hasErrors else {
             return Outcome(file: nil, diagnostics: diagnostics)
         }
-        let frontMatter = ArticleFrontMatter(
+        var frontMatter = ArticleFrontMatter(
             title: title, date: date, source: copy.source, section: section,
             speakers: SpeakerFinder.speakers(in: copy.paragraphs), draft: section == nil)
+        frontMatter.language = language
         let yaml: String
         do {
             yaml = try frontMatter.yaml()
