@@ -110,4 +110,19 @@ import Testing
         #expect(!(try site.read("articles/remarks-zh/index.html").contains("hreflang")))
         try IncrementalBuildTests.expectSameAsClean(site, "a translation unlinked")
     }
+
+    /// The site scripts/validate-html also checks with the Nu checker.
+    @Test func theLanguagesFixtureBuildsWithEveryLinkResolving() throws {
+        let site = try TempSite(siteYML: "")
+        defer { site.remove() }
+        let fixture = repositoryRoot.appendingPathComponent("Tests/DigestKitTests/Fixtures/languages-site")
+        try FileManager.default.removeItem(at: site.url("Content"))
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("Content"), to: site.url("Content"))
+        try site.write("site.yml", try String(contentsOf: fixture.appendingPathComponent("site.yml"), encoding: .utf8))
+        let summary = try site.build { $0.baseURL = "https://example.org/digest/" }
+        #expect(summary.warnings.map(\.message) == ["no strings for the language 'ar': the theme's words are in English"])
+        #expect(try site.read("index.html").contains("<html lang=\"zh\">"))
+        #expect(try site.read("sitemap.xml").contains("hreflang=\"en\""))
+        #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
+    }
 }
