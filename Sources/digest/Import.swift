@@ -25,6 +25,9 @@ extension Digest {
         @Option(name: .long, help: ArgumentHelp("Section for every article, used instead of 'Posted in:'.", valueName: "section"))
         var section: String?
 
+        @Option(name: .long, help: ArgumentHelp("Language of the copy, written as 'language:' in every article (zh, en, zh-Hant); leave it out for copy in the site's language.", valueName: "tag"))
+        var language: String?
+
         @Option(name: .long, help: ArgumentHelp("IANA time zone the Published times are in (default: timezone in site.yml).", valueName: "zone"))
         var timezone: String?
 
@@ -34,7 +37,8 @@ extension Digest {
         @OptionGroup var siteOptions: SiteOptions
 
         func run() throws {
-            let (writer, setup) = ArticleFileWriter.forSite(siteOptions.siteDirectory, timeZoneName: timezone, section: section)
+            let (writer, setup) = ArticleFileWriter.forSite(siteOptions.siteDirectory, timeZoneName: timezone, section: section,
+                                                                  language: language)
             DiagnosticPrinter.print(setup, quiet: siteOptions.quiet)
             guard let writer else { throw ExitCode.failure }
             let importer = Importer(siteDirectory: siteOptions.siteDirectory, writer: writer, dryRun: dryRun)

@@ -74,6 +74,8 @@ extension Pipeline {
         diagnostics += indexDiagnostics
         let (aliases, aliasDiagnostics) = site.aliases()
         diagnostics += aliasDiagnostics
+        // Strings missing from the theme's files for the languages pages are written in.
+        diagnostics += templates.strings.warnings(for: site.languages)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         parsedByPath.reserveCapacity(outcomes.count)

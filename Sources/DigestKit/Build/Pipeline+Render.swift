@@ -79,7 +79,7 @@ extension Pipeline {
         var files = [OutputFile.text("robots.txt", sitemap.robots())]
         guard let urls else { return files }
         if let xml = sitemap.render(site.pageJobs()) { files.append(.text("sitemap.xml", xml)) }
-        let atom = AtomFeed(site: site, urls: urls)
+        let atom = AtomFeed(site: site, urls: urls, words: templates.strings.localization(site.config.language))
         files += feeds.parallelMap { OutputFile.text($0.file, atom.render($0)) }
         return files
     }

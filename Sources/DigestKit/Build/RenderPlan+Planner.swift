@@ -111,7 +111,7 @@ extension RenderPlan {
         /// Feeds show bodies, so each is compared by its fingerprint.
         func planFeeds(_ plan: inout RenderPlan, _ last: Comparison) {
             guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return }
-            let atom = AtomFeed(site: site, urls: urls)
+            let atom = AtomFeed(site: site, urls: urls, words: templates.strings.localization(site.config.language))
             let specs = atom.specs()
             guard plan.records else { return plan.feeds = specs }
             let fingerprints = specs.parallelMap { atom.fingerprint($0, seed: seed) }

@@ -176,9 +176,11 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         var templates: TemplateSet?
         let theme = Theme.load(overriding: options.templatesDirectory)
+        let (strings, stringProblems) = theme.localizations()
+        diagnostics += stringProblems
         do {
             let sources = try theme.templateSources()
-            switch TemplateSet.compile(sources) {
+            switch TemplateSet.compile(sources, strings: strings) {
             case let .success(compiled): templates = compiled
             case let .failure(failure): diagnostics += failure.diagnostics
             }

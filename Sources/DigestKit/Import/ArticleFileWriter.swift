@@ -27,6 +27,8 @@ public struct ArticleFileWriter: Sendable {
     public var section: String?
     /// The site's `permalink:`, to tell each written file's address.
     public var permalink: Permalink
+    /// `--language`: written as `language:` (copy in another language than the site's).
+    public var language: String?
 
     public init(timeZone: TimeZone, section: String? = nil, permalink: Permalink = .default) {
         self.timeZone = timeZone
@@ -73,9 +75,10 @@ public struct ArticleFileWriter: Sendable {
         guard let title = copy.title, let date, !diagnostics.hasErrors else {
             return Outcome(file: nil, diagnostics: diagnostics)
         }
-        let frontMatter = ArticleFrontMatter(
+        var frontMatter = ArticleFrontMatter(
             title: title, date: date, source: copy.source, section: section,
             speakers: SpeakerFinder.speakers(in: copy.paragraphs), draft: section == nil)
+        frontMatter.language = language
         let yaml: String
         do {
             yaml = try frontMatter.yaml()

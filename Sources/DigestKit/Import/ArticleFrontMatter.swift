@@ -13,6 +13,8 @@ public struct ArticleFrontMatter: Sendable, Hashable {
     public var tags: [String]
     public var summary: String?
     public var draft: Bool
+    /// `language:`, when the copy is not in the site's language.
+    public var language: String?
 
     public init(title: String, date: ArticleDate, source: String?, section: String?, speakers: [String],
                 tags: [String] = [], summary: String? = nil, draft: Bool = false) {
@@ -37,6 +39,7 @@ public struct ArticleFrontMatter: Sendable, Hashable {
         // Quoted, so YAML keeps the offset instead of turning the value into a UTC timestamp.
         pairs.append(("date", Node(date.iso8601, Tag(.str), .doubleQuoted)))
         if let source { pairs.append(("source", text(source))) }
+        if let language { pairs.append(("language", text(language))) }
         guard let section else {
             // Yams writes no comments: the fields before and after the comment are emitted as
             // two mappings, which read back as one.

@@ -108,18 +108,10 @@ public enum ArticleDateParser {
 }
 
 extension CivilDate {
-    /// English month names, 1-based (index 0 is empty).
+    /// English month names, 1-based (index 0 is empty), for messages about dates in front
+    /// matter; pages write dates in the site's language (`Localization`).
     public static let monthNames = ["", "January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
-    public static let weekdayNames = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-    /// `Wednesday 13 February 2019`.
-    public var longText: String {
-        "\(Self.weekdayNames[weekday]) \(day) \(Self.monthNames[month]) \(year)"
-    }
-
-    /// `13 February 2019`.
-    public var mediumText: String { "\(day) \(Self.monthNames[month]) \(year)" }
 }
 
 extension Array {

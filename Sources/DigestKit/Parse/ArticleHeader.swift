@@ -34,6 +34,10 @@ public struct ArticleHeader: Codable, Hashable, Sendable {
     /// The article's identity in feeds (`id:`), when the author fixes it; otherwise it is made
     /// from the site's host, the first-published day and the file's name.
     public var feedID: String? = nil
+    /// `language:` (`zh`, `en-GB`); nil for the site's language.
+    public var language: String? = nil
+    /// `translation_key:`: articles sharing one are translations of each other.
+    public var translationKey: String? = nil
 
     public struct Quote: Codable, Hashable, Sendable {
         public var text: String

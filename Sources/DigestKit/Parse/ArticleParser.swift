@@ -5,7 +5,7 @@ import Foundation
 public struct ArticleParser: Sendable {
     public static let knownFields: Set<String> = [
         "title", "date", "section", "tags", "speakers", "source", "summary", "draft", "slug", "quotes",
-        "updated", "correction", "aliases", "id",
+        "updated", "correction", "aliases", "id", "language", "translation_key",
     ]
 
     public var config: SiteConfig
@@ -90,6 +90,8 @@ public struct ArticleParser: Sendable {
         let correction = optional("correction", fields.string).flatMap(Self.nonEmpty)
         let aliases = optional("aliases", aliasPaths(fields)) ?? []
         let feedID = optional("id", fields.string).flatMap(Self.nonEmpty)
+        let language = optional("language", languageTag(fields))
+        let translationKey = optional("translation_key", fields.string).flatMap(Self.nonEmpty)
 
         guard let title, let section, let date, !diagnostics.hasErrors else {
             return Outcome(article: nil, diagnostics: diagnostics)
@@ -108,7 +110,7 @@ public struct ArticleParser: Sendable {
             correctionHTML: correction.map { Markdown.render($0, options: markdownOptions).html }, isDraft: isDraft,
             requestedSlug: slug, requestedSlugLine: slug == nil ? nil : fields.entry("slug")?.line,
             quotes: quotes.map { ArticleHeader.Quote(text: $0.text, speaker: $0.speaker) }, assets: assetPaths,
-            aliases: aliases, feedID: feedID)
+            aliases: aliases, feedID: feedID, language: language, translationKey: translationKey)
         let bodyLinks = rendered.references.map {
             Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
         }

@@ -11,6 +11,8 @@ struct AtomFeed: Sendable {
 
     let site: Site
     let urls: AbsoluteURLs
+    /// The site's language's words, for week feeds' titles.
+    let words: Localization
 
     /// A feed file to write: its path and the articles it holds (newest first).
     struct Spec: Sendable {
@@ -35,7 +37,7 @@ struct AtomFeed: Sendable {
             specs.append(Spec(title: "\(term.name) · \(title)", page: term.path, articles: Array(term.articles.prefix(Self.entryLimit))))
         }
         for week in site.weeks {
-            specs.append(Spec(title: "Week \(week.week.week), \(week.week.year) · \(title)", page: week.path, articles: week.articles))
+            specs.append(Spec(title: "\(words.weekTitle(week.week)) · \(title)", page: week.path, articles: week.articles))
         }
         return specs
     }

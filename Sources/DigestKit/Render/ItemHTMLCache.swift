@@ -18,7 +18,7 @@ final class ItemHTMLCache: @unchecked Sendable {
     /// Per article index: the rendered HTML cut at each placeholder.
     private var pieces: [[Substring]?]
 
-    init(templates: TemplateSet, site: Site, count: Int) {
+    init(templates: TemplateSet, site: Site, words: Localization, count: Int) {
         self.templates = templates
         hasPartial = templates.library.getTemplate(named: Self.partial) != nil
         pieces = [[Substring]?](repeating: nil, count: count)
@@ -26,6 +26,7 @@ final class ItemHTMLCache: @unchecked Sendable {
         shared = [
             "site": ["title": config.title, "description": config.description, "language": config.language],
             "assets": "assets/",
+            "t": words.templateStrings,
         ]
     }
 

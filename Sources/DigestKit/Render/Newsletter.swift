@@ -15,11 +15,14 @@ public struct Newsletter: Sendable {
     let site: Site
     let templates: TemplateSet
     let urls: AbsoluteURLs?
+    /// The site's language's words.
+    let words: Localization
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         self.urls = AbsoluteURLs(baseURL: site.config.baseURL)
+        words = templates.strings.localization(site.config.language)
     }
 
     /// `weeks/2019-W07/newsletter.html`, relative to the output folder.
@@ -75,7 +78,7 @@ public struct Newsletter: Sendable {
             "url": link(placed.path, from: page),
             "datetime": article.date.iso8601,
             "time": article.date.clock,
-            "date_text": article.date.day.longText,
+            "date_text": words.longDate(article.date.day),
             "section": site.sections[placed.sectionIndex].name,
             "draft": article.isDraft,
             "future": article.date.instant > site.buildInstant,

@@ -4,6 +4,8 @@ extension Newsletter {
     struct Issue {
         let base: [String: Any]
         let sections: [Section]
+        /// The site's language's words.
+        let words: Localization
         var largestSection: Int { sections.map(\.articles.count).max() ?? 0 }
 
         struct Section {
@@ -19,6 +21,7 @@ extension Newsletter {
             let group = site.weeks[index]
             let weekURL = newsletter.link(group.path, from: group.path)
             let grouped = site.groupedBySection(group.articles)
+            words = newsletter.words
             sections = grouped.map { section in
                 Section(
                     values: [
@@ -33,26 +36,32 @@ extension Newsletter {
                     name: section.section.name)
             }
             let config = site.config
+            let weekTitle = words.weekTitle(group.week)
             var siteValues = ["title": config.title, "language": config.language]
             // Left out when empty: a section over an empty string still renders in swift-mustache.
             if !config.description.isEmpty { siteValues["description"] = config.description }
             var base: [String: Any] = [
                 "site": siteValues,
                 "lang": config.language,
+                "t": words.templateStrings,
+                "read_on_site": words.text("read_on_site", ["week": weekTitle]),
+                "on_the_site": words.text("on_the_site", ["week": weekTitle]),
                 "site_url": newsletter.link(.root, from: group.path),
                 "absolute_links": newsletter.urls != nil,
                 "week": [
                     "id": group.week.id,
-                    "title": "Week \(group.week.week), \(group.week.year)",
-                    "range": ViewModels.range(group.week.monday, group.week.sunday),
+                    "title": weekTitle,
+                    "range": words.weekRange(group.week.monday, group.week.sunday),
                     "url": weekURL,
                     "count": group.articles.count,
+                    "count_text": words.count("article_count", group.articles.count),
                 ] as [String: Any],
             ]
             // The lead's summary, which inboxes show beside the subject; the first one given.
             let lead = grouped.lazy.flatMap(\.articles).compactMap { site.articles[$0].article.summary }.first
             if let lead { base["preheader"] = lead }
             if let footer = config.newsletter.footer { base["footer"] = footer }
+            if words.direction == "rtl" { base["dir"] = "rtl" }
             self.base = base
         }
 
@@ -64,7 +73,8 @@ extension Newsletter {
                 values["articles"] = Array(section.articles.prefix(leads))
                 let left = section.articles.count - min(leads, section.articles.count)
                 if left > 0 {
-                    values["more"] = ["count": left, "name": section.name, "url": section.moreURL] as [String: Any]
+                    values["more"] = ["count": left, "name": section.name, "url": section.moreURL,
+                                      "text": words.count("more_in", left, ["section": section.name])] as [String: Any]
                 }
                 return values
             }

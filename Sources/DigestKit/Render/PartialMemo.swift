@@ -18,7 +18,7 @@ import Mustache
 /// otherwise every such page renders the partial itself.
 final class PartialMemo: @unchecked Sendable {
     /// Values `SiteRenderer` gives every page alike, at a given `root`.
-    static let sharedNames: Set<String> = ["root", "site", "nav", "assets", "lang"]
+    static let sharedNames: Set<String> = ["root", "site", "nav", "assets", "lang", "dir", "t"]
 
     /// The library pages render from: the theme's, with a stub for each memoized partial.
     let pageLibrary: MustacheLibrary
@@ -26,7 +26,8 @@ final class PartialMemo: @unchecked Sendable {
     /// Memoized partials and the context key their stub prints.
     private let partials: [(name: String, key: String)]
     private let lock = NSLock()
-    /// Per partial and root: the shared output, or nil when the partial read a page's own values.
+    /// Per partial and root with language (`rootAndLanguage`): the shared output, or nil when the
+    /// partial read a page's own values.
     private var made: [String: [String: String?]] = [:]
 
     init(templates: TemplateSet) {
@@ -46,7 +47,8 @@ final class PartialMemo: @unchecked Sendable {
     /// Adds to a page's context what the stubs print.
     func fill(_ context: inout [String: Any]) {
         guard !partials.isEmpty else { return }
-        let root = context["root"] as? String ?? ""
+        // An article in another language than the site's has its words (`t`, `lang`, `dir`).
+        let root = Self.rootAndLanguage(context)
         let page = context
         for partial in partials {
             if let shared = lock.withLock({ made[partial.name]?[root] }) {
@@ -61,6 +63,10 @@ final class PartialMemo: @unchecked Sendable {
             lock.withLock { made[partial.name, default: [:]][root] = .some(isShared ? html : nil) }
             context[partial.key] = html
         }
+    }
+
+    static func rootAndLanguage(_ context: [String: Any]) -> String {
+        (context["root"] as? String ?? "") + "\u{0}" + (context["lang"] as? String ?? "")
     }
 
     /// Partials whose every inclusion sees only the page's own values (see the type's comment).

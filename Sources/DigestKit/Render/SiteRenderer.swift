@@ -43,7 +43,7 @@ public struct SiteRenderer: Sendable {
 
     func prepare(_ job: PageJob) -> Prepared {
         let (template, title, values) = content(job.kind, root: Self.root(job.path))
-        var context = common(job.path, title: title)
+        var context = common(job.path, title: title, words: words(job.kind))
         context.merge(values) { _, new in new }
         context.merge(publishing(job)) { _, new in new }
         return Prepared(template: template, context: context)
@@ -63,7 +63,7 @@ public struct SiteRenderer: Sendable {
         case let .section(index, _): (site.sections[index].name, site.sections[index].path)
         case let .tag(index, _): (site.tags[index].name, site.tags[index].path)
         case let .speaker(index, _): (site.speakers[index].name, site.speakers[index].path)
-        case let .week(index): ("Week \(site.weeks[index].week.week), \(site.weeks[index].week.year)", site.weeks[index].path)
+        case let .week(index): (views.words.weekTitle(site.weeks[index].week), site.weeks[index].path)
         default: nil
         }
         if let ownFeed { feeds.insert(["title": ownFeed.title, "url": ownFeed.page.folder + AtomFeed.fileName], at: 0) }
@@ -95,16 +95,20 @@ public struct SiteRenderer: Sendable {
     /// What every page gets: site settings, the way back to the root, navigation. All but
     /// `page_title` are alike on every page at the same depth (`PartialMemo.sharedNames`), and
     /// no page's own values may reuse these names.
-    func common(_ path: SitePath, title: String?) -> [String: Any] {
+    func common(_ path: SitePath, title: String?, words: Localization) -> [String: Any] {
         let config = site.config
-        return [
+        var values: [String: Any] = [
             "site": siteValues,
-            "lang": config.language,
+            "lang": words.language,
+            "t": words.templateStrings,
             "page_title": title.map { "\($0) · \(config.title)" } ?? config.title,
             "root": Self.root(path),
             "assets": "assets/",
             "nav": navigation,
         ]
+        // Only where it is not the default, so `{{#dir}}` adds nothing to a left-to-right page.
+        if words.direction == "rtl" { values["dir"] = "rtl" }
+        return values
     }
 
     /// `./` at the root, `../../` two folders down: put before every root-relative URL.
@@ -112,7 +116,15 @@ public struct SiteRenderer: Sendable {
         path.components.isEmpty ? "./" : path.rootPrefix
     }
 
+    /// The words a page is in: an article's language's on its page, the site's elsewhere.
+    func words(_ kind: PageJob.Kind) -> Localization {
+        guard case let .article(index) = kind, let language = site.articles[index].article.language,
+              language != site.config.language else { return views.words }
+        return templates.strings.localization(language)
+    }
+
     private func content(_ kind: PageJob.Kind, root: String) -> (template: String, title: String?, values: [String: Any]) {
+        let words = views.words
         switch kind {
         case .home: return ("home", nil, home(root: root))
         case .notFound:
@@ -120,31 +132,29 @@ public struct SiteRenderer: Sendable {
             // (when the site has one) anchors them.
             var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10), root: root)]
             if let base = site.config.baseURL { values["base_href"] = base.hasSuffix("/") ? base : base + "/" }
-            return ("404", "Page not found", values)
+            return ("404", words.text("page_not_found"), values)
         case let .article(index): return ("article", site.articles[index].article.title, article(index, root: root))
-        case let .day(index): return ("day", site.days[index].date.longText, day(index, root: root))
-        case let .week(index):
-            let week = site.weeks[index].week
-            return ("week", "Week \(week.week), \(week.year)", self.week(index, root: root))
+        case let .day(index): return ("day", words.longDate(site.days[index].date), day(index, root: root))
+        case let .week(index): return ("week", words.weekTitle(site.weeks[index].week), self.week(index, root: root))
         case let .year(index): return ("year", String(site.years[index].year), year(index))
-        case .archive: return ("archive", "Archive", archive())
-        case .search: return ("search", "Search", ["index": SearchIndex.file])
+        case .archive: return ("archive", words.text("archive"), archive())
+        case .search: return ("search", words.text("search"), ["index": SearchIndex.file])
         case let .section(index, page):
             return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section", root: root))
-        case .tagIndex: return ("tags", "Tags", termIndex(site.tags))
+        case .tagIndex: return ("tags", words.text("tags"), termIndex(site.tags, counted: "in_all"))
         case let .tag(index, page): return ("tag", site.tags[index].name, termPage(site.tags[index], page: page, key: "tag", root: root))
         case .speakerIndex:
-            var values = termIndex(site.speakers)
+            var values = termIndex(site.speakers, counted: "people_quoted")
             // Most active first: articles and quotes together, then by name.
             values["by_activity"] = site.speakers
                 .sorted { ($0.articles.count + $0.quotes.count, $1.name) > ($1.articles.count + $1.quotes.count, $0.name) }
-                .map { ViewModels.termLink($0, indexFiles: views.indexFiles) }
-            return ("speakers", "Speakers", values)
+                .map(views.termLink)
+            return ("speakers", words.text("speakers"), values)
         case let .speaker(index, page):
             let term = site.speakers[index]
             var values = termPage(term, page: page, key: "speaker", root: root)
             if page == 1 { values["quotes"] = views.quotes(term) }
-            values["speaker"] = ViewModels.termLink(term, indexFiles: views.indexFiles)
+            values["speaker"] = views.termLink(term)
             return ("speaker", term.name, values)
         }
     }
@@ -183,10 +193,9 @@ public struct SiteRenderer: Sendable {
         }
         hasher.combine(item.fingerprint)
         hasher.combine(root)
-        var values: [String: Any] = [
-            "article": SharedContext(article, fingerprint: hasher.finalize()),
-            "week": views.weekSummary(placed.weekIndex),
-        ]
+        var values: [String: Any] = ["week": views.weekSummary(placed.weekIndex)]
+        inLanguage(of: index, article: &article, values: &values, hasher: &hasher)
+        values["article"] = SharedContext(article, fingerprint: hasher.finalize())
         // Within a day, articles are newest first: the one after in the list was published before.
         let day = site.days[placed.dayIndex].articles
         if let position = day.firstIndex(of: index) {
@@ -237,15 +246,18 @@ public struct SiteRenderer: Sendable {
         pageLinkMemo.value(for: term.path.folder) { views.pageLinks(base: term.path, total: total) }
     }
 
-    private func termIndex(_ terms: [Term]) -> [String: Any] {
+    /// `counted`: the string that counts the terms (`in_all`: "12 in all").
+    private func termIndex(_ terms: [Term], counted: String) -> [String: Any] {
         let sorted = terms.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return ["terms": sorted.map { ViewModels.termLink($0, indexFiles: views.indexFiles) }, "count": terms.count]
+        return ["terms": sorted.map(views.termLink), "count": terms.count,
+                "count_text": views.words.count(counted, terms.count)]
     }
 
     private func termPage(_ term: Term, page: Int, key: String, root: String) -> [String: Any] {
         let total = site.pageCount(of: term)
         var values: [String: Any] = [
-            key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count],
+            key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count,
+                  "count_text": views.words.count("article_count", term.articles.count)],
             "articles": views.items(site.slice(term.articles, page: page), root: root),
         ]
         if total > 1, let pagination = views.pagination(base: term.path, page: page, total: total,

@@ -5,15 +5,30 @@ struct Sitemap: Sendable {
 
     func render(_ jobs: [PageJob]) -> String? {
         guard let urls else { return nil }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let groups = site.translationGroups()
+        // The xhtml namespace only where translations use it, so other sitemaps stay as they were.
+        let namespaces = groups.isEmpty ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespaces)>\n"
         for job in jobs where job.kind != .notFound {
             xml += "<url><loc>\(XMLText.escape(urls.url(job.path)))</loc>"
             if let newest = newestArticle(job.kind) {
                 xml += "<lastmod>\(site.articles[newest].article.lastChanged.iso8601)</lastmod>"
             }
+            if case let .article(index) = job.kind, let key = site.articles[index].article.translationKey, let group = groups[key] {
+                xml += alternates(group, urls: urls)
+            }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+
+    /// Every translation of a page, itself included, and the one for other languages, as
+    /// search engines read them from a sitemap.
+    func alternates(_ group: [Int], urls: AbsoluteURLs) -> String {
+        let links = group.map { (site.language(of: site.articles[$0].article), $0) } + [("x-default", site.defaultTranslation(group))]
+        return links.map { language, member in
+            "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(language))\" href=\"\(XMLText.escape(urls.url(site.articles[member].path)))\"/>"
+        }.joined()
     }
 
     func robots() -> String {

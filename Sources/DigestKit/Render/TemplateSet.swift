@@ -12,19 +12,23 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Every template's text, by name, for `PartialMemo`'s look at where partials are included.
     let sources: [String: String]
-    /// Stands for every template's text: part of every page's fingerprint, so editing a
-    /// template rebuilds the pages (all of them: a page may reach any partial).
+    /// The theme's words in each language (`i18n/*.yml`).
+    public let strings: Localizations
+    /// Stands for every template's text and every string: part of every page's fingerprint, so
+    /// editing a template or a strings file rebuilds the pages (all of them: a page may reach
+    /// any partial, and any string).
     public let fingerprint: UInt64
 
-    init(library: MustacheLibrary, sources: [String: String], fingerprint: UInt64) {
+    init(library: MustacheLibrary, sources: [String: String], strings: Localizations, fingerprint: UInt64) {
         self.library = library
         self.sources = sources
+        self.strings = strings
         self.fingerprint = fingerprint
     }
 
     /// Compiles templates given as name → Mustache text (`partials/item` → `…`).
     /// Every template with an error is reported, with its line and column.
-    public static func compile(_ sources: [String: String], folder: String = "Templates",
+    public static func compile(_ sources: [String: String], strings: Localizations = .builtIn, folder: String = "Templates",
                                requiring required: [String] = requiredNames) -> Result<TemplateSet, BuildFailure> {
         HTMLEscaping.registered
         var library = MustacheLibrary()
@@ -51,7 +55,8 @@ public struct TemplateSet: Sendable {
                 hint: "copy it from the built-in theme with digest theme eject NAME"))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics: diagnostics)) }
-        return .success(TemplateSet(library: library, sources: sources, fingerprint: hasher.finalize()))
+        hasher.combine(strings.fingerprint)
+        return .success(TemplateSet(library: library, sources: sources, strings: strings, fingerprint: hasher.finalize()))
     }
 
     /// A line of its own before every template's text: dropped from the output like any

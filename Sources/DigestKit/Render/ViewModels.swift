@@ -10,6 +10,10 @@ import Foundation
 struct ViewModels: @unchecked Sendable {
     let site: Site
     let indexFiles: Bool
+    /// The theme's words in the site's language: dates, week titles, counts.
+    let words: Localization
+    /// Articles that are translations of each other, by `translation_key`.
+    let translationGroups: [String: [Int]]
     /// One summary per article, with its fingerprint, built when first asked for (a rebuild
     /// may need only a few) and shared by every list it appears in.
     private let itemMemo = Memo<Int, SharedContext>()
@@ -24,13 +28,16 @@ struct ViewModels: @unchecked Sendable {
 
     init(site: Site, templates: TemplateSet? = nil) {
         self.site = site
-        self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, count: site.articles.count) }
+        let words = (templates?.strings ?? .builtIn).localization(site.config.language)
+        self.words = words
+        translationGroups = site.translationGroups()
+        self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, words: words, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
     }
 
     /// Article `index`'s item: its list entry's values, without `html`.
     func item(_ index: Int) -> SharedContext {
-        itemMemo.value(for: index) { SharedContext(Self.item(site.articles[index], site: site, indexFiles: indexFiles)) }
+        itemMemo.value(for: index) { SharedContext(Self.item(site.articles[index], site: site, words: words, indexFiles: indexFiles)) }
     }
 
     func url(_ path: SitePath) -> String {
@@ -41,7 +48,7 @@ struct ViewModels: @unchecked Sendable {
         indexFiles ? path.file : path.folder
     }
 
-    static func item(_ placed: PlacedArticle, site: Site, indexFiles: Bool) -> [String: Any] {
+    static func item(_ placed: PlacedArticle, site: Site, words: Localization, indexFiles: Bool) -> [String: Any] {
         let article = placed.article
         let day = site.days[placed.dayIndex]
         var item: [String: Any] = [
@@ -49,7 +56,7 @@ struct ViewModels: @unchecked Sendable {
             "url": url(placed.path, indexFiles: indexFiles),
             "datetime": article.date.iso8601,
             "time": article.date.clock,
-            "date_text": article.date.day.longText,
+            "date_text": words.longDate(article.date.day),
             "day_url": url(day.path, indexFiles: indexFiles),
             "section": site.sections[placed.sectionIndex].name,
             "section_url": url(site.sections[placed.sectionIndex].path, indexFiles: indexFiles),
@@ -58,10 +65,16 @@ struct ViewModels: @unchecked Sendable {
             "tags": placed.tagIndices.map { termReference(site.tags[$0], indexFiles: indexFiles) },
             "speakers": placed.speakerIndices.map { termReference(site.speakers[$0], indexFiles: indexFiles) },
         ]
+        // An article in another language than its list's says so, for the reader's fonts and
+        // screen readers; `lang` and `dir` are there for templates either way.
+        let language = site.language(of: article)
+        item["lang"] = language
+        item["dir"] = Localization.direction(of: language)
+        item["other_language"] = language != site.config.language
         if let source = article.source { item["source"] = source }
         if let summary = article.summary { item["summary"] = summary }
         if let updated = article.updated {
-            item["updated"] = ["datetime": updated.iso8601, "date_text": updated.day.longText, "time": updated.clock]
+            item["updated"] = ["datetime": updated.iso8601, "date_text": words.longDate(updated.day), "time": updated.clock]
         }
         if let correction = article.correctionHTML { item["correction"] = correction }
         return item
@@ -74,9 +87,10 @@ struct ViewModels: @unchecked Sendable {
         ["name": term.name, "url": url(term.path, indexFiles: indexFiles)]
     }
 
-    static func termLink(_ term: Term, indexFiles: Bool) -> [String: Any] {
-        ["name": term.name, "url": url(term.path, indexFiles: indexFiles), "count": term.articles.count,
-         "quote_count": term.quotes.count]
+    func termLink(_ term: Term) -> [String: Any] {
+        ["name": term.name, "url": url(term.path), "count": term.articles.count, "quote_count": term.quotes.count,
+         "count_text": words.count("article_count", term.articles.count),
+         "quote_count_text": words.count("quote_count", term.quotes.count)]
     }
 
     /// A speaker's quotes, newest first, each with its article.
@@ -87,7 +101,7 @@ struct ViewModels: @unchecked Sendable {
             return [
                 "text": quote.text,
                 "datetime": placed.article.date.iso8601,
-                "date_text": placed.article.date.day.mediumText,
+                "date_text": words.mediumDate(placed.article.date.day),
                 "article": item(reference.article),
             ]
         }
@@ -133,36 +147,29 @@ struct ViewModels: @unchecked Sendable {
     }
 
     func weekSummary(_ index: Int) -> SharedContext {
-        weekMemo.value(for: index) { SharedContext(Self.weekSummary(index, site: site, indexFiles: indexFiles)) }
+        weekMemo.value(for: index) { SharedContext(Self.weekSummary(index, site: site, words: words, indexFiles: indexFiles)) }
     }
 
     func daySummary(_ index: Int) -> SharedContext {
-        dayMemo.value(for: index) { SharedContext(Self.daySummary(index, site: site, indexFiles: indexFiles)) }
+        dayMemo.value(for: index) { SharedContext(Self.daySummary(index, site: site, words: words, indexFiles: indexFiles)) }
     }
 
-    static func weekSummary(_ index: Int, site: Site, indexFiles: Bool) -> [String: Any] {
+    static func weekSummary(_ index: Int, site: Site, words: Localization, indexFiles: Bool) -> [String: Any] {
         let week = site.weeks[index]
         return [
             "id": week.week.id,
-            "title": "Week \(week.week.week), \(week.week.year)",
-            "range": range(week.week.monday, week.week.sunday),
+            "title": words.weekTitle(week.week),
+            "range": words.weekRange(week.week.monday, week.week.sunday),
             "url": url(week.path, indexFiles: indexFiles),
             "count": week.articles.count,
+            "count_text": words.count("article_count", week.articles.count),
         ]
     }
 
-    static func daySummary(_ index: Int, site: Site, indexFiles: Bool) -> [String: Any] {
+    static func daySummary(_ index: Int, site: Site, words: Localization, indexFiles: Bool) -> [String: Any] {
         let day = site.days[index]
-        return ["id": day.date.id, "title": day.date.longText, "url": url(day.path, indexFiles: indexFiles), "count": day.articles.count]
-    }
-
-    /// `11–17 February 2019`, `25 February – 3 March 2019`, `30 December 2019 – 5 January 2020`.
-    static func range(_ start: CivilDate, _ end: CivilDate) -> String {
-        if start.year != end.year { return "\(start.mediumText) – \(end.mediumText)" }
-        if start.month != end.month {
-            return "\(start.day) \(CivilDate.monthNames[start.month]) – \(end.mediumText)"
-        }
-        return "\(start.day)–\(end.mediumText)"
+        return ["id": day.date.id, "title": words.longDate(day.date), "url": url(day.path, indexFiles: indexFiles),
+                "count": day.articles.count, "count_text": words.count("article_count", day.articles.count)]
     }
 
     /// `pages` lists every page of the term; `links` are its entries, made once per term by the
@@ -176,6 +183,7 @@ struct ViewModels: @unchecked Sendable {
         var value: [String: Any] = [
             "current": page,
             "total": total,
+            "text": words.text("page_of", ["current": String(page), "total": String(total)]),
             "pages": pages,
         ]
         if page > 1 { value["previous_url"] = url(site.pagePath(base, number: page - 1)) }

@@ -167,3 +167,27 @@ import Testing
         #expect(page.contains("Specials: a *test*"))
     }
 }
+
+@Suite struct ImportLanguageTests {
+    @Test func chineseCopyIsWrittenWithItsLanguageAndAReadableName() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.write("wire/zh.txt", "外交部发言人答记者问\nSource: Xinhua Published: 2019/2/13 10:00:00\n正文。\nPosted in: DIPLOMACY\n")
+        let (writer, problems) = ArticleFileWriter.forSite(site.root, timeZoneName: "Asia/Shanghai", section: nil, language: "zh")
+        #expect(problems.isEmpty)
+        let report = Importer(siteDirectory: site.root, writer: try #require(writer)).run([.path(site.url("wire/zh.txt").path)])
+        let file = try #require(report.imported.first?.file)
+        #expect(file.path == "Content/2019/02/2019-02-13-外交部发言人答记者问.md")
+        #expect(file.text.contains("source: Xinhua\nlanguage: zh\nsection: DIPLOMACY\n"))
+        try site.build()
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
+        let page = try #require(pages.first { $0.hasPrefix("2019/02/13/") && $0.contains("外交部发言人答记者问") && $0.hasSuffix("index.html") })
+        #expect(try site.read(page).contains("<html lang=\"zh\">"))
+    }
+
+    @Test func aLanguageThatIsNoTagIsRefused() {
+        let (writer, problems) = ArticleFileWriter.forSite(URL(fileURLWithPath: "/nonexistent"), timeZoneName: "UTC", section: nil, language: "Mandarin!")
+        #expect(writer == nil)
+        #expect(problems.map(\.file) == ["--language"])
+    }
+}

@@ -20,6 +20,8 @@ import Testing
         article.correctionHTML = "<p>An earlier version named the wrong ministry.</p>\n"
         article.aliases = ["articles/talks/"]
         article.feedID = "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a"
+        article.language = "zh"
+        article.translationKey = "mfa-0213"
         article.attributedQuotes = [AttributedQuote(text: "We urge calm.", speaker: "Wang Wenbin", line: 12)]
         article.sourceSize = 120
         article.sourceHash = 7
@@ -55,6 +57,10 @@ import Testing
         ("aliases", { $0.aliases = [] }),
         ("feedID", { $0.feedID = "tag:example.org,2019:other" }),
         ("feedID", { $0.feedID = nil }),
+        ("language", { $0.language = "en" }),
+        ("language", { $0.language = nil }),
+        ("translationKey", { $0.translationKey = "mfa-0214" }),
+        ("translationKey", { $0.translationKey = nil }),
     ]
 
     static func changed(_ change: (inout ArticleHeader) -> Void) -> Article {

@@ -69,7 +69,7 @@ import Testing
         #expect(hua.contains("2 articles · 2 quotes"))
         let geng = try site.read("speakers/geng-shuang/index.html")
         #expect(!geng.contains("words."))
-        #expect(geng.contains("1 articles · 0 quotes"))
+        #expect(geng.contains("1 article · 0 quotes"))
         let index = try site.read("speakers/index.html")
         let activity = try #require(index.range(of: "Most active"))
         let huaPosition = try #require(index.range(of: "Hua Chunying", range: activity.upperBound..<index.endIndex))
