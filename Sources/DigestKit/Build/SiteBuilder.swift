@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A whole build on disk: read the site folder, run the pipeline, write the output.
 /// Nothing is written unless every stage succeeded.
@@ -207,14 +208,12 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Counts written and unchanged files across threads.
-final class StageCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var written = 0
-    private var unchanged = 0
+final class StageCounter: Sendable {
+    private let counts = Mutex<(written: Int, unchanged: Int)>((0, 0))
 
     func count(_ wasUnchanged: Bool) {
-        lock.withLock { if wasUnchanged { unchanged += 1 } else { written += 1 } }
+        counts.withLock { if wasUnchanged { $0.unchanged += 1 } else { $0.written += 1 } }
     }
 
-    var totals: (written: Int, unchanged: Int) { lock.withLock { (written, unchanged) } }
+    var totals: (written: Int, unchanged: Int) { counts.withLock { $0 } }
 }
