@@ -54,8 +54,8 @@ struct FileStamp: Sendable, Hashable {
     }
 
     /// Modification and change times in nanoseconds since 1970.
-    var modified: Int { seconds * 1_000_000_000 + nanoseconds }
-    var changed: Int { changeSeconds * 1_000_000_000 + changeNanoseconds }
+    var modifiedNanoseconds: Int { seconds * 1_000_000_000 + nanoseconds }
+    var changedNanoseconds: Int { changeSeconds * 1_000_000_000 + changeNanoseconds }
 
     /// Stands for the stamp, where a file's fingerprint is its source's stamp (copied files).
     var fingerprint: UInt64 {

@@ -13,10 +13,10 @@ import Foundation
 enum OutputListing {
     /// How recent a recorded folder time may be, before the stamps were taken, and still be
     /// trusted: well above any clock tick.
-    static let margin = 100_000_000
+    static let marginNanoseconds = 100_000_000
 
-    /// Now, in nanoseconds since 1970, for `statedAt`: taken before the folders are stamped.
-    static func now() -> Int {
+    /// Now, in nanoseconds since 1970, for `statedAtNanoseconds`: taken before the folders are stamped.
+    static func nowNanoseconds() -> Int {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
@@ -92,13 +92,13 @@ enum OutputListing {
     /// The regular files below `output`, hidden ones skipped (as `ContentLoader.walk` lists
     /// them), given the files and folder stamps the last build recorded.
     static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
-                      statedAt: Int) -> Result {
+                      statedAtNanoseconds: Int) -> Result {
         // By index: handing each worker a (folder, stamp) pair copied it through the runtime's
         // generic tuple copy.
         let (list, stamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
         let found = Array(list.indices).parallelMap { index in
-            look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAt: statedAt)
+            look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds)
         }
         return result(folders: list, found: found, recorded: files)
     }
@@ -106,8 +106,9 @@ enum OutputListing {
     /// One recorded folder: nil when it is as the last build left it (and was stamped well
     /// after), else the files in it and below its new subfolders.
     static func look(at folder: String, stamp: FileStamp, root: OpenFolder?, output: String,
-                     recorded folders: [String: FileStamp], statedAt: Int) -> [String]? {
-        let settled = stamp.modified < statedAt - margin && stamp.changed < statedAt - margin
+                     recorded folders: [String: FileStamp], statedAtNanoseconds: Int) -> [String]? {
+        let settled = stamp.modifiedNanoseconds < statedAtNanoseconds - marginNanoseconds
+            && stamp.changedNanoseconds < statedAtNanoseconds - marginNanoseconds
         if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
         return read(folder, in: output, recorded: folders)
     }
