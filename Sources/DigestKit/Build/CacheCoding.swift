@@ -164,7 +164,7 @@ extension BuildCache {
             default: throw CacheReader.Damaged()
             }
         }
-        // Sized up front: growing these tables by doubling was a tenth of decoding.
+        // Sized up front: growing these tables by doubling showed in decoding.
         articles.reserveCapacity(chunkEntries.reduce(0) { $0 + $1.count })
         for (index, entries) in chunkEntries.enumerated() {
             for (path, outcome) in entries {

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Values a one-shot command keeps until the process ends. Freeing a 10,000-article site value
-/// by value took a tenth of a second after the build was done; the system reclaims the memory
+/// Values a one-shot command keeps until the process ends. Freeing a large site value piece by
+/// piece after the build was done showed in the time of a build; the system reclaims the memory
 /// at exit at once. Only for processes that exit after the build (`digest build`), never for the
 /// preview server, which builds again and again.
 enum ExitRetention {

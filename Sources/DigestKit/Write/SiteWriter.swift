@@ -147,8 +147,8 @@ public struct SiteWriter: Sendable {
             }
         }
 
-        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` stats every parent
-        /// and was a tenth of a build's time. Concurrent callers may race; EEXIST is success.
+        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` stats every parent,
+        /// for every file written. Concurrent callers may race; EEXIST is success.
         static func makeFolders(_ path: String) throws {
             if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             guard errno == ENOENT else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
