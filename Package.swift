@@ -1,9 +1,10 @@
 // swift-tools-version:6.2
+// Digest builds on Linux (Debian/Ubuntu) only: it links Debian's cmark-gfm, xxHash and jemalloc
+// (scripts/install-deps installs them) and calls Glibc directly.
 import PackageDescription
 
 let package = Package(
     name: "Digest",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "digest", targets: ["digest"]),
         .library(name: "DigestKit", targets: ["DigestKit"]),
@@ -63,8 +64,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // jemalloc in place of glibc's malloc, as Swift servers on Linux are built: a build
-            // spends a tenth of its time allocating, and takes 8 % less time with it (README,
-            // Performance). scripts/install-deps installs Debian's libjemalloc-dev.
+            // allocates a lot, and is faster with it (docs/performance.md). scripts/install-deps
+            // installs Debian's libjemalloc-dev.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // The core's tests do not depend on the server, so they build and run without Hummingbird.

@@ -1,10 +1,10 @@
 import DigestKit
 import Foundation
+import Synchronization
 
 /// Shows a build's progress on standard error: a bar redrawn in place on a terminal once the
 /// build has run for a second (short builds stay quiet), plain lines per phase otherwise.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressBar: Sendable {
     private let isTerminal: Bool
     /// Phase lines from the start, however short the build (`--verbose`).
     private let verbose: Bool
@@ -15,25 +15,30 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private let start = Date()
-    private var lastDraw = Date.distantPast
-    private var lastPhase: BuildProgress.Phase?
-    private var drawn = false
     private let width = 30
 
+    private struct State {
+        var lastDraw = Date.distantPast
+        var lastPhase: BuildProgress.Phase?
+        var drawn = false
+    }
+
+    private let state = Mutex(State())
+
     func update(_ progress: BuildProgress) {
-        lock.withLock {
+        state.withLock { state in
             let now = Date()
             if isTerminal {
-                guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 || progress.done == progress.total
+                guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(state.lastDraw) > 0.1 || progress.done == progress.total
                 else { return }
-                lastDraw = now
+                state.lastDraw = now
                 let filled = progress.total == 0 ? width : width * progress.done / progress.total
                 let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
                 let counts = progress.phase.isCounted ? " \(progress.done)/\(progress.total)" : ""
                 write("\r\u{1B}[2K[\(bar)] \(progress.phase.rawValue)\(counts)")
-                drawn = true
-            } else if progress.phase != lastPhase, verbose || now.timeIntervalSince(start) > 1 {
-                lastPhase = progress.phase
+                state.drawn = true
+            } else if progress.phase != state.lastPhase, verbose || now.timeIntervalSince(start) > 1 {
+                state.lastPhase = progress.phase
                 let elapsed = String(format: "%.1f", now.timeIntervalSince(start))
                 let counts = progress.phase.isCounted ? " \(progress.total)" : ""
                 write("\(progress.phase.rawValue)\(counts)… (\(elapsed) s)\n")
@@ -43,9 +48,9 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Clears the bar so the summary line starts on a clean line.
     func finish() {
-        lock.withLock {
-            if drawn { write("\r\u{1B}[2K") }
-            drawn = false
+        state.withLock { state in
+            if state.drawn { write("\r\u{1B}[2K") }
+            state.drawn = false
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DigestServer
 
@@ -64,19 +65,22 @@ import Testing
 }
 
 /// Responses gathered from the client threads.
-final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var gathered: [RawHTTP.Response] = []
-    private var errors: [String] = []
-    private var done = false
+final class Results: Sendable {
+    private struct State {
+        var responses: [RawHTTP.Response] = []
+        var failures: [String] = []
+        var editsDone = false
+    }
 
-    var responses: [RawHTTP.Response] { lock.withLock { gathered } }
-    var failures: [String] { lock.withLock { errors } }
-    var editsDone: Bool { lock.withLock { done } }
+    private let state = Mutex(State())
 
-    func add(_ response: RawHTTP.Response) { lock.withLock { gathered.append(response) } }
-    func fail(_ message: String) { lock.withLock { errors.append(message) } }
-    func finishEdits() { lock.withLock { done = true } }
+    var responses: [RawHTTP.Response] { state.withLock { $0.responses } }
+    var failures: [String] { state.withLock { $0.failures } }
+    var editsDone: Bool { state.withLock { $0.editsDone } }
+
+    func add(_ response: RawHTTP.Response) { state.withLock { $0.responses.append(response) } }
+    func fail(_ message: String) { state.withLock { $0.failures.append(message) } }
+    func finishEdits() { state.withLock { $0.editsDone = true } }
 }
 
 /// Runs `body` on `count` threads of its own and returns when all have finished.

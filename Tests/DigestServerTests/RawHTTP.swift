@@ -6,7 +6,7 @@ import Glibc
 /// A minimal HTTP/1.1 client for tests: it sends the request target exactly as given (no
 /// normalising of `..`, unlike URLSession), so traversal attempts reach the server as written.
 struct RawHTTP {
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String

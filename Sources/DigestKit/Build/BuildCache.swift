@@ -23,7 +23,7 @@ public struct BuildCache: Sendable {
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]
     /// When the folders were stamped, in nanoseconds since 1970.
-    var foldersStatedAt = 0
+    var foldersStatedAtNanoseconds = 0
     /// The site's `structureFingerprint`, when the build worked it out, and what it stood on
     /// besides the articles' fields (`Pipeline.structureBasis`).
     var structure: UInt64?
@@ -39,7 +39,7 @@ public struct BuildCache: Sendable {
     /// was modified within two seconds of that moment: file times are coarse, so an edit in
     /// the same tick as the read could otherwise go unseen.
     var sourceStamps: [String: FileStamp] = [:]
-    var sourcesStatedAt = 0
+    var sourcesStatedAtSeconds = 0
 
     /// The article buckets' file names as read from disk, and those of them a save may keep as
     /// they are (`keepBuckets(unchangedExcept:from:)`).
@@ -58,7 +58,7 @@ public struct BuildCache: Sendable {
 
     /// Stamps of sources the next build may trust without reading them.
     var trustedSources: [String: FileStamp] {
-        sourceStamps.filter { $0.value.seconds < sourcesStatedAt - 2 && $0.value.changeSeconds < sourcesStatedAt - 2 }
+        sourceStamps.filter { $0.value.seconds < sourcesStatedAtSeconds - 2 && $0.value.changeSeconds < sourcesStatedAtSeconds - 2 }
     }
 
     /// A file the build wrote: the fingerprint of what it was made from, and how it looked on

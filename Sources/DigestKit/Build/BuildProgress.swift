@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// How far a build has got, for a progress bar. Reported from worker threads, at most every few
 /// dozen items, so reporting costs nothing next to the work.
@@ -26,9 +26,8 @@ public struct BuildProgress: Sendable, Equatable {
 }
 
 /// Counts finished items across threads and reports every `stride` of them, and the last one.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressCounter: Sendable {
+    private let done = Atomic<Int>(0)
     private let phase: BuildProgress.Phase
     private let total: Int
     private let stride: Int
@@ -44,10 +43,7 @@ final class ProgressCounter: @unchecked Sendable {
 
     func step(by steps: Int = 1) {
         guard let report, steps > 0 else { return }
-        let (before, count) = lock.withLock { () -> (Int, Int) in
-            done += steps
-            return (done - steps, done)
-        }
+        let (before, count) = done.wrappingAdd(steps, ordering: .relaxed)
         if count / stride != before / stride || count == total { report(BuildProgress(phase: phase, done: count, total: total)) }
     }
 }

@@ -66,12 +66,12 @@ extension BuildCache {
         writer.write(encodedBuckets.map(\.name))
         writer.write(layoutName)
         writer.writePart(tables[0])
-        writer.write(foldersStatedAt)
+        writer.write(foldersStatedAtNanoseconds)
         writer.writePart(tables[1])
         writer.write(structure != nil)
         writer.write(structure ?? 0)
         writer.write(structureBasis)
-        writer.write(sourcesStatedAt)
+        writer.write(sourcesStatedAtSeconds)
         writer.writePart(tables[2])
         for bucket in encodedBuckets { if let bytes = bucket.bytes { written[bucket.name] = bytes } }
         return (writer.bytes, written)
@@ -100,13 +100,13 @@ extension BuildCache {
         let layoutName = try reader.optionalString()
         guard layoutName.map({ Self.isBucketFileName($0, kind: Self.layoutKind) }) ?? true else { throw CacheReader.Damaged() }
         let filesPart = try reader.part()
-        foldersStatedAt = try reader.int()
+        foldersStatedAtNanoseconds = try reader.int()
         let foldersPart = try reader.part()
         let hasStructure = try reader.bool()
         let structure = try reader.uint64()
         self.structure = hasStructure ? structure : nil
         structureBasis = try reader.uint64()
-        sourcesStatedAt = try reader.int()
+        sourcesStatedAtSeconds = try reader.int()
         let stampsPart = try reader.part()
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
 
@@ -164,7 +164,7 @@ extension BuildCache {
             default: throw CacheReader.Damaged()
             }
         }
-        // Sized up front: growing these tables by doubling was a tenth of decoding.
+        // Sized up front: growing these tables by doubling showed in decoding.
         articles.reserveCapacity(chunkEntries.reduce(0) { $0 + $1.count })
         for (index, entries) in chunkEntries.enumerated() {
             for (path, outcome) in entries {

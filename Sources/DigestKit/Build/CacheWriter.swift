@@ -1,9 +1,8 @@
 import Foundation
 
 /// The build cache's file format: fields written in a fixed order, lengths before contents.
-/// Foundation's coders took a second each way for a 10,000-article site (measured: JSON 0.95 s
-/// to decode and 1.0 s to encode 12 MB, binary property lists twice that), most of a rebuild's
-/// budget; this reads the same data in a few hundredths of a second.
+/// Foundation's coders (JSON, and binary property lists, slower still) took most of a rebuild's
+/// time to read and write a large site's cache; this format is read far faster.
 ///
 /// Any damage (a cut-off or foreign file) makes reading fail, and the build is then a full one.
 struct CacheWriter {

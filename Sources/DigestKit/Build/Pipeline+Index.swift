@@ -89,7 +89,7 @@ extension Pipeline {
 
     /// The last build's layout, when this build's articles go just where that build's went:
     /// same settings, the same articles in the same order, and none of those parsed again
-    /// changed outside its body. Indexing ten thousand articles was a fifth of a one-edit
+    /// changed outside its body. Indexing every article again was a large part of a one-edit
     /// rebuild.
     func keptLayout(key: UInt64, published: [Article], freshlyParsed: Set<String>) -> SiteLayout? {
         guard let stored = storedParses, let layout = stored.layout, stored.layoutKey == key else { return nil }

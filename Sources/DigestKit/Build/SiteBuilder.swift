@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A whole build on disk: read the site folder, run the pipeline, write the output.
 /// Nothing is written unless every stage succeeded.
@@ -20,7 +21,7 @@ public struct SiteBuilder: Sendable {
             } : nil
         var pipeline = try preparePipeline()
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
-        let statedAt = Int(Date().timeIntervalSince1970)
+        let sourcesStatedAtSeconds = Int(Date().timeIntervalSince1970)
         let content = ContentLoader(siteDirectory: options.siteDirectory)
             .load(trusting: { cached?.value?.trustedSources ?? [:] })
         let previous = cached?.value
@@ -31,7 +32,7 @@ public struct SiteBuilder: Sendable {
         // Stamping thousands of files and folders takes a while, so it starts now, beside the
         // indexing and rendering.
         let outputCheck = incremental ? OutputCheck(output: writer.output.path, files: Array(previous!.files.keys),
-                                                    stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAt: previous!.foldersStatedAt,
+                                                    stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
                                                     walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, made beside the build instead of in its save.
@@ -69,7 +70,7 @@ public struct SiteBuilder: Sendable {
         if options.useCache && !nothingChanged {
             do {
                 try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
-                              statedAt: statedAt, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
+                              sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
@@ -129,7 +130,7 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
-                           plan: RenderPlan, rendered: RenderedFingerprints, output: URL, statedAt: Int, listing: OutputListing.Result?,
+                           plan: RenderPlan, rendered: RenderedFingerprints, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
                            changedPaths: [String]) throws {
         var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
                                output: options.outputDirectory.path)
@@ -147,14 +148,14 @@ public struct SiteBuilder: Sendable {
             }
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
-        cache.sourcesStatedAt = statedAt
+        cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
         cache.sourceStamps = sourceStamps.value
         cache.files = plan.manifest(rendered, in: output)
         // Folders the listing found unchanged, and that this build moved nothing into or out
         // of, keep their stamps without another look.
         let changedFolders = OutputListing.folders(holding: changedPaths)
         let settled = (listing?.settled ?? []).subtracting(changedFolders)
-        cache.foldersStatedAt = OutputListing.now()
+        cache.foldersStatedAtNanoseconds = OutputListing.nowNanoseconds()
         if let previous, !previous.folders.isEmpty, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
             let unsettled = listing.map { $0.unsettled + changedFolders } ?? Array(previous.folders.keys)
             cache.folders = OutputListing.restamped(previous.folders, unsettled: unsettled, in: output.path)
@@ -209,14 +210,12 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Counts written and unchanged files across threads.
-final class StageCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var written = 0
-    private var unchanged = 0
+final class StageCounter: Sendable {
+    private let counts = Mutex<(written: Int, unchanged: Int)>((0, 0))
 
     func count(_ wasUnchanged: Bool) {
-        lock.withLock { if wasUnchanged { unchanged += 1 } else { written += 1 } }
+        counts.withLock { if wasUnchanged { $0.unchanged += 1 } else { $0.written += 1 } }
     }
 
-    var totals: (written: Int, unchanged: Int) { lock.withLock { (written, unchanged) } }
+    var totals: (written: Int, unchanged: Int) { counts.withLock { $0 } }
 }

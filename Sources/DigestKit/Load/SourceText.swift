@@ -8,7 +8,7 @@ public enum SourceText {
         guard var text = String(data: bytes, encoding: .utf8) else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // Looked for with memchr on the file's bytes: `String.contains(String)` goes through
-        // NSString on Linux, and `utf8.contains` steps byte by byte (a hundredth of a build).
+        // NSString on Linux, and `utf8.contains` steps byte by byte, on every source file.
         let hasCarriageReturn = bytes.withUnsafeBytes { raw in
             raw.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import CCmarkGFM
 #if canImport(Glibc)
 import Glibc
@@ -59,7 +60,8 @@ public enum Markdown {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        let parsed: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
+        var parsed: OpaquePointer?
+        parseLock.withLock { _ in parsed = cmark_parser_finish(parser) }
         guard let document = parsed else { return Rendered(html: "", references: []) }
         defer { cmark_node_free(document) }
 
@@ -89,7 +91,8 @@ public enum Markdown {
         return references
     }
 
-    private static let parseLock = NSLock()
+    /// Process-wide: the table it guards is a global of the C library (see `render`).
+    private static let parseLock = Mutex(())
 
     /// cmark-gfm's extension registry is global; registering once is enough and must come
     /// before any lookup, or `cmark_find_syntax_extension` returns nil.

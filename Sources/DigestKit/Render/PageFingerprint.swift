@@ -60,7 +60,7 @@ enum PageFingerprint {
 
     // Values are told apart by their exact type. `as?` casts were tried first and were slow:
     // on Linux, casting a dictionary to a class type (to test for `SharedContext`) bridges it
-    // to an NSDictionary first, which took most of a rebuild.
+    // to an NSDictionary first, which dominated a rebuild.
     private static let stringType = ObjectIdentifier(String.self)
     private static let sharedType = ObjectIdentifier(SharedContext.self)
     private static let dictionaryType = ObjectIdentifier([String: Any].self)

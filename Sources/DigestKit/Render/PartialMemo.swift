@@ -1,5 +1,5 @@
-import Foundation
 import Mustache
+import Synchronization
 
 /// Renders partials such as the site header and footer once per folder depth instead of once
 /// per page. They read only values every page shares (the site's settings, the navigation)
@@ -16,7 +16,7 @@ import Mustache
 /// depth with every name it looks up among the page's values recorded. When it read only
 /// `sharedNames` (and `root`, the key), the result stands for every page at that depth;
 /// otherwise every such page renders the partial itself.
-final class PartialMemo: @unchecked Sendable {
+final class PartialMemo: Sendable {
     /// Values `SiteRenderer` gives every page alike, at a given `root`.
     static let sharedNames: Set<String> = ["root", "site", "nav", "assets", "lang", "dir", "t"]
 
@@ -25,10 +25,9 @@ final class PartialMemo: @unchecked Sendable {
     private let templates: TemplateSet
     /// Memoized partials and the context key their stub prints.
     private let partials: [(name: String, key: String)]
-    private let lock = NSLock()
     /// Per partial and root with language (`rootAndLanguage`): the shared output, or nil when the
     /// partial read a page's own values.
-    private var made: [String: [String: String?]] = [:]
+    private let made = Mutex<[String: [String: String?]]>([:])
 
     init(templates: TemplateSet) {
         self.templates = templates
@@ -51,7 +50,7 @@ final class PartialMemo: @unchecked Sendable {
         let root = Self.rootAndLanguage(context)
         let page = context
         for partial in partials {
-            if let shared = lock.withLock({ made[partial.name]?[root] }) {
+            if let shared = made.withLock({ $0[partial.name]?[root] }) {
                 context[partial.key] = shared.map { $0 as Any } ?? LazyHTML(fingerprint: 0) { [templates] in
                     templates.render(page, template: partial.name)
                 }
@@ -60,7 +59,7 @@ final class PartialMemo: @unchecked Sendable {
             let recorder = RecordingContext(page)
             let html = templates.render(recorder, template: partial.name)
             let isShared = recorder.names.isSubset(of: Self.sharedNames)
-            lock.withLock { made[partial.name, default: [:]][root] = .some(isShared ? html : nil) }
+            made.withLock { $0[partial.name, default: [:]][root] = .some(isShared ? html : nil) }
             context[partial.key] = html
         }
     }

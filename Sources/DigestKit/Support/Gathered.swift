@@ -1,11 +1,10 @@
-import Foundation
+import Synchronization
 
 /// Items gathered from many threads.
-final class Gathered<Element: Hashable & Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var elements = Set<Element>()
+final class Gathered<Element: Hashable & Sendable>: Sendable {
+    private let elements = Mutex(Set<Element>())
 
-    func insert(_ element: Element) { _ = lock.withLock { elements.insert(element) } }
+    func insert(_ element: Element) { _ = elements.withLock { $0.insert(element) } }
 
-    var all: Set<Element> { lock.withLock { elements } }
+    var all: Set<Element> { elements.withLock { $0 } }
 }

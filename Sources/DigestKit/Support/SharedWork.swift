@@ -5,9 +5,12 @@ import Synchronization
 /// the first to ask for the results joins in with the chunks still left. The work overlaps
 /// whatever the asking thread did before, and finishes on two cores.
 ///
-/// A rebuild stamps the output's 27,000 files and folders this way: on a thread of its own with
-/// `parallelMap` inside, the stamping competed for the same two cores with the indexing, and
-/// took as long as on one core; after the indexing, it waited for it.
+/// A rebuild stamps the output's files and folders this way: on a thread of its own with
+/// `parallelMap` inside, the stamping competed with the indexing for the same cores and gained
+/// nothing from them; after the indexing, it waited for it.
+///
+/// Unchecked: `results` is a raw buffer; each slot is written by the one thread that claimed its
+/// index, and read only after `allDone`.
 final class SharedWork<Element: Sendable>: @unchecked Sendable {
     private let count: Int
     private let transform: @Sendable (Int) -> Element
@@ -16,8 +19,7 @@ final class SharedWork<Element: Sendable>: @unchecked Sendable {
     private let claimed = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)
     private let allDone = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var collected: [Element]?
+    private let collected = Mutex<[Element]?>(nil)
     static var chunk: Int { 128 }
 
     init(count: Int, _ transform: @escaping @Sendable (Int) -> Element) {
@@ -48,7 +50,7 @@ final class SharedWork<Element: Sendable>: @unchecked Sendable {
 
     /// The results in index order; the first caller helps with what is left, then waits.
     var value: [Element] {
-        lock.withLock {
+        collected.withLock { collected in
             if let collected { return collected }
             work()
             allDone.wait()

@@ -1,7 +1,7 @@
 extension String {
     /// The text without leading and trailing whitespace and newlines, as Foundation's
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it, minus its NSString round trip
-    /// (a twentieth of the parse stage). Text with nothing to trim is not copied.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it, minus its NSString round trip,
+    /// which showed in the parse stage. Text with nothing to trim is not copied.
     ///
     /// Scalars are trimmed, not characters, as Foundation does: a space followed by a combining
     /// mark is one character, whose mark stays (the fuzz tests found "Ta \u{345}" losing it).

@@ -54,8 +54,8 @@ struct FileStamp: Sendable, Hashable {
     }
 
     /// Modification and change times in nanoseconds since 1970.
-    var modified: Int { seconds * 1_000_000_000 + nanoseconds }
-    var changed: Int { changeSeconds * 1_000_000_000 + changeNanoseconds }
+    var modifiedNanoseconds: Int { seconds * 1_000_000_000 + nanoseconds }
+    var changedNanoseconds: Int { changeSeconds * 1_000_000_000 + changeNanoseconds }
 
     /// Stands for the stamp, where a file's fingerprint is its source's stamp (copied files).
     var fingerprint: UInt64 {
@@ -77,7 +77,7 @@ struct FileStamp: Sendable, Hashable {
 
 /// A folder held open, so files in it are stamped by their path inside it: `fstatat` from the
 /// folder walks only that path, where `stat` of the whole path walks every parent folder again
-/// (measured: 15,600 output files stamped in 26 ms instead of 33).
+/// for each of the output's many files.
 final class OpenFolder: Sendable {
     let descriptor: Int32
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,11 +34,10 @@ extension SiteWriter {
     /// Changed files are staged beside the output, then moved in one by one at `commit`, so a
     /// build that fails before then leaves the output as it was. A crash during the moves
     /// leaves the journal file, and the next build replaces the whole folder.
-    public final class Update: @unchecked Sendable {
+    public final class Update: Sendable {
         let writer: SiteWriter
-        private let lock = NSLock()
-        private var paths = Set<String>()
-        private var staged: [String] = []
+        /// Every file this build produced, and those of them staged to be moved in.
+        private let files = Mutex<(paths: Set<String>, staged: [String])>(([], []))
         /// The output's files, listed while the pages render, to find those no longer made.
         /// The output's files as found before the update (waits for the look when first asked).
         private let existing: @Sendable () -> OutputListing.Result
@@ -51,7 +51,7 @@ extension SiteWriter {
         @discardableResult
         public func stage(_ file: OutputFile) throws -> Bool {
             guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
-            guard lock.withLock({ paths.insert(file.path).inserted }) else { throw WriteError.duplicatePath(file.path) }
+            guard files.withLock({ $0.paths.insert(file.path).inserted }) else { throw WriteError.duplicatePath(file.path) }
             let current = writer.output.appendingPathComponent(file.path)
             let data: Data
             switch file.content {
@@ -62,7 +62,7 @@ extension SiteWriter {
             let destination = writer.staging.appendingPathComponent(file.path)
             try StagingArea.makeFolders(destination.deletingLastPathComponent().path)
             try StagingArea.writeFile(destination.path, data)
-            lock.withLock { staged.append(file.path) }
+            files.withLock { $0.staged.append(file.path) }
             return false
         }
 
@@ -70,7 +70,7 @@ extension SiteWriter {
         /// produce (`kept` lists those it left alone). `report.removed` gets their number.
         public func commit(kept: KeptFiles, report: inout Report) throws {
             let fileManager = FileManager.default
-            let (produced, moved) = lock.withLock { (paths, staged) }
+            let (produced, moved) = files.withLock { ($0.paths, $0.staged) }
             let journal = writer.output.appendingPathComponent(SiteWriter.journalName)
             try Data().write(to: journal)
             for path in moved.sorted() {

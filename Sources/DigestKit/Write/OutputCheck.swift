@@ -24,9 +24,9 @@ final class OutputCheck: Sendable {
     private let found = Mutex<Found?>(nil)
 
     /// `output` is the folder; `files` and their `stamps` (in the same order) and `folders`
-    /// what the last build recorded of it, its folders stamped at `statedAt`. Without folder
+    /// what the last build recorded of it, its folders stamped at `statedAtNanoseconds`. Without folder
     /// stamps the folder is walked (`walk`).
-    init(output: String, files paths: [String], stamps: [FileStamp], folders: [String: FileStamp], statedAt: Int,
+    init(output: String, files paths: [String], stamps: [FileStamp], folders: [String: FileStamp], statedAtNanoseconds: Int,
          walk: @escaping @Sendable () -> Set<String>) {
         // Paths and stamps in two arrays, read by index: handing each worker a (path, record)
         // pair copied it through the runtime's generic tuple copy, which showed.
@@ -41,7 +41,7 @@ final class OutputCheck: Sendable {
             }
             let folder = index - paths.count
             return .folder(OutputListing.look(at: folderList[folder], stamp: folderStamps[folder], root: root,
-                                              output: output, recorded: folders, statedAt: statedAt))
+                                              output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds))
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// The files of the output folder as the last build left them, without walking every folder:
 /// a rebuild needs the list to remove what is no longer made (and what others put there), and
-/// walking the twelve thousand folders of a 10,000-article site took a third of a second.
+/// walking every folder of a large site's output would cost more than the rest of a one-edit
+/// rebuild.
 ///
 /// The cache keeps each output folder's stamp, taken after the build's last change. A folder
 /// still with that stamp holds what it held then: adding, removing or renaming an entry moves a
@@ -13,10 +14,10 @@ import Foundation
 enum OutputListing {
     /// How recent a recorded folder time may be, before the stamps were taken, and still be
     /// trusted: well above any clock tick.
-    static let margin = 100_000_000
+    static let marginNanoseconds = 100_000_000
 
-    /// Now, in nanoseconds since 1970, for `statedAt`: taken before the folders are stamped.
-    static func now() -> Int {
+    /// Now, in nanoseconds since 1970, for `statedAtNanoseconds`: taken before the folders are stamped.
+    static func nowNanoseconds() -> Int {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
@@ -83,7 +84,7 @@ enum OutputListing {
 
         /// The files listed that `keep` does not claim. A rebuild keeps nearly every file, so
         /// the folder of a recorded file is worked out only for the few it does not keep:
-        /// grouping every file by folder was a tenth of a one-edit rebuild.
+        /// grouping every file by folder showed in one-edit rebuilds.
         func files(notKeptBy keep: (String) -> Bool) -> [String] {
             found.filter { !keep($0) } + recorded.filter { !keep($0) && settled.contains(OutputFile.folder(of: $0)) }
         }
@@ -92,13 +93,13 @@ enum OutputListing {
     /// The regular files below `output`, hidden ones skipped (as `ContentLoader.walk` lists
     /// them), given the files and folder stamps the last build recorded.
     static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
-                      statedAt: Int) -> Result {
+                      statedAtNanoseconds: Int) -> Result {
         // By index: handing each worker a (folder, stamp) pair copied it through the runtime's
         // generic tuple copy.
         let (list, stamps) = (Array(folders.keys), Array(folders.values))
         let root = OpenFolder(output)
         let found = Array(list.indices).parallelMap { index in
-            look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAt: statedAt)
+            look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds)
         }
         return result(folders: list, found: found, recorded: files)
     }
@@ -106,8 +107,9 @@ enum OutputListing {
     /// One recorded folder: nil when it is as the last build left it (and was stamped well
     /// after), else the files in it and below its new subfolders.
     static func look(at folder: String, stamp: FileStamp, root: OpenFolder?, output: String,
-                     recorded folders: [String: FileStamp], statedAt: Int) -> [String]? {
-        let settled = stamp.modified < statedAt - margin && stamp.changed < statedAt - margin
+                     recorded folders: [String: FileStamp], statedAtNanoseconds: Int) -> [String]? {
+        let settled = stamp.modifiedNanoseconds < statedAtNanoseconds - marginNanoseconds
+            && stamp.changedNanoseconds < statedAtNanoseconds - marginNanoseconds
         if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
         return read(folder, in: output, recorded: folders)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,13 +79,12 @@ public struct SiteWriter: Sendable {
     }
 
     /// A new output being written. `stage` is safe to call concurrently; `commit` swaps it in.
-    public final class StagingArea: @unchecked Sendable {
+    public final class StagingArea: Sendable {
         let writer: SiteWriter
-        private let lock = NSLock()
-        private var paths = Set<String>()
-        private var folders = Set<String>()
-        /// Folder paths ending in "/", worked out once: URL path arithmetic per file was a
-        /// fortieth of a full build.
+        /// The files staged so far, and the folders made for them.
+        private let staged = Mutex<(paths: Set<String>, folders: Set<String>)>(([], []))
+        /// Folder paths ending in "/", worked out once: URL path arithmetic for every file
+        /// showed in a full build.
         private let stagingPrefix: String
         private let outputPrefix: String
         /// False when there is no current output (a first build, or one into a new folder):
@@ -109,8 +109,8 @@ public struct SiteWriter: Sendable {
         public func stage(_ file: OutputFile) throws -> Bool {
             guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
             let folder = OutputFile.folder(of: file.path)
-            let (isNew, needsFolder) = lock.withLock {
-                (paths.insert(file.path).inserted, !folder.isEmpty && folders.insert(folder).inserted)
+            let (isNew, needsFolder) = staged.withLock { staged in
+                (staged.paths.insert(file.path).inserted, !folder.isEmpty && staged.folders.insert(folder).inserted)
             }
             guard isNew else { throw WriteError.duplicatePath(file.path) }
             let destination = stagingPrefix + file.path
@@ -147,8 +147,8 @@ public struct SiteWriter: Sendable {
             }
         }
 
-        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` stats every parent
-        /// and was a tenth of a build's time. Concurrent callers may race; EEXIST is success.
+        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` stats every parent,
+        /// for every file written. Concurrent callers may race; EEXIST is success.
         static func makeFolders(_ path: String) throws {
             if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             guard errno == ENOENT else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
@@ -168,7 +168,7 @@ public struct SiteWriter: Sendable {
                     try fileManager.copyItem(at: old, to: writer.staging.appendingPathComponent(name))
                 }
             }
-            let written = lock.withLock { paths }
+            let written = staged.withLock { $0.paths }
             report.removed = previous.value.subtracting(written).count
             try writer.swapIn()
         }

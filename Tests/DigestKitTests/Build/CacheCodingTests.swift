@@ -32,8 +32,8 @@ import Testing
         }
         cache.folders[""] = stamp(99)
         cache.structure = 0xABCD
-        cache.sourcesStatedAt = 1_700_000_500
-        cache.foldersStatedAt = 1_700_000_600_000_000_000
+        cache.sourcesStatedAtSeconds = 1_700_000_500
+        cache.foldersStatedAtNanoseconds = 1_700_000_600_000_000_000
         return cache
     }
 
@@ -53,7 +53,7 @@ import Testing
         #expect(read.folders == cache.folders)
         #expect(read.sourceStamps == cache.sourceStamps)
         #expect(read.structure == cache.structure)
-        #expect(read.sourcesStatedAt == cache.sourcesStatedAt && read.foldersStatedAt == cache.foldersStatedAt)
+        #expect(read.sourcesStatedAtSeconds == cache.sourcesStatedAtSeconds && read.foldersStatedAtNanoseconds == cache.foldersStatedAtNanoseconds)
         #expect(read.articles.count == cache.articles.count)
         for (path, outcome) in cache.articles {
             #expect(read.articles[path]?.article == outcome.article)

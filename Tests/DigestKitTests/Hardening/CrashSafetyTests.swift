@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DigestKit
 
@@ -240,14 +241,13 @@ func linkTree(_ source: URL, to destination: URL) throws {
 }
 
 /// A value shared with a thread.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
+final class Locked<Value: Sendable>: Sendable {
+    private let stored: Mutex<Value>
 
-    init(_ value: Value) { stored = value }
+    init(_ value: Value) { stored = Mutex(value) }
 
     var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

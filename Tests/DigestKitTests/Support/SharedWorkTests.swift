@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DigestKit
 
@@ -19,10 +20,9 @@ import Testing
         #expect(calls.all == Array(0..<count))
     }
 
-    final class Calls: @unchecked Sendable {
-        private let lock = NSLock()
-        private var indices: [Int] = []
-        func count(_ index: Int) { lock.withLock { indices.append(index) } }
-        var all: [Int] { lock.withLock { indices.sorted() } }
+    final class Calls: Sendable {
+        private let indices = Mutex<[Int]>([])
+        func count(_ index: Int) { indices.withLock { $0.append(index) } }
+        var all: [Int] { indices.withLock { $0.sorted() } }
     }
 }

@@ -22,18 +22,18 @@ import Testing
         let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html",
                      "days/2019-02-13/index.html", "assets/style.css"]
         for path in built { try write(path) }
-        let statedAt = OutputListing.now()
+        let statedAtNanoseconds = OutputListing.nowNanoseconds()
         let folders = OutputListing.folderStamps(of: built, in: root.path)
         #expect(Set(folders.keys) == ["", "articles", "articles/a", "articles/b", "tags", "tags/trade", "days", "days/2019-02-13", "assets"])
-        func listing(recorded: [String] = built, statedAt: Int) -> Set<String> {
-            OutputListing.files(in: root.path, recorded: recorded, folders: folders, statedAt: statedAt).files
+        func listing(recorded: [String] = built, statedAtNanoseconds: Int) -> Set<String> {
+            OutputListing.files(in: root.path, recorded: recorded, folders: folders, statedAtNanoseconds: statedAtNanoseconds).files
         }
         // A folder whose stamp is unchanged is not read: what was recorded in it is listed (a
         // recorded file that is not there shows it). Stamped within the margin, it is read.
-        let later = statedAt + 1_000_000_000
-        #expect(listing(recorded: built + ["tags/trade/phantom.html"], statedAt: later).contains("tags/trade/phantom.html"))
-        #expect(listing(recorded: built + ["tags/trade/phantom.html"], statedAt: statedAt) == Set(built))
-        func listing() -> Set<String> { listing(statedAt: later) }
+        let later = statedAtNanoseconds + 1_000_000_000
+        #expect(listing(recorded: built + ["tags/trade/phantom.html"], statedAtNanoseconds: later).contains("tags/trade/phantom.html"))
+        #expect(listing(recorded: built + ["tags/trade/phantom.html"], statedAtNanoseconds: statedAtNanoseconds) == Set(built))
+        func listing() -> Set<String> { listing(statedAtNanoseconds: later) }
         #expect(listing() == Set(built))
 
         // Someone else adds files (in a folder the build made, in new folders), removes one,
@@ -59,12 +59,12 @@ import Testing
                      "tags/trade/index.html", "tags/zinc/index.html", "days/2019-02-13/index.html"]
         for path in built { try write(path) }
         let folders = OutputListing.folderStamps(of: built, in: root.path)
-        let later = OutputListing.now() + 1_000_000_000
+        let later = OutputListing.nowNanoseconds() + 1_000_000_000
         // Others add a file to a folder the build made and to a new one; one page goes.
         try write("tags/trade/notes.txt")
         try write("extra/file.html")
         try FileManager.default.removeItem(at: root.appendingPathComponent("articles/c/index.html"))
-        let listing = OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later)
+        let listing = OutputListing.files(in: root.path, recorded: built, folders: folders, statedAtNanoseconds: later)
         #expect(listing.files == Set(ContentLoader.walk(root)))
         let kept: Set<String> = ["index.html", "articles/a/index.html", "tags/zinc/index.html"]
         let notKept = listing.files(notKeptBy: { kept.contains($0) })
@@ -98,20 +98,20 @@ import Testing
         let folder = try #require(OpenFolder(root.path))
         let stamps = try built.map { try #require(FileStamp($0, in: folder)) }
         let folders = OutputListing.folderStamps(of: built, in: root.path)
-        let later = OutputListing.now() + 1_000_000_000
+        let later = OutputListing.nowNanoseconds() + 1_000_000_000
         try Data("tampered".utf8).write(to: root.appendingPathComponent("articles/a/index.html"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("tags/trade/index.html"))
         try OutputListingTests.write("articles/b/notes.txt", in: root)
 
-        let check = OutputCheck(output: root.path, files: built, stamps: stamps, folders: folders, statedAt: later) {
+        let check = OutputCheck(output: root.path, files: built, stamps: stamps, folders: folders, statedAtNanoseconds: later) {
             Issue.record("walked although folders were recorded")
             return []
         }.value
         #expect(check.altered == ["articles/a/index.html", "tags/trade/index.html"])
         #expect(check.listing.files == Set(ContentLoader.walk(root)))
-        #expect(check.listing.files == OutputListing.files(in: root.path, recorded: built, folders: folders, statedAt: later).files)
+        #expect(check.listing.files == OutputListing.files(in: root.path, recorded: built, folders: folders, statedAtNanoseconds: later).files)
         // Without folder stamps the output is walked.
-        let walked = OutputCheck(output: root.path, files: built, stamps: stamps, folders: [:], statedAt: later) { ["walked.html"] }.value
+        let walked = OutputCheck(output: root.path, files: built, stamps: stamps, folders: [:], statedAtNanoseconds: later) { ["walked.html"] }.value
         #expect(walked.listing.files == ["walked.html"] && walked.altered == check.altered)
     }
 }
