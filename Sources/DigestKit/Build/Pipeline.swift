@@ -81,18 +81,15 @@ public struct Pipeline: Sendable {
                                                          structure: { site.structureFingerprint(seed: seed) }) == true
             ? Set(site.articles.indices.filter { indexed.freshlyParsed.contains(site.articles[$0].article.sourcePath) })
             : nil
-        // One file that needs every article and no template: made on its own thread while the
-        // pages render, instead of after them. It shows no body: when only bodies changed, it
-        // is carried over after the pages, by when the check of the output is in.
-        // Its entries are gathered there too: ten thousand of them took 25 ms on this thread.
-        let makeSearchIndex = { () -> Background<OutputFile?> in
-            Background {
-                let entries = SearchIndex(site: site).entries()
-                return reuse?.canKeep(SearchIndex.file, fingerprint: SearchIndex.fingerprint(entries, seed: seed)) == true
-                    ? nil : OutputFile.text(SearchIndex.file, SearchIndex.render(entries))
+        // The search index needs every article and no template: made on its own thread while the
+        // pages render, instead of after them. It holds bodies, so it is made on every build;
+        // each of its files is kept when its bytes are what the last build wrote.
+        let searchIndex = Background { () -> [OutputFile] in
+            SearchIndex(site: site).files().filter { file in
+                guard let reuse, case let .bytes(data) = file.content else { return true }
+                return !reuse.canKeep(file.path, fingerprint: StableHasher.hash(data))
             }
         }
-        var searchIndex = changedBodies == nil ? makeSearchIndex() : nil
         // Pages that show no changed body are the last build's pages: when it recorded them all,
         // they are carried over in one go, unlisted, and only the rest are looked at. Otherwise
         // every page is checked by its fingerprint.
@@ -131,8 +128,7 @@ public struct Pipeline: Sendable {
                 if !altered.isEmpty, let failure = renderPages(jobs().filter { altered.contains($0.file) }) { throw failure }
             }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
-            if changedBodies != nil, reuse?.carryOver(SearchIndex.file) != true { searchIndex = makeSearchIndex() }
-            if let file = searchIndex?.value { try sink(file) }
+            for file in searchIndex.value { try sink(file) }
             let publishing = publishingFiles(site, jobs: jobs, reuse: reuse, seed: seed, bodiesOnly: changedBodies != nil)
             for file in publishing { try sink(file) }
             // Copied files (images beside articles, theme assets) are kept unread when their
