@@ -6,8 +6,10 @@ fixed list of queries. The shards a query needs are worked out as the page's scr
 page of results (10), plus the page itself, its style sheet and its script.
 
     bench/search-index.py OUT [--pagefind DIR]   print a Markdown table (one row per query) and a summary
+    bench/search-index.py OUT --row N [--pagefind DIR --pagefind-seconds S]
+                                                 print one row of bench/run.sh's search table
 
-With --pagefind DIR (a Pagefind output folder), also prints its size and file count.
+With --pagefind DIR (a Pagefind output folder), also gives its size and file count.
 """
 
 import argparse
@@ -114,7 +116,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
     parser.add_argument("--pagefind")
+    parser.add_argument("--pagefind-seconds", default="")
+    parser.add_argument("--row")
     args = parser.parse_args()
+    out = sys.stdout
+    if args.row:
+        sys.stdout = open(os.devnull, "w")
     search = os.path.join(args.out, "search")
     with open(os.path.join(search, "index-data.js"), encoding="utf-8") as f:
         manifest = json.loads(f.read()[len("window.DIGEST_SEARCH = "):].rstrip().rstrip(";"))
@@ -134,6 +141,7 @@ def main():
     print("| query | term shards | shard KiB | results | page + first query KiB |")
     print("| --- | ---: | ---: | ---: | ---: |")
     worst = 0
+    firsts = []
     for query in QUERIES:
         files, scores = set(), None
         for part in query_terms(query):
@@ -159,7 +167,16 @@ def main():
         doc_bytes = sum(size(os.path.join(search, "docs", f"{d}.js")) for d in ranked[:PAGE])
         first = page + shard_bytes + doc_bytes
         worst = max(worst, first)
+        firsts.append(first)
         print(f"| {query} | {len(files)} | {shard_bytes / 1024:.1f} | {len(ranked)} | {first / 1024:.1f} |")
+    firsts.sort()
+    if args.row:
+        pagefind = tree(args.pagefind) if args.pagefind else None
+        cells = [args.row, f"{index_bytes / 1048576:.1f}", str(index_files), str(len(keys)), f"{index_bytes / plain:.2f}",
+                 f"{page / 1024:.0f}", f"{firsts[len(firsts) // 2] / 1024:.0f} / {worst / 1024:.0f}",
+                 args.pagefind_seconds or "–", f"{pagefind[0] / 1048576:.1f}" if pagefind else "–", str(pagefind[1]) if pagefind else "–"]
+        out.write("| " + " | ".join(cells) + " |\n")
+        return 0
     print()
     print(f"digest index: {index_bytes / 1048576:.1f} MiB in {index_files} files "
           f"({len(keys)} term shards); articles' plain text {plain / 1048576:.1f} MiB; index/text {index_bytes / plain:.2f}; "

@@ -57,6 +57,26 @@ public final class PageReuse: @unchecked Sendable {
         return structure == previousStructure && alteredFiles != nil
     }
 
+    /// The output folder the last build wrote, for `intactBytes`; nil where none is read back.
+    var output: URL?
+
+    /// The files the last build recorded under `folder` (which ends in `/`).
+    func recordedFiles(under folder: String) -> [String] {
+        previous.keys.filter { $0.hasPrefix(folder) }
+    }
+
+    /// Whether the last build recorded `file` and it is still as that build left it.
+    func isKeptIntact(_ file: String) -> Bool {
+        previous[file] != nil && isIntact(file)
+    }
+
+    /// The bytes of a file as the last build wrote it, when it is still so: for outputs that
+    /// are brought up to date rather than made afresh (the search index's shards).
+    func intactBytes(_ file: String) -> Data? {
+        guard let output, isKeptIntact(file) else { return nil }
+        return try? Data(contentsOf: output.appendingPathComponent(file))
+    }
+
     /// Keeps a file of the last build without looking at its inputs (see `bodiesOnly`), if it
     /// is still as that build left it.
     func carryOver(_ file: String) -> Bool {

@@ -82,10 +82,13 @@ public struct Pipeline: Sendable {
             ? Set(site.articles.indices.filter { indexed.freshlyParsed.contains(site.articles[$0].article.sourcePath) })
             : nil
         // The search index needs every article and no template: made on its own thread while the
-        // pages render, instead of after them. It holds bodies, so it is made on every build;
-        // each of its files is kept when its bytes are what the last build wrote.
+        // pages render, instead of after them. It holds bodies: when only bodies changed, it is
+        // brought up to date from the last build's files; otherwise made whole, each file kept
+        // when its bytes are what the last build wrote.
         let searchIndex = Background { () -> [OutputFile] in
-            SearchIndex(site: site).files().filter { file in
+            let index = SearchIndex(site: site)
+            let files = changedBodies.flatMap { changed in reuse.flatMap { index.updatedFiles(changed: changed, reuse: $0) } }
+            return (files ?? index.files()).filter { file in
                 guard let reuse, case let .bytes(data) = file.content else { return true }
                 return !reuse.canKeep(file.path, fingerprint: StableHasher.hash(data))
             }

@@ -45,6 +45,7 @@ public struct SiteBuilder: Sendable {
                               previousStructure: incremental ? previous!.structure : nil,
                               previousStructureBasis: incremental ? previous!.structureBasis : nil,
                               altered: outputCheck.map { check -> @Sendable () -> Set<String> in { check.value.altered } })
+        reuse.output = options.outputDirectory
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)

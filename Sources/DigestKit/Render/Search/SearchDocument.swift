@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article as the search index sees it: its number, the terms it holds with the fields they
 /// stand in, and its script (the metadata and plain text the results page shows).
 struct SearchDocument: Sendable {
@@ -11,11 +13,33 @@ struct SearchDocument: Sendable {
     /// it was; the page ranks higher numbers (newer) first among equals.
     var id: Int
     /// Every distinct term with its `Field` bits.
-    var terms: [String: UInt8]
+    var terms: [(term: String, flags: UInt8)]
     /// `search/docs/<id>.js`.
     var script: [UInt8]
 
     static func file(_ id: Int) -> String { "search/docs/\(id).js" }
+
+    /// Every distinct term of a document's fields, with the bits of the fields it stands in.
+    static func fieldTerms(title: String, meta: [String], body: String) -> [(term: String, flags: UInt8)] {
+        var terms = SearchTermSet()
+        func add(_ value: String, _ field: Field) {
+            SearchTokenizer.forEachTerm(in: value) { terms.insert($0, flags: field.rawValue) }
+        }
+        add(title, .title)
+        for value in meta { add(value, .meta) }
+        add(body, .body)
+        return terms.terms
+    }
+
+    /// The terms of a document as the last build wrote it (`script`), or nil if it cannot be read.
+    static func fieldTerms(ofScript script: Data) -> [(term: String, flags: UInt8)]? {
+        guard let call = SearchScript.arguments(script, call: "DIGEST_SEARCH_DOC"), call.count == 2,
+              let fields = call[1] as? [String: Any], let title = fields["t"] as? String else { return nil }
+        var meta: [String] = ["m", "s", "o"].map { fields[$0] as? String ?? "" }
+        meta += fields["g"] as? [String] ?? []
+        meta += fields["p"] as? [String] ?? []
+        return fieldTerms(title: title, meta: meta, body: fields["x"] as? String ?? "")
+    }
 
     init(id: Int, placed: PlacedArticle, site: Site) {
         self.id = id
@@ -25,14 +49,8 @@ struct SearchDocument: Sendable {
         let speakers = placed.speakerIndices.map { site.speakers[$0].name }
         let text = SearchPlainText.of(html: article.bodyHTML)
 
-        var terms: [String: UInt8] = [:]
-        func add(_ value: String, _ field: Field) {
-            SearchTokenizer.forEachTerm(in: value) { terms[$0, default: 0] |= field.rawValue }
-        }
-        add(article.title, .title)
-        for value in [article.summary ?? "", section, article.source ?? ""] + tags + speakers { add(value, .meta) }
-        add(text, .body)
-        self.terms = terms
+        terms = Self.fieldTerms(title: article.title, meta: [article.summary ?? "", section, article.source ?? ""] + tags + speakers,
+                           body: text)
 
         let url = site.config.linkIndexFiles ? placed.path.file : placed.path.folder
         var script = Array("DIGEST_SEARCH_DOC(\(id),{\"t\":".utf8)

@@ -27,23 +27,20 @@ struct SearchIndex: Sendable {
             SearchDocument(id: count - 1 - position, placed: site.articles[position], site: site)
         }
         var files = documents.map { OutputFile(path: SearchDocument.file($0.id), content: .bytes(Data($0.script))) }
-        let postings = Self.postings(documents.reversed())
+        let (shards, shardFiles) = shardFiles(Self.postings(documents.reversed()))
+        files += shardFiles
+        files += facets().map(\.file)
+        files.append(manifestFile(keys: shards.map(\.key)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The term shards of `postings`, split as `keys` says.
+    func shardFiles(_ postings: [Posting]) -> (shards: [SearchShardKeys.Shard], files: [OutputFile]) {
         let shards = keys.shards(postings.map { ($0.term, $0.term.utf8.count + 4 + $0.ids.count * 2) })
-        files += shards.parallelMap { shard in
+        let files = shards.parallelMap { shard in
             OutputFile(path: SearchShardKeys.file(shard.key), content: .bytes(Data(Self.shardScript(shard, postings))))
         }
-        let facets = self.facets()
-        for facet in facets {
-            var script = Array("DIGEST_SEARCH_FACET(".utf8)
-            SearchScript.appendQuoted(facet.name, to: &script)
-            script.append(UInt8(ascii: ","))
-            SearchScript.appendIDs(facet.ids, to: &script)
-            script += Array(");\n".utf8)
-            files.append(OutputFile(path: "search/facets/\(facet.name).js", content: .bytes(Data(script))))
-        }
-        let manifest = manifest(count: count, keys: shards.map(\.key), facets: facets)
-        files.append(OutputFile(path: Self.file, content: .bytes(Data(manifest))))
-        return files.sorted { $0.path < $1.path }
+        return (shards, files)
     }
 
     struct Posting {
@@ -93,6 +90,15 @@ struct SearchIndex: Sendable {
         var name: String
         var label: String
         var ids: [UInt32]
+
+        var file: OutputFile {
+            var script = Array("DIGEST_SEARCH_FACET(".utf8)
+            SearchScript.appendQuoted(name, to: &script)
+            script.append(UInt8(ascii: ","))
+            SearchScript.appendIDs(ids, to: &script)
+            script += Array(");\n".utf8)
+            return OutputFile(path: "search/facets/\(name).js", content: .bytes(Data(script)))
+        }
     }
 
     /// Sections (in the site's order), speakers (by name) and weeks (newest first).
@@ -105,11 +111,13 @@ struct SearchIndex: Sendable {
         return facets.filter { !$0.ids.isEmpty }
     }
 
-    func manifest(count: Int, keys: [String], facets: [Facet]) -> [UInt8] {
-        var script = Array("window.DIGEST_SEARCH = {\"version\":2,\"docs\":\(count),\"keys\":".utf8)
-        SearchScript.appendQuoted(keys.joined(separator: " "), to: &script)
+    /// The manifest, listing `keys` (in any order).
+    func manifestFile(keys: [String]) -> OutputFile {
+        let sortedKeys = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var script = Array("window.DIGEST_SEARCH = {\"version\":2,\"docs\":\(site.articles.count),\"keys\":".utf8)
+        SearchScript.appendQuoted(sortedKeys.joined(separator: " "), to: &script)
         script += Array(",\"facets\":[".utf8)
-        for (position, facet) in facets.enumerated() {
+        for (position, facet) in facets().enumerated() {
             if position > 0 { script.append(UInt8(ascii: ",")) }
             script.append(UInt8(ascii: "["))
             SearchScript.appendQuoted(facet.name, to: &script)
@@ -118,6 +126,6 @@ struct SearchIndex: Sendable {
             script.append(UInt8(ascii: "]"))
         }
         script += Array("]};\n".utf8)
-        return script
+        return OutputFile(path: Self.file, content: .bytes(Data(script)))
     }
 }

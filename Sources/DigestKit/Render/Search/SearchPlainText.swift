@@ -9,39 +9,44 @@ enum SearchPlainText {
     static func of(html: String) -> String {
         var html = html
         return html.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            func emit(_ byte: UInt8) {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = !out.isEmpty
-                    return
-                }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
-            }
-            var index = 0
             let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "<") {
-                    let name = tagName(bytes, from: index + 1)
-                    var end = index + 1
-                    while end < count, bytes[end] != UInt8(ascii: ">") { end += 1 }
-                    index = end + 1
-                    if name == "script" || name == "style" {
-                        index = skipPast(closing: name, in: bytes, from: index)
+            return String(unsafeUninitializedCapacity: max(count, 1)) { out -> Int in
+                var length = 0
+                var pendingSpace = false
+                func space() { pendingSpace = length > 0 }
+                var index = 0
+                while index < count {
+                    let byte = bytes[index]
+                    switch byte {
+                    case UInt8(ascii: "<"):
+                        let name = tagName(bytes, from: index + 1)
+                        var end = index + 1
+                        while end < count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                        index = end + 1
+                        if name == "script" || name == "style" { index = skipPast(closing: name, in: bytes, from: index) }
+                        if !inlineTags.contains(name) { space() }
+                    case UInt8(ascii: "&"):
+                        guard let (decoded, referenceLength) = reference(bytes, at: index) else { fallthrough }
+                        // A reference is never longer than what it decodes to, so `out` has room.
+                        if decoded == " " {
+                            space()
+                        } else {
+                            if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                            for unit in String(decoded).utf8 { out[length] = unit; length += 1 }
+                        }
+                        index += referenceLength
+                    case 0x20, 0x0A, 0x09, 0x0D:
+                        space()
+                        index += 1
+                    default:
+                        if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                        out[length] = byte
+                        length += 1
+                        index += 1
                     }
-                    if !inlineTags.contains(name) { emit(0x20) }
-                } else if byte == UInt8(ascii: "&"), let (decoded, length) = reference(bytes, at: index) {
-                    for unit in String(decoded).utf8 { emit(unit) }
-                    index += length
-                } else {
-                    emit(byte)
-                    index += 1
                 }
+                return length
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

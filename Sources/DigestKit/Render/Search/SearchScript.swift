@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-level pieces of the search index's scripts: JavaScript string literals and the
 /// compact number lists that postings and facets are written as.
 enum SearchScript {
@@ -7,9 +9,16 @@ enum SearchScript {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole: bodies are mostly such runs.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): out += [0x5C, 0x22]
                 case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
@@ -23,7 +32,9 @@ enum SearchScript {
                 default: out.append(byte)
                 }
                 index += 1
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -57,5 +68,43 @@ enum SearchScript {
             appendNumber(flags.map { gap << 3 | UInt32($0[position]) } ?? gap, to: &out)
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The arguments of a script `call(…);` this build's index writes, read back as JSON.
+    static func arguments(_ script: Data, call: String) -> [Any]? {
+        let prefix = Array((call + "(").utf8), suffix = Array(");\n".utf8)
+        guard script.count > prefix.count + suffix.count, script.starts(with: prefix), script.suffix(suffix.count).elementsEqual(suffix) else {
+            return nil
+        }
+        var json = Data("[".utf8)
+        json += script.dropFirst(prefix.count).dropLast(suffix.count)
+        json += Data("]".utf8)
+        return (try? JSONSerialization.jsonObject(with: json)) as? [Any]
+    }
+
+    /// The numbers `appendNumber` wrote, in order; nil for a character it never writes.
+    static func numbers(_ text: String) -> [UInt32]? {
+        var numbers: [UInt32] = []
+        var value: UInt32 = 0
+        for byte in text.utf8 {
+            if let digit = lastDigitValues[Int(byte)] {
+                numbers.append(value &* 32 &+ digit)
+                value = 0
+            } else if let digit = leadingDigitValues[Int(byte)] {
+                value = value &* 32 &+ digit
+            } else {
+                return nil
+            }
+        }
+        return value == 0 ? numbers : nil
+    }
+
+    static let lastDigitValues = digitValues(lastDigits)
+    static let leadingDigitValues = digitValues(leadingDigits)
+
+    static func digitValues(_ alphabet: [UInt8]) -> [UInt32?] {
+        var values = [UInt32?](repeating: nil, count: 256)
+        for (value, byte) in alphabet.enumerated() { values[Int(byte)] = UInt32(value) }
+        return values
     }
 }

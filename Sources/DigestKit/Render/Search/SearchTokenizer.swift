@@ -12,27 +12,34 @@ import Foundation
 ///
 /// Works on UTF-8 bytes with an ASCII fast path: the index reads every body of the site.
 enum SearchTokenizer {
-    /// Calls `term` with each term of `text` in order (repeats included).
-    static func forEachTerm(in text: String, _ term: (String) -> Void) {
+    /// Calls `term` with the UTF-8 bytes of each term of `text` in order (repeats included);
+    /// the bytes are valid only during the call.
+    static func forEachTerm(in text: String, _ term: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
+            // A word is copied here, lowercased; a raw buffer, as an array's uniqueness checks
+            // and reference counting were most of the tokenizer's time.
+            let word = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            defer { word.deallocate() }
+            var wordLength = 0
             var wordIsASCII = true
-            var previousCJK: Unicode.Scalar?
+            // The byte range of the CJK character before this one, in a run.
+            var previousStart = -1
+            var previousEnd = 0
 
             func endWord() {
-                guard !word.isEmpty else { return }
-                let raw = String(decoding: word, as: UTF8.self)
-                let folded = wordIsASCII ? raw : fold(raw)
-                if !folded.isEmpty { term(folded) }
-                word.removeAll(keepingCapacity: true)
+                if wordIsASCII {
+                    term(UnsafeBufferPointer(start: word, count: wordLength))
+                } else {
+                    var folded = fold(String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self))
+                    if !folded.isEmpty { folded.withUTF8(term) }
+                }
+                wordLength = 0
                 wordIsASCII = true
             }
             func endRun() {
-                guard let last = previousCJK else { return }
-                term(String(Character(last)))
-                previousCJK = nil
+                term(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]))
+                previousStart = -1
             }
 
             var index = 0
@@ -42,42 +49,41 @@ enum SearchTokenizer {
                 if byte < 0x80 {
                     index += 1
                     if isASCIIAlphanumeric(byte) {
-                        endRun()
-                        word.append(byte | (isASCIIUpper(byte) ? 0x20 : 0))
+                        if previousStart >= 0 { endRun() }
+                        word[wordLength] = byte | (isASCIIUpper(byte) ? 0x20 : 0)
+                        wordLength += 1
                     } else {
-                        endWord()
-                        endRun()
+                        if wordLength > 0 { endWord() }
+                        if previousStart >= 0 { endRun() }
                     }
                     continue
                 }
                 let (scalar, length) = decode(bytes, at: index)
                 if isCJK(scalar.value) {
-                    endWord()
-                    if let previous = previousCJK {
-                        var pair = String(Character(previous))
-                        pair.unicodeScalars.append(scalar)
-                        term(pair)
-                    }
-                    previousCJK = scalar
+                    if wordLength > 0 { endWord() }
+                    // The two characters of a bigram stand side by side in the text.
+                    if previousStart >= 0 { term(UnsafeBufferPointer(rebasing: bytes[previousStart..<index + length])) }
+                    (previousStart, previousEnd) = (index, index + length)
                 } else if isWordScalar(scalar) {
-                    endRun()
-                    word.append(contentsOf: bytes[index..<index + length])
+                    if previousStart >= 0 { endRun() }
+                    for offset in 0..<length { word[wordLength + offset] = bytes[index + offset] }
+                    wordLength += length
                     wordIsASCII = false
                 } else {
-                    endWord()
-                    endRun()
+                    if wordLength > 0 { endWord() }
+                    if previousStart >= 0 { endRun() }
                 }
                 index += length
             }
-            endWord()
-            endRun()
+            if wordLength > 0 { endWord() }
+            if previousStart >= 0 { endRun() }
         }
     }
 
     /// Every term of `text`, in order.
     static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        forEachTerm(in: text) { terms.append($0) }
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
         return terms
     }
 
