@@ -82,17 +82,8 @@ public struct Pipeline: Sendable {
             ? Set(site.articles.indices.filter { indexed.freshlyParsed.contains(site.articles[$0].article.sourcePath) })
             : nil
         // The search index needs every article and no template: made on its own thread while the
-        // pages render, instead of after them. It holds bodies: when only bodies changed, it is
-        // brought up to date from the last build's files; otherwise made whole, each file kept
-        // when its bytes are what the last build wrote.
-        let searchIndex = Background { () -> [OutputFile] in
-            let index = SearchIndex(site: site)
-            let files = changedBodies.flatMap { changed in reuse.flatMap { index.updatedFiles(changed: changed, reuse: $0) } }
-            return (files ?? index.files()).filter { file in
-                guard let reuse, case let .bytes(data) = file.content else { return true }
-                return !reuse.canKeep(file.path, fingerprint: StableHasher.hash(data))
-            }
-        }
+        // pages render, instead of after them.
+        let searchIndex = Background { SearchIndex(site: site).outputFiles(reuse: reuse, seed: seed, changedBodies: changedBodies) }
         // Pages that show no changed body are the last build's pages: when it recorded them all,
         // they are carried over in one go, unlisted, and only the rest are looked at. Otherwise
         // every page is checked by its fingerprint.

@@ -19,6 +19,8 @@ struct SearchDocument: Sendable {
 
     static func file(_ id: Int) -> String { "search/docs/\(id).js" }
 
+    var file: OutputFile { OutputFile(path: Self.file(id), content: .bytes(Data(script))) }
+
     /// Every distinct term of a document's fields, with the bits of the fields it stands in.
     static func fieldTerms(title: String, meta: [String], body: String) -> [(term: String, flags: UInt8)] {
         var terms = SearchTermSet()

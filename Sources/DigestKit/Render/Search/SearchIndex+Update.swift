@@ -9,16 +9,18 @@ extension SearchIndex {
     /// every other file is carried over unread. The bytes are those `files()` gives.
     ///
     /// Nil, with nothing carried over, when a file it needs is not as the last build left it.
-    func updatedFiles(changed: Set<Int>, reuse: PageReuse) -> [OutputFile]? {
+    /// Returns only the files to write: the others are kept.
+    func updatedFiles(changed: Set<Int>, reuse: PageReuse, seed: UInt64) -> [OutputFile]? {
         guard let manifest = reuse.intactBytes(Self.file), let oldKeys = Self.keys(ofManifest: manifest) else { return nil }
         var made: [OutputFile] = []
+        var documents: [OutputFile] = []
         // term → (document, its new field bits or nil when it no longer has the term)
         var changes: [String: [(id: UInt32, flags: UInt8?)]] = [:]
         for position in changed.sorted() {
             let id = site.articles.count - 1 - position
             guard let old = reuse.intactBytes(SearchDocument.file(id)), let oldList = SearchDocument.fieldTerms(ofScript: old) else { return nil }
             let document = SearchDocument(id: id, placed: site.articles[position], site: site)
-            made.append(OutputFile(path: SearchDocument.file(id), content: .bytes(Data(document.script))))
+            documents.append(document.file)
             let oldTerms = Dictionary(oldList, uniquingKeysWith: |), newTerms = Dictionary(document.terms, uniquingKeysWith: |)
             for (term, flags) in newTerms where oldTerms[term] != flags { changes[term, default: []].append((UInt32(id), flags)) }
             for term in oldTerms.keys where newTerms[term] == nil { changes[term, default: []].append((UInt32(id), nil)) }
@@ -44,13 +46,16 @@ extension SearchIndex {
         let replaced = Set(oldGroupKeys)
         made.append(manifestFile(keys: oldKeys.filter { !replaced.contains($0) } + shards.map(\.key)))
 
-        let madePaths = Set(made.map(\.path))
+        let madePaths = Set((made + documents).map(\.path))
         let replacedFiles = Set(oldGroupKeys.map(SearchShardKeys.file))
         let carried = ["search/docs/", "search/terms/", "search/facets/"].flatMap(reuse.recordedFiles)
             .filter { !madePaths.contains($0) && !replacedFiles.contains($0) }
         guard carried.allSatisfy(reuse.isKeptIntact) else { return nil }
         for file in carried { _ = reuse.carryOver(file) }
-        return made
+        let changedDocuments = zip(changed.sorted(), documents).filter { position, document in
+            !reuse.canKeep(document.path, fingerprint: documentFingerprint(position, seed: seed))
+        }
+        return changedDocuments.map(\.1) + keepingUnchanged(made, reuse: reuse)
     }
 
     static func keys(ofManifest script: Data) -> [String]? {

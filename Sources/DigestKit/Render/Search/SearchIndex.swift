@@ -26,7 +26,7 @@ struct SearchIndex: Sendable {
         let documents = Array(site.articles.indices).parallelMap { position in
             SearchDocument(id: count - 1 - position, placed: site.articles[position], site: site)
         }
-        var files = documents.map { OutputFile(path: SearchDocument.file($0.id), content: .bytes(Data($0.script))) }
+        var files = documents.map(\.file)
         let (shards, shardFiles) = shardFiles(Self.postings(documents.reversed()))
         files += shardFiles
         files += facets().map(\.file)
