@@ -201,6 +201,12 @@ def test_typing_keyboard_and_the_address(ctx):
         settled(browser)
         injected = browser.driver.execute_script("return document.querySelectorAll('#search-results img, #search-status *').length;")
         check(injected == 0, "markup in the query reached the page as elements")
+        for query in ("constructor", "__proto__ toString"):
+            browser.get(search_url(preview.base, query))
+            settled(browser)
+            check(status(browser) == "No articles match.", f"?q={query} (names of Object's members) gave {status(browser)!r}")
+        severe = [entry["message"] for entry in browser.driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        check(not severe, f"console errors on the search page: {severe}")
         noscript = browser.driver.execute_script("var n = document.querySelector('noscript'); return n ? n.textContent : '';")
         check("Search needs JavaScript" in noscript, f"no message for readers without scripts: {noscript!r}")
 

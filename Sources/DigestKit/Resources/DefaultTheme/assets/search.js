@@ -14,11 +14,12 @@
   var manifest = window.DIGEST_SEARCH || { docs: 0, keys: "", facets: [] };
   var root = form.getAttribute("data-root") || "./";
   var PAGE = 10;
-  var keys = {};
+  // Maps without a prototype: a word such as "constructor" must not find Object's members.
+  var keys = Object.create(null);
   manifest.keys.split(" ").forEach(function (key) { if (key) keys[key] = true; });
 
   // Loaded data, filled in by the scripts the index is made of.
-  var shards = {}, docs = {}, facets = {}, scripts = {};
+  var shards = Object.create(null), docs = Object.create(null), facets = Object.create(null), scripts = Object.create(null);
   window.DIGEST_SEARCH_SHARD = function (key, terms, postings) { shards[key] = { terms: terms, postings: postings }; };
   window.DIGEST_SEARCH_DOC = function (id, doc) { docs[id] = doc; };
   window.DIGEST_SEARCH_FACET = function (name, ids) { facets[name] = decodeNumbers(ids, false); };
