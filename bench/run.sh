@@ -6,6 +6,11 @@
 #   BENCH_RUNS=3                  runs per tool and size; the fastest run is reported
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
 #   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
+#   BENCH_PAGEFIND=1              also index Digest's output with Pagefind 1.5.2 (pip) for the search table; 0 skips it
+#
+# A second table describes the search index (bench/search-index.py): its size and files, its size
+# against the articles' plain text, and what the search page and a first query load, for a fixed
+# list of queries (median / worst); beside it, Pagefind's time, size and files on the same output.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,6 +18,7 @@ sizes="${*:-${BENCH_SIZES:-1000 10000 50000}}"
 runs="${BENCH_RUNS:-3}"
 build_timeout="${BENCH_TIMEOUT:-0}"
 hugo_site="${BENCH_HUGO_SITE:-$repo/../shared/bench/hugo-site}"
+pagefind="${BENCH_PAGEFIND:-1}"
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -33,6 +39,10 @@ apt_install() {
 # GNU time, not the shell keyword: only it reports peak RSS.
 [ -x /usr/bin/time ] || apt_install time
 command -v hugo >/dev/null 2>&1 || apt_install hugo
+if [ "$pagefind" != 0 ] && [ "$(python3 -m pagefind --version 2>/dev/null)" != "pagefind 1.5.2" ]; then
+  say "installing pagefind 1.5.2 with pip"
+  python3 -m pip install --quiet --disable-pip-version-check "pagefind[bin]==1.5.2"
+fi
 
 cd "$repo"
 scripts/install-deps
@@ -104,6 +114,7 @@ measure_once() {
 faster() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 rows=()
+search_rows=()
 add_row() { rows+=("$(printf '| %s ' "$@")|"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "–" }'; }
@@ -150,6 +161,21 @@ for n in $sizes; do
   fi
   add_row "$n" digest "$digest_wall" "$digest_cpu" "$(mib "$digest_rss_kb")" "$digest_pages"
 
+  # The search index of the full build, and Pagefind indexing the same pages (into a folder of
+  # its own, so the output stays Digest's for the rebuilds below).
+  pagefind_args=()
+  if [ "$pagefind" != 0 ]; then
+    say "N=$n pagefind"
+    if timed python3 -m pagefind --site "$work/out-digest" --output-path "$work/pagefind"; then
+      read -r wall _ < <(tail -n 1 "$work/time")
+      pagefind_args=(--pagefind "$work/pagefind" --pagefind-seconds "$wall")
+    else
+      explain_failure pagefind "$?"
+    fi
+  fi
+  search_rows+=("$(python3 "$repo/bench/search-index.py" "$work/out-digest" --row "$n" "${pagefind_args[@]}")")
+  discard "$work/pagefind"
+
   # A rebuild after editing one article's body, with the cache the full build left. The edit
   # is made a few seconds after that build, as a person would.
   sleep 3
@@ -191,3 +217,9 @@ echo
 echo "| N | tool | wall s | CPU s | peak RSS MiB | pages |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Search index (page + first query: median / worst of bench/search-index.py's queries, served uncompressed):"
+echo
+echo "| N | index MiB | files | term shards | index / plain text | search page KiB | page + first query KiB | pagefind s | pagefind MiB | pagefind files |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${search_rows[@]}"

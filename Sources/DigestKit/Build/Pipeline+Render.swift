@@ -19,15 +19,9 @@ extension Pipeline {
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made on its own thread while the pages render.
-        let searchIndex = plan.searchIndex.map { job in
-            Background { [site] in
-                let entries = job.entries ?? SearchIndex(site: site).entries()
-                if plan.records && plan.fingerprints[SearchIndex.file] == nil {
-                    let fingerprint = SearchIndex.fingerprint(entries, seed: seed)
-                    fingerprints.withLock { $0.files[SearchIndex.file] = fingerprint }
-                }
-                return OutputFile.text(SearchIndex.file, SearchIndex.render(entries))
-            }
+        let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
+        let searchIndex = Background { [site, job = plan.searchIndex] in
+            SearchIndex(site: site).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
         }
         let pageCount = site.pageCount
         let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
@@ -36,7 +30,7 @@ extension Pipeline {
             try renderPages(plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
                             into: sink) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
-            if let file = searchIndex?.value { try sink(file) }
+            for file in searchIndex.value { try sink(file) }
             for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
             for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) }
             // Small and few: made on every build rather than planned.
@@ -48,6 +42,10 @@ extension Pipeline {
         var result = Result(site: site, files: [], pages: pageCount, skippedDrafts: indexed.skippedDrafts,
                             skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
         result.fingerprints = fingerprints.withLock { $0 }
+        if let search = searchKeeping?.decisions {
+            result.fingerprints.files.merge(search.fingerprints) { _, searched in searched }
+            result.fingerprints.kept = search.kept
+        }
         return result
     }
 

@@ -15,11 +15,19 @@ extension RenderPlan {
         for files in [fingerprints, rendered.files] { for (file, fingerprint) in files { made.append((file, fingerprint, false)) } }
         let folder = OpenFolder(output.path)
         let stamps = made.parallelMap { made in folder.flatMap { FileStamp(made.file, in: $0) } }
-        var records = kept.records
+        var records = kept(with: rendered).records
         for (made, stamp) in zip(made, stamps) {
             records[made.file] = BuildCache.FileRecord(fingerprint: made.fingerprint, stamp: stamp ?? Self.noStamp, isPage: made.isPage)
         }
         return records
+    }
+
+    /// The last build's files left as they are: the plan's, and those the search index kept
+    /// while rendering.
+    func kept(with rendered: RenderedFingerprints) -> KeptOutput {
+        var kept = kept
+        for file in rendered.kept { kept.keep(file) }
+        return kept
     }
 
     private static let noStamp = FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0)

@@ -23,7 +23,6 @@ extension RenderPlan {
             // Only bodies changed when every page's context but those showing a body is the
             // last build's: then those pages' files are kept without a look.
             let bodiesOnly = lastBuild != nil && plan.structure == lastBuild?.structure
-            let searchEntries = lastBuild == nil || bodiesOnly ? nil : Background { [site] in SearchIndex(site: site).entries() }
             let last = Comparison(files: lastBuild?.files ?? [:], altered: lastBuild?.altered() ?? [])
             if lastBuild == nil {
                 plan.pages = site.pageJobs()
@@ -33,7 +32,7 @@ extension RenderPlan {
             } else {
                 planPages(&plan, last)
             }
-            planSearchIndex(&plan, last, entries: searchEntries?.value, bodiesOnly: bodiesOnly)
+            planSearchIndex(&plan, last, bodiesOnly: bodiesOnly)
             planNewsletters(&plan, last, bodiesOnly: bodiesOnly)
             planFeeds(&plan, last)
             planCopies(&plan, last)
@@ -74,16 +73,14 @@ extension RenderPlan {
             plan.pages = plan.keepUnchanged(jobs.map(\.file), fingerprints: fingerprints, last, pages: true).map { jobs[$0] }
         }
 
-        /// The index shows no body: after a body edit it is kept if intact. `entries` are
-        /// given when the structure changed, to compare fingerprints.
-        func planSearchIndex(_ plan: inout RenderPlan, _ last: Comparison, entries: [SearchIndex.Entry]?, bodiesOnly: Bool) {
-            let file = SearchIndex.file
-            if bodiesOnly && last.isIntact(file) { return plan.kept.keep(file) }
-            guard let entries else { return plan.searchIndex = SearchIndexJob() }
-            let fingerprint = SearchIndex.fingerprint(entries, seed: seed)
-            if last.keeps(file, fingerprint: fingerprint) { return plan.kept.keep(file) }
-            plan.searchIndex = SearchIndexJob(entries: entries)
-            plan.fingerprints[file] = fingerprint
+        /// The search index keeps what it can of the last build's files while it renders; after
+        /// a body edit it patches them for the articles parsed again.
+        func planSearchIndex(_ plan: inout RenderPlan, _ last: Comparison, bodiesOnly: Bool) {
+            guard plan.records else { return }
+            plan.searchIndex = SearchIndexJob(last: last, output: lastBuild?.output)
+            if bodiesOnly {
+                plan.searchIndex.changedBodies = Set(site.articles.indices.filter { freshlyParsed.contains(site.articles[$0].article.sourcePath) })
+            }
         }
 
         /// Both files of a week come from one context, so they are kept or rendered together.
@@ -164,7 +161,7 @@ extension RenderPlan {
     }
 
     /// The last build's manifest and what has become of its files: the questions a plan asks.
-    struct Comparison {
+    struct Comparison: Sendable {
         let files: [String: BuildCache.FileRecord]
         let altered: Set<String>
 

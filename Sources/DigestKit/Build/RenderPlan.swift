@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a build renders, and what it keeps of the last build's output: decided before anything
 /// renders, by comparing the last build's manifest with the new site (`RenderPlan.make`), then
 /// carried out by `Pipeline.render(_:plan:into:)`. Asking and acting are two steps, so every
@@ -7,8 +9,8 @@ struct RenderPlan: Sendable {
     var pages: [PageJob] = []
     /// Indices into `Site.weeks` of the weeks whose newsletter files to render.
     var newsletterWeeks: [Int] = []
-    /// The search index to render, nil to keep the last build's.
-    var searchIndex: SearchIndexJob?
+    /// The search index: always rendered, keeping file by file what it can of the last build's.
+    var searchIndex = SearchIndexJob()
     /// Feeds to render (none without a base URL). `robots.txt` and the sitemap are always made:
     /// they are small, and staging leaves a file with the same bytes alone.
     var feeds: [AtomFeed.Spec] = []
@@ -29,9 +31,16 @@ struct RenderPlan: Sendable {
     var structure: UInt64?
     var structureBasis: UInt64 = 0
 
+    /// The search index keeps or patches its files while it renders, as it reads some of the
+    /// last build's back (`SearchIndexKeeping`), so the plan hands it what it compares with.
     struct SearchIndexJob: Sendable {
-        /// The entries, when the planning gathered them to compare fingerprints.
-        var entries: [SearchIndex.Entry]?
+        /// The last build's files and those altered since; nil for a build without the cache.
+        var last: Comparison?
+        /// The output folder the last build wrote, where kept files are read back.
+        var output: URL?
+        /// After an edit to bodies only: the positions in `Site.articles` of the articles
+        /// parsed again, the only ones that can differ from the last build's.
+        var changedBodies: Set<Int>?
     }
 
     /// What the last build left, as the cache recorded it, and what has become of it since.
@@ -40,14 +49,18 @@ struct RenderPlan: Sendable {
         var files: [String: BuildCache.FileRecord]
         var structure: UInt64?
         var structureBasis: UInt64
+        /// The output folder that build wrote, where the search index reads its files back.
+        var output: URL?
         /// The recorded files no longer as that build left them (another stamp, or gone);
         /// waits for the check of the output (`OutputCheck`) the first time.
         var altered: @Sendable () -> Set<String>
     }
 }
 
-/// Fingerprints worked out while rendering (see `RenderPlan.fingerprintsPages`).
+/// Fingerprints worked out while rendering (see `RenderPlan.fingerprintsPages`), and the last
+/// build's files the search index kept while rendering (`SearchIndexKeeping`).
 struct RenderedFingerprints: Sendable {
     var pages: [String: UInt64] = [:]
     var files: [String: UInt64] = [:]
+    var kept: Set<String> = []
 }

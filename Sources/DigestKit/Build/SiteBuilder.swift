@@ -45,7 +45,7 @@ public struct SiteBuilder: Sendable {
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
             RenderPlan.LastBuild(files: previous!.files, structure: previous!.structure, structureBasis: previous!.structureBasis,
-                                 altered: { check.value.altered })
+                                 output: options.outputDirectory, altered: { check.value.altered })
         }
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
@@ -118,7 +118,7 @@ public struct SiteBuilder: Sendable {
             let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
             var report = SiteWriter.Report()
             (report.written, report.unchanged) = counter.totals
-            let kept = plan.kept.keptFiles
+            let kept = plan.kept(with: result.fingerprints).keptFiles
             report.unchanged += kept.count
             try transaction.commit(kept: kept, report: &report)
             return (result, report)

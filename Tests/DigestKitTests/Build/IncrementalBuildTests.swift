@@ -63,6 +63,15 @@ import Testing
         return times
     }
 
+    /// The search document (`search/docs/<id>.js`) of the article titled `title` in `output`.
+    static func searchDocument(titled title: String, in output: URL) throws -> String {
+        let documents = try snapshot(of: output).filter { $0.key.hasPrefix("search/docs/") }
+        guard let found = documents.first(where: { String(decoding: $0.value, as: UTF8.self).contains("\"t\":\"\(title)\"") }) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return found.key
+    }
+
     @Test func aRebuildWithNoChangesParsesAndWritesNothing() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
@@ -90,13 +99,20 @@ import Testing
         let summary = try Self.cachedBuild(site)
         #expect(summary.incremental && summary.parsed == 1)
         try Self.expectSameAsClean(site, "a body edit")
-        // Lists, the search index and feeds do not show bodies: the article's page and its
-        // week's newsletter (fingerprinted by its articles' sources) are all that may change.
+        // Lists and feeds do not show bodies: the article's page, its week's newsletter
+        // (fingerprinted by its articles' sources), its search document and the search shards
+        // of words it gained or lost (and the manifest, which lists the shards) are all that
+        // may change.
         let after = try Self.modificationTimes(site.output)
         let rewritten = after.keys.filter { after[$0] != before[$0] }.sorted()
         #expect(rewritten.contains(Self.page(5) + "index.html"))
-        #expect(rewritten.allSatisfy { $0.hasPrefix(Self.page(5)) || $0.hasSuffix("newsletter.html") || $0.hasSuffix("newsletter.txt") },
-                "\(rewritten)")
+        let document = try Self.searchDocument(titled: "Briefing 5", in: site.output)
+        #expect(rewritten.contains(document))
+        let changedWords = Set(SearchTokenizer.terms(in: "Paragraph of briefing 5 with struck words a b 5 x A new body with a link"))
+        let shards = Set(changedWords.map { SearchShardKeys.file(SearchShardKeys.baseKey($0)) })
+        #expect(rewritten.contains { shards.contains($0) })
+        #expect(rewritten.allSatisfy { $0.hasPrefix(Self.page(5)) || $0.hasSuffix("newsletter.html") || $0.hasSuffix("newsletter.txt")
+                    || $0 == document || shards.contains($0) || $0 == SearchIndex.file }, "\(rewritten)")
         #expect(try site.read(Self.page(5) + "index.html").contains("A new body with a"))
     }
 

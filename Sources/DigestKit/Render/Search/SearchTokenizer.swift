@@ -1,0 +1,148 @@
+import Foundation
+
+/// Splits text into the terms the search index stores and the search page looks up; the page's
+/// script (`assets/search.js`) splits a query by the same rules, so the two must change together.
+///
+/// - Words: runs of Unicode letters, marks and digits, case-folded and stripped of diacritics
+///   (`Zürich` → `zurich`), as NFD, drop marks, lowercase: what JavaScript's
+///   `normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()` does.
+/// - CJK (Han, kana, Hangul), which has no spaces between words: overlapping character bigrams,
+///   plus the last character of each run alone, so that every character starts some term and a
+///   one-character query can find it by prefix.
+///
+/// Works on UTF-8 bytes with an ASCII fast path: the index reads every body of the site.
+enum SearchTokenizer {
+    /// Calls `term` with the UTF-8 bytes of each term of `text` in order (repeats included);
+    /// the bytes are valid only during the call.
+    static func forEachTerm(in text: String, _ term: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            // A word is copied here, lowercased; a raw buffer, as an array's uniqueness checks
+            // and reference counting were most of the tokenizer's time.
+            let word = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            defer { word.deallocate() }
+            var wordLength = 0
+            var wordIsASCII = true
+            // The byte range of the CJK character before this one, in a run.
+            var previousStart = -1
+            var previousEnd = 0
+
+            func endWord() {
+                if wordIsASCII {
+                    term(UnsafeBufferPointer(start: word, count: wordLength))
+                } else {
+                    var folded = fold(String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self))
+                    if !folded.isEmpty { folded.withUTF8(term) }
+                }
+                wordLength = 0
+                wordIsASCII = true
+            }
+            func endRun() {
+                term(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]))
+                previousStart = -1
+            }
+
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if isASCIIAlphanumeric(byte) {
+                        if previousStart >= 0 { endRun() }
+                        word[wordLength] = byte | (isASCIIUpper(byte) ? 0x20 : 0)
+                        wordLength += 1
+                    } else {
+                        if wordLength > 0 { endWord() }
+                        if previousStart >= 0 { endRun() }
+                    }
+                    continue
+                }
+                let (scalar, length) = decode(bytes, at: index)
+                if isCJK(scalar.value) {
+                    if wordLength > 0 { endWord() }
+                    // The two characters of a bigram stand side by side in the text.
+                    if previousStart >= 0 { term(UnsafeBufferPointer(rebasing: bytes[previousStart..<index + length])) }
+                    (previousStart, previousEnd) = (index, index + length)
+                } else if isWordScalar(scalar) {
+                    if previousStart >= 0 { endRun() }
+                    for offset in 0..<length { word[wordLength + offset] = bytes[index + offset] }
+                    wordLength += length
+                    wordIsASCII = false
+                } else {
+                    if wordLength > 0 { endWord() }
+                    if previousStart >= 0 { endRun() }
+                }
+                index += length
+            }
+            if wordLength > 0 { endWord() }
+            if previousStart >= 0 { endRun() }
+        }
+    }
+
+    /// Every term of `text`, in order.
+    static func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
+    /// Case- and diacritic-folded: NFD, marks dropped, lowercased.
+    static func fold(_ word: String) -> String {
+        var stripped = String.UnicodeScalarView()
+        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
+            stripped.append(scalar)
+        }
+        return String(stripped).lowercased()
+    }
+
+    /// Han, Hiragana, Katakana and Hangul, by block; the script's `CJK_RANGES` lists the same.
+    static func isCJK(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,
+             0x3041...0x309F, 0x30A0...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
+             0x20000...0x3FFFF:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool {
+        byte >= 0x41 && byte <= 0x5A
+    }
+
+    /// The scalar starting at `index` of valid UTF-8 (a Swift string's), and its length in bytes.
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
+        let (value, length): (UInt32, Int) = switch lead {
+        case 0xF0...: ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+        case 0xE0...: ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+        default: ((lead & 0x1F) << 6 | next(1), 2)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
