@@ -30,7 +30,8 @@ struct EmbedBuiltIns: BuildToolPlugin {
 
     /// Every file and folder below `folder`, and `folder` itself.
     static func everything(under folder: URL) -> [URL] {
-        let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+        let found =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL } ?? []
         return [folder] + found
     }
@@ -46,7 +47,8 @@ struct EmbedBuiltIns: BuildToolPlugin {
         }
         var common = gitFolder
         if let relative = try? String(contentsOf: gitFolder.appending(path: "commondir"), encoding: .utf8) {
-            common = URL(fileURLWithPath: relative.trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: gitFolder)
+            common =
+                URL(fileURLWithPath: relative.trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: gitFolder)
                 .standardizedFileURL
         }
         let head = gitFolder.appending(path: "HEAD")

@@ -35,16 +35,20 @@ struct ConfinedFileSystem: FileProvider {
 
     func getFileIdentifier(_ path: String) -> FileIdentifier? {
         guard !path.contains("\\"), !path.contains("\0"),
-              !path.split(separator: "/").contains(where: { $0 == ".." }) else { return nil }
+            !path.split(separator: "/").contains(where: { $0 == ".." })
+        else { return nil }
         let full = root + (path.hasPrefix("/") ? path : "/" + path)
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
         guard resolved == root || resolved.hasPrefix(root + "/") else { return nil }
         guard let found = Self.snapshot(resolved) else { return nil }
         guard !found.attributes.isFolder, resolved.hasSuffix(".html") else { return found }
         let contents = transformHTML(found.contents)
-        return FileIdentifier(path: found.path, attributes: .init(isFolder: false, size: contents.count,
-                                                                  modificationDate: found.attributes.modificationDate),
-                              contents: contents)
+        return FileIdentifier(
+            path: found.path,
+            attributes: .init(
+                isFolder: false, size: contents.count,
+                modificationDate: found.attributes.modificationDate),
+            contents: contents)
     }
 
     /// The folder or file at `path`, read through one descriptor.

@@ -1,6 +1,6 @@
 import Foundation
-import HummingbirdWebSocket
 import Hummingbird
+import HummingbirdWebSocket
 
 /// One open page's live-reload connection: the preview's state as JSON text messages, the
 /// current one first and then each change, until the page goes away.
@@ -29,7 +29,8 @@ struct LiveReloadChannel: Sendable {
     static func isSameOrigin(_ request: Request) -> Bool {
         guard let origin = request.headers[.origin] else { return true }
         guard let authority = request.head.authority, let asked = URL(string: "http://\(authority)")?.host,
-              let from = URL(string: origin)?.host else { return false }
+            let from = URL(string: origin)?.host
+        else { return false }
         return asked.lowercased() == from.lowercased()
     }
 }

@@ -17,12 +17,14 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     }
 
     func page() -> Response {
-        var html = (try? String(contentsOf: root.appendingPathComponent("404.html"), encoding: .utf8)) ?? "<!doctype html><title>Not found</title><h1>Not found</h1>"
+        var html =
+            (try? String(contentsOf: root.appendingPathComponent("404.html"), encoding: .utf8)) ?? "<!doctype html><title>Not found</title><h1>Not found</h1>"
         if !html.contains("<base "), let head = html.range(of: "<head>") {
             html.insert(contentsOf: "\n<base href=\"/\">", at: head.upperBound)
         }
         html = LiveReloadScript.inject(into: html)
-        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(
+            status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }

@@ -38,18 +38,24 @@ public struct PreviewServer: Sendable {
         await builder.rebuild()
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: NotFoundPage(root: configuration.outputDirectory))
-        router.add(middleware: FileMiddleware(
-            fileProvider: ConfinedFileSystem(root: configuration.outputDirectory, logger: logger, transformHTML: { page in
-                Data(LiveReloadScript.inject(into: String(decoding: page, as: UTF8.self)).utf8)
-            }),
-            cacheControl: .init([(MediaType(type: .any), [.noCache])]),
-            searchForIndexHtml: true))
+        router.add(
+            middleware: FileMiddleware(
+                fileProvider: ConfinedFileSystem(
+                    root: configuration.outputDirectory, logger: logger,
+                    transformHTML: { page in
+                        Data(LiveReloadScript.inject(into: String(decoding: page, as: UTF8.self)).utf8)
+                    }),
+                cacheControl: .init([(MediaType(type: .any), [.noCache])]),
+                searchForIndexHtml: true))
         let state = state
-        router.ws(RouterPath(stringLiteral: LiveReloadScript.path), shouldUpgrade: { request, _ in
-            // Build errors name files and lines: pages of other sites the browser has open may
-            // not listen in.
-            LiveReloadChannel.isSameOrigin(request) ? .upgrade() : .dontUpgrade
-        }) { inbound, outbound, _ in
+        router.ws(
+            RouterPath(stringLiteral: LiveReloadScript.path),
+            shouldUpgrade: { request, _ in
+                // Build errors name files and lines: pages of other sites the browser has open may
+                // not listen in.
+                LiveReloadChannel.isSameOrigin(request) ? .upgrade() : .dontUpgrade
+            }
+        ) { inbound, outbound, _ in
             try await LiveReloadChannel(state: state).run(inbound: inbound, outbound: outbound)
         }
         return Application(

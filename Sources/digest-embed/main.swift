@@ -32,20 +32,26 @@ func themeSource(_ folder: URL) throws -> String {
     let root = folder.resolvingSymlinksInPath().standardizedFileURL
     var texts: [(String, String)] = []
     var encoded: [(String, String)] = []
-    let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])?
+    let files =
+        FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])?
         .compactMap { $0 as? URL } ?? []
     for file in files where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
         let relative = String(file.resolvingSymlinksInPath().standardizedFileURL.path.dropFirst(root.path.count + 1))
         guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
         let bytes = try Data(contentsOf: file)
         // Text stays readable in the generated file; anything that is not UTF-8 goes as base64.
-        if let text = String(data: bytes, encoding: .utf8) { texts.append((relative, text)) } else {
+        if let text = String(data: bytes, encoding: .utf8) {
+            texts.append((relative, text))
+        } else {
             encoded.append((relative, bytes.base64EncodedString()))
         }
     }
     func table(_ entries: [(String, String)]) -> String {
-        entries.isEmpty ? "[:]" : "[\n" + entries.sorted { $0.0 < $1.0 }
-            .map { "        \(literal($0.0)): \(literal($0.1)),\n" }.joined() + "    ]"
+        entries.isEmpty
+            ? "[:]"
+            : "[\n"
+                + entries.sorted { $0.0 < $1.0 }
+                .map { "        \(literal($0.0)): \(literal($0.1)),\n" }.joined() + "    ]"
     }
     return """
         // Written by digest-embed from Resources/DefaultTheme at build time; not in the repository.

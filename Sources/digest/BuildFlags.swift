@@ -13,7 +13,8 @@ struct BuildFlags: ParsableArguments {
     @Flag(name: .long, help: "Include articles dated after now.")
     var future = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Public address of the site, for absolute URLs (overrides base_url in site.yml).", valueName: "url"))
+    @Option(
+        name: .customLong("base-url"), help: ArgumentHelp("Public address of the site, for absolute URLs (overrides base_url in site.yml).", valueName: "url"))
     var baseURL: String?
 
     @Flag(name: .long, help: "Ignore the build cache (.digest-cache/): parse every article and write the whole output folder afresh.")
@@ -70,7 +71,8 @@ enum WeekArgument {
             print(options.outputDirectory.appendingPathComponent(file).path)
         }
         if !summary.hasBaseURL {
-            FileHandle.standardError.write(Data("note: links in the newsletter are relative to the week page until base_url is set (site.yml or --base-url)\n".utf8))
+            FileHandle.standardError.write(
+                Data("note: links in the newsletter are relative to the week page until base_url is set (site.yml or --base-url)\n".utf8))
         }
     }
 }

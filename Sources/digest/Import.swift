@@ -25,7 +25,11 @@ extension Digest {
         @Option(name: .long, help: ArgumentHelp("Section for every article, used instead of 'Posted in:'.", valueName: "section"))
         var section: String?
 
-        @Option(name: .long, help: ArgumentHelp("Language of the copy, written as 'language:' in every article (zh, en, zh-Hant); leave it out for copy in the site's language.", valueName: "tag"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Language of the copy, written as 'language:' in every article (zh, en, zh-Hant); leave it out for copy in the site's language.",
+                valueName: "tag"))
         var language: String?
 
         @Option(name: .long, help: ArgumentHelp("IANA time zone the Published times are in (default: timezone in site.yml).", valueName: "zone"))
@@ -37,14 +41,16 @@ extension Digest {
         @OptionGroup var siteOptions: SiteOptions
 
         func run() throws {
-            let (writer, setup) = ArticleFileWriter.forSite(siteOptions.siteDirectory, timeZoneName: timezone, section: section,
-                                                                  language: language)
+            let (writer, setup) = ArticleFileWriter.forSite(
+                siteOptions.siteDirectory, timeZoneName: timezone, section: section,
+                language: language)
             DiagnosticPrinter.print(setup, quiet: siteOptions.quiet)
             guard let writer else { throw ExitCode.failure }
             let importer = Importer(siteDirectory: siteOptions.siteDirectory, writer: writer, dryRun: dryRun)
-            let report = importer.run(inputs.map {
-                $0 == "-" ? .standardInput(FileHandle.standardInput.readDataToEndOfFile()) : .path($0)
-            })
+            let report = importer.run(
+                inputs.map {
+                    $0 == "-" ? .standardInput(FileHandle.standardInput.readDataToEndOfFile()) : .path($0)
+                })
             DiagnosticPrinter.print(report.diagnostics, quiet: siteOptions.quiet)
             for item in report.imported {
                 if dryRun {
@@ -63,7 +69,8 @@ extension Digest {
             let noun = made == 1 ? "article" : "articles"
             let drafts = report.draftsWithoutSection
             let unsectioned = drafts == 0 ? "" : "; \(drafts) \(drafts == 1 ? "is a draft" : "are drafts") without a section"
-            return dryRun ? "Dry run: \(made) \(noun) would be written\(unsectioned)\(failed); nothing was written."
+            return dryRun
+                ? "Dry run: \(made) \(noun) would be written\(unsectioned)\(failed); nothing was written."
                 : "Imported \(made) \(noun)\(unsectioned)\(failed)."
         }
     }

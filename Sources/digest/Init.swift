@@ -6,7 +6,8 @@ extension Digest {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a new, empty site that builds.",
-            discussion: "Writes site.yml, an example article in Content/ and an empty Public/. The theme is built in; digest theme eject copies it into Templates/ to change it."
+            discussion:
+                "Writes site.yml, an example article in Content/ and an empty Public/. The theme is built in; digest theme eject copies it into Templates/ to change it."
         )
 
         @Argument(help: "Folder for the new site; must not exist or be empty.")

@@ -62,7 +62,10 @@ extension Digest {
                     FileHandle.standardError.write(Data("Templates/\(path) already exists; kept as it is\n".utf8))
                 }
                 if !siteOptions.quiet {
-                    FileHandle.standardError.write(Data("Copied \(report.written.count) file\(report.written.count == 1 ? "" : "s") into Templates/\(report.kept.isEmpty ? "" : "; \(report.kept.count) kept")\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "Copied \(report.written.count) file\(report.written.count == 1 ? "" : "s") into Templates/\(report.kept.isEmpty ? "" : "; \(report.kept.count) kept")\n"
+                                .utf8))
                 }
             }
         }

@@ -104,10 +104,12 @@ extension CommandLineTests {
         let told = try #require(created.errors.range(of: #"/\d{4}/\d{2}/\d{2}/talks-resume-in-geneva/"#, options: .regularExpression))
         let address = String(created.errors[told])
         #expect(path.hasSuffix("-talks-resume-in-geneva.md"), "\(path)")
-        try digest.write("wire.txt", "Talks resume in Beijing\nSource: Xinhua Published: 2019/2/13 9:15:25\n\nBEIJING -- Talks resumed.\nPosted in: DIPLOMACY\n")
+        try digest.write(
+            "wire.txt", "Talks resume in Beijing\nSource: Xinhua Published: 2019/2/13 9:15:25\n\nBEIJING -- Talks resumed.\nPosted in: DIPLOMACY\n")
         let imported = try digest.run("import", "--site", "desk", "wire.txt")
-        #expect(imported.output.contains("→ Content/2019/02/2019-02-13-talks-resume-in-beijing.md (/2019/02/13/talks-resume-in-beijing/)"),
-                "\(imported.output)")
+        #expect(
+            imported.output.contains("→ Content/2019/02/2019-02-13-talks-resume-in-beijing.md (/2019/02/13/talks-resume-in-beijing/)"),
+            "\(imported.output)")
         #expect(try digest.run("build", "--site", "desk", "--drafts", "--future").status == 0)
         #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public\(address)index.html").path))
         #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public/2019/02/13/talks-resume-in-beijing/index.html").path))

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
+
 @testable import DigestServer
 
 /// One page's live-reload connection, as a browser opens it: Hummingbird's WebSocket client on

@@ -1,6 +1,7 @@
 import DigestKit
 import Foundation
 import Testing
+
 @testable import DigestServer
 
 /// The live-reload channel: a WebSocket per open page, so pages never hold an HTTP connection.
@@ -73,8 +74,9 @@ import Testing
         #expect(Int(page.headers["content-length"] ?? "") == page.body.utf8.count)
         let missing = try await preview.http.get("/no/such/page/")
         #expect(missing.body.contains(LiveReloadScript.path))
-        let built = try String(contentsOf: preview.server.configuration.outputDirectory
-            .appendingPathComponent("2019/02/13/story/index.html"), encoding: .utf8)
+        let built = try String(
+            contentsOf: preview.server.configuration.outputDirectory
+                .appendingPathComponent("2019/02/13/story/index.html"), encoding: .utf8)
         #expect(!built.contains("_digest"))
         #expect(try await preview.http.get("/assets/style.css").body.contains("_digest") == false)
         await preview.stop()

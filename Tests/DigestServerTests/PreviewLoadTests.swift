@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import DigestServer
 
 /// Requests from many clients at once while the site is rebuilt under them.
@@ -53,8 +54,9 @@ import Testing
         for response in responses {
             #expect(response.status == 200)
             #expect(Int(response.headers["content-length"] ?? "") == response.body.utf8.count)
-            #expect(response.body.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</html>"),
-                    "cut-off page: …\(response.body.suffix(80))")
+            #expect(
+                response.body.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</html>"),
+                "cut-off page: …\(response.body.suffix(80))")
             #expect(Self.titles.contains { response.body.contains("<h1 dir=\"auto\">\($0)</h1>") })
         }
         // The last version is what is served once the edits are done.
@@ -89,7 +91,10 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) async {
         let group = DispatchGroup()
         for index in 0..<count {
             group.enter()
-            Thread { body(index); group.leave() }.start()
+            Thread {
+                body(index)
+                group.leave()
+            }.start()
         }
         group.notify(queue: .global()) { finished.resume() }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Testing
+
 @testable import DigestServer
 
 @Suite(.serialized) struct PreviewServerTests {

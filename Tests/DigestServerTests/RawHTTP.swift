@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,9 @@ struct RawHTTP {
     let port: Int
 
     func get(_ target: String, timeout: Int = 30) async throws -> Response {
-        try await Self.exchange("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-                                port: port, timeout: timeout)
+        try await Self.exchange(
+            "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            port: port, timeout: timeout)
     }
 
     /// `send` on a thread of its own: on Swift's cooperative pool (two threads on a two-core

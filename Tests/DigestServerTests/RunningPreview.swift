@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Testing
+
 @testable import DigestServer
 
 /// A preview server on 127.0.0.1 with a free port, serving a temporary copy of a small site.
@@ -20,7 +21,8 @@ struct RunningPreview {
     static func start(articles: [String: String], includeDrafts: Bool = true) async throws -> RunningPreview {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("digest-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("Content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: site.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: site.appendingPathComponent("Templates"))
         try "title: Preview Desk\ntimezone: Asia/Shanghai\n".write(to: site.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         for (path, text) in articles {
             try text.write(to: site.appendingPathComponent("Content/\(path)"), atomically: true, encoding: .utf8)
@@ -62,4 +64,3 @@ struct RunningPreview {
 func article(_ title: String, extra: String = "") -> String {
     "---\ntitle: \(title)\ndate: \"2019-02-13T09:15:25+08:00\"\nsection: DIPLOMACY\n\(extra)---\n\nBody of \(title).\n"
 }
-

@@ -26,8 +26,9 @@ public struct AddressBook: Sendable, Equatable {
             let article = placed.article
             guard let old = folders[article.sourcePath], old != placed.path.folder, !article.aliases.contains(old) else { return nil }
             let aliases = (article.aliases + [old]).map { "/" + $0 }.joined(separator: ", ")
-            return .warning(file: article.sourcePath, message: "moved: /\(old) → /\(placed.path.folder)",
-                            hint: "to keep the old address working, add to its front matter: aliases: [\(aliases)]")
+            return .warning(
+                file: article.sourcePath, message: "moved: /\(old) → /\(placed.path.folder)",
+                hint: "to keep the old address working, add to its front matter: aliases: [\(aliases)]")
         }
     }
 }

@@ -87,10 +87,13 @@ public struct BuildCache: Sendable {
     static func load(from siteDirectory: URL, generator: String) -> BuildCache? {
         let folder = siteDirectory.appendingPathComponent(folderName)
         guard let bytes = try? FileBytes.read(url(in: siteDirectory).path),
-              let cache = try? BuildCache(decoding: bytes, readBucket: { name in
-                  try FileBytes.read(folder.appendingPathComponent(name).path)
-              }),
-              cache.generator == generator else { return nil }
+            let cache = try? BuildCache(
+                decoding: bytes,
+                readBucket: { name in
+                    try FileBytes.read(folder.appendingPathComponent(name).path)
+                }),
+            cache.generator == generator
+        else { return nil }
         return cache
     }
 

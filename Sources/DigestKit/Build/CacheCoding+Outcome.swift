@@ -26,15 +26,17 @@ extension BuildCache {
     /// `path`: the bucket's key for the outcome, the path of its article.
     static func readOutcome(_ decoder: CacheDecoder, path sourcePath: String) throws -> ArticleParser.Outcome {
         let diagnostics = try decoder.reader.list { reader in
-            Diagnostic(try reader.bool() ? .error : .warning, file: try reader.string(), line: try reader.optionalInt(),
-                       column: try reader.optionalInt(), message: try reader.string(), hint: try reader.optionalString())
+            Diagnostic(
+                try reader.bool() ? .error : .warning, file: try reader.string(), line: try reader.optionalInt(),
+                column: try reader.optionalInt(), message: try reader.string(), hint: try reader.optionalString())
         }
         guard try decoder.reader.bool() else { return ArticleParser.Outcome(article: nil, diagnostics: diagnostics) }
         let header = try decoder.decode(ArticleHeader.self)
         // The body is made again from the source by the build that uses it (`Pipeline.lazilyBodied`).
-        let article = Article(sourcePath: sourcePath, header: header, body: ArticleBody(), bodyLinks: nil,
-                              quoteLines: try decoder.reader.ints(), sourceSize: try decoder.reader.int(),
-                              sourceHash: try decoder.reader.uint64(), keys: try decoder.decode(ArticleKeys.self))
+        let article = Article(
+            sourcePath: sourcePath, header: header, body: ArticleBody(), bodyLinks: nil,
+            quoteLines: try decoder.reader.ints(), sourceSize: try decoder.reader.int(),
+            sourceHash: try decoder.reader.uint64(), keys: try decoder.decode(ArticleKeys.self))
         return ArticleParser.Outcome(article: article, diagnostics: diagnostics)
     }
 }

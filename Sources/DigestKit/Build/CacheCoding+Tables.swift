@@ -36,8 +36,10 @@ extension BuildCache {
 
     /// A table by path, the count first. `limit` bounds the table reserved up front, so a
     /// damaged count cannot ask for too much.
-    private static func readTable<Value>(_ reader: inout CacheReader, limit: Int,
-                                         value: (inout CacheReader) throws -> Value) throws -> [String: Value] {
+    private static func readTable<Value>(
+        _ reader: inout CacheReader, limit: Int,
+        value: (inout CacheReader) throws -> Value
+    ) throws -> [String: Value] {
         let count = try reader.int()
         var table: [String: Value] = [:]
         table.reserveCapacity(min(max(0, count), limit))
@@ -58,7 +60,8 @@ extension BuildCache {
     }
 
     static func readStamp(_ reader: inout CacheReader) throws -> FileStamp {
-        FileStamp(size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(), inode: try reader.uint64(),
-                  changeSeconds: try reader.int(), changeNanoseconds: try reader.int())
+        FileStamp(
+            size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(), inode: try reader.uint64(),
+            changeSeconds: try reader.int(), changeNanoseconds: try reader.int())
     }
 }

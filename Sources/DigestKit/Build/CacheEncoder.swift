@@ -97,8 +97,10 @@ final class CacheEncoder: Encoder {
             return value
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                            forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type,
+            forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             encoder.container(keyedBy: keyType)
         }
 
@@ -123,24 +125,68 @@ final class CacheEncoder: Encoder {
         }
 
         mutating func encodeNil() throws {
-            throw EncodingError.invalidValue(Optional<Any>.none as Any, EncodingError.Context(
-                codingPath: [], debugDescription: "the cache's layout has no place for nil outside a struct's field"))
+            throw EncodingError.invalidValue(
+                Optional<Any>.none as Any,
+                EncodingError.Context(
+                    codingPath: [], debugDescription: "the cache's layout has no place for nil outside a struct's field"))
         }
 
-        mutating func encode(_ value: Bool) { counted(); encoder.write(value) }
-        mutating func encode(_ value: String) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Double) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Float) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Int) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Int8) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Int16) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Int32) { counted(); encoder.write(value) }
-        mutating func encode(_ value: Int64) { counted(); encoder.write(value) }
-        mutating func encode(_ value: UInt) { counted(); encoder.write(value) }
-        mutating func encode(_ value: UInt8) { counted(); encoder.write(value) }
-        mutating func encode(_ value: UInt16) { counted(); encoder.write(value) }
-        mutating func encode(_ value: UInt32) { counted(); encoder.write(value) }
-        mutating func encode(_ value: UInt64) { counted(); encoder.write(value) }
+        mutating func encode(_ value: Bool) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: String) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Double) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Float) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Int) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Int8) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Int16) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Int32) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: Int64) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: UInt) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: UInt8) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: UInt16) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: UInt32) {
+            counted()
+            encoder.write(value)
+        }
+        mutating func encode(_ value: UInt64) {
+            counted()
+            encoder.write(value)
+        }
         mutating func encode(_ value: some Encodable) throws {
             counted()
             try encoder.value(value)

@@ -58,8 +58,9 @@ extension ArticleDate: CacheScalar {
     }
 
     static func read(from reader: inout CacheReader) throws -> ArticleDate {
-        ArticleDate(instant: try reader.int(), day: CivilDate(year: try reader.int(), month: try reader.int(), day: try reader.int()),
-                    secondsIntoDay: try reader.int(), utcOffset: try reader.int())
+        ArticleDate(
+            instant: try reader.int(), day: CivilDate(year: try reader.int(), month: try reader.int(), day: try reader.int()),
+            secondsIntoDay: try reader.int(), utcOffset: try reader.int())
     }
 }
 

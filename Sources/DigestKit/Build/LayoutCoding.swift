@@ -68,27 +68,32 @@ extension BuildCache {
                 weekIndex: try reader.int())
         }
         let days = try reader.list { reader in
-            DayGroup(date: try readDate(&reader), path: SitePath(try reader.strings()), articles: try reader.ints(),
-                     weekIndex: try reader.int())
+            DayGroup(
+                date: try readDate(&reader), path: SitePath(try reader.strings()), articles: try reader.ints(),
+                weekIndex: try reader.int())
         }
         let weeks = try reader.list { reader in
-            WeekGroup(week: ISOWeek(year: try reader.int(), week: try reader.int()), path: SitePath(try reader.strings()),
-                      articles: try reader.ints(), days: try reader.ints(), yearIndex: try reader.int())
+            WeekGroup(
+                week: ISOWeek(year: try reader.int(), week: try reader.int()), path: SitePath(try reader.strings()),
+                articles: try reader.ints(), days: try reader.ints(), yearIndex: try reader.int())
         }
         let years = try reader.list { reader in
             YearGroup(year: try reader.int(), path: SitePath(try reader.strings()), weeks: try reader.ints())
         }
         var termLists: [[Term]] = []
         for _ in 0..<3 {
-            termLists.append(try reader.list { reader in
-                Term(key: try reader.string(), name: try reader.string(), slug: try reader.string(),
-                     path: SitePath(try reader.strings()), articles: try reader.ints(),
-                     quotes: try reader.list { reader in QuoteReference(article: try reader.int(), quote: try reader.int()) })
-            })
+            termLists.append(
+                try reader.list { reader in
+                    Term(
+                        key: try reader.string(), name: try reader.string(), slug: try reader.string(),
+                        path: SitePath(try reader.strings()), articles: try reader.ints(),
+                        quotes: try reader.list { reader in QuoteReference(article: try reader.int(), quote: try reader.int()) })
+                })
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
-        let layout = SiteLayout(placements: placements, days: days, weeks: weeks, years: years,
-                                sections: termLists[0], tags: termLists[1], speakers: termLists[2])
+        let layout = SiteLayout(
+            placements: placements, days: days, weeks: weeks, years: years,
+            sections: termLists[0], tags: termLists[1], speakers: termLists[2])
         return (key, layout)
     }
 

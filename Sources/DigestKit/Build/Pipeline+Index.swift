@@ -24,15 +24,20 @@ extension Pipeline {
                     source.bytes = try source.contents()
                     source.unread = false
                 } catch {
-                    return ArticleParser.Outcome(article: nil, diagnostics: [Diagnostic(
-                        file: source.path, message: "cannot read the file: \(ContentLoader.reason(error))", hint: "check its permissions")])
+                    return ArticleParser.Outcome(
+                        article: nil,
+                        diagnostics: [
+                            Diagnostic(
+                                file: source.path, message: "cannot read the file: \(ContentLoader.reason(error))", hint: "check its permissions")
+                        ])
                 }
             }
             if let cached = cache?.outcome(for: source) { return cached }
             let size = source.bytes.count
             let hash = StableHasher.hash(source.bytes)
             if let kept = stored?[source.path], let article = kept.article,
-               article.sourceSize == size, article.sourceHash == hash {
+                article.sourceSize == size, article.sourceHash == hash
+            {
                 // Same bytes, same settings: the same article.
                 return Self.lazilyBodied(kept, source: source, parser: sharedParser)
             }
@@ -80,8 +85,9 @@ extension Pipeline {
         var parsedByPath: [String: ArticleParser.Outcome] = [:]
         parsedByPath.reserveCapacity(outcomes.count)
         for outcome in outcomes { if let article = outcome.article { parsedByPath[article.sourcePath] = outcome } }
-        var indexed = Indexed(site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
-                              parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
+        var indexed = Indexed(
+            site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
+            parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
         (indexed.layout, indexed.layoutKey, indexed.keptLayout) = (layout, layoutKey, kept != nil)
         indexed.aliases = aliases
         return indexed

@@ -6,15 +6,19 @@ extension Pipeline {
     /// files whose inputs changed since, or that are no longer as that build left them.
     /// `records` asks for the fingerprints the next build compares with.
     func plan(_ indexed: Indexed, lastBuild: RenderPlan.LastBuild? = nil, records: Bool = false) -> RenderPlan {
-        RenderPlan.Planner(site: indexed.site, templates: templates, seed: fingerprintSeed(indexed), lastBuild: lastBuild,
-                           records: records, keptLayout: indexed.keptLayout, freshlyParsed: indexed.freshlyParsed,
-                           copies: assetFiles(indexed.site) + themeAssets).plan()
+        RenderPlan.Planner(
+            site: indexed.site, templates: templates, seed: fingerprintSeed(indexed), lastBuild: lastBuild,
+            records: records, keptLayout: indexed.keptLayout, freshlyParsed: indexed.freshlyParsed,
+            copies: assetFiles(indexed.site) + themeAssets
+        ).plan()
     }
 
     /// Renders what `plan` lists, handing each file to `sink` as soon as it is ready (from any
     /// thread), so a large site is never held in memory whole. An error thrown by `sink` stops it.
-    func render(_ indexed: Indexed, plan: RenderPlan,
-                into sink: @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> Result {
+    func render(
+        _ indexed: Indexed, plan: RenderPlan,
+        into sink: @Sendable (OutputFile) throws -> Void
+    ) throws(BuildFailure) -> Result {
         let site = indexed.site
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
@@ -27,8 +31,10 @@ extension Pipeline {
         let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
         counter.step(by: pageCount - plan.pages.count)
         do {
-            try renderPages(plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
-                            into: sink) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
+            try renderPages(
+                plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
+                into: sink
+            ) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             for file in searchIndex.value { try sink(file) }
             for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
@@ -39,8 +45,9 @@ extension Pipeline {
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }
-        var result = Result(site: site, files: [], pages: pageCount, skippedDrafts: indexed.skippedDrafts,
-                            skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
+        var result = Result(
+            site: site, files: [], pages: pageCount, skippedDrafts: indexed.skippedDrafts,
+            skippedFuture: indexed.skippedFuture, warnings: indexed.warnings)
         result.fingerprints = fingerprints.withLock { $0 }
         if let search = searchKeeping?.decisions {
             result.fingerprints.files.merge(search.fingerprints) { _, searched in searched }
@@ -51,9 +58,11 @@ extension Pipeline {
 
     /// Renders `jobs` on every core; with `fingerprintSeed`, hands each page's fingerprint to
     /// `record`. The first error stops it.
-    private func renderPages(_ jobs: [PageJob], of site: Site, fingerprintSeed seed: UInt64?, counter: ProgressCounter,
-                             into sink: @Sendable (OutputFile) throws -> Void,
-                             record: @Sendable (String, UInt64) -> Void) throws {
+    private func renderPages(
+        _ jobs: [PageJob], of site: Site, fingerprintSeed seed: UInt64?, counter: ProgressCounter,
+        into sink: @Sendable (OutputFile) throws -> Void,
+        record: @Sendable (String, UInt64) -> Void
+    ) throws {
         guard !jobs.isEmpty else { return }
         let renderer = SiteRenderer(site: site, templates: templates)
         let failure = jobs.parallelMap { job -> Error? in

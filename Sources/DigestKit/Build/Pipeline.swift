@@ -91,8 +91,9 @@ public struct Pipeline: Sendable {
             let folder = (placed.article.sourcePath as NSString).deletingLastPathComponent
             return placed.article.assets.map { asset in
                 let relative = String(asset.dropFirst(folder.count + 1))
-                return OutputFile(path: placed.path.folder + relative,
-                                  content: .copy(root.appendingPathComponent(asset)))
+                return OutputFile(
+                    path: placed.path.folder + relative,
+                    content: .copy(root.appendingPathComponent(asset)))
             }
         }
     }

@@ -15,7 +15,8 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.outputDirectory)
         // The last build's cache is decoded on another thread while the templates compile and
         // the content is listed and stamped; the loader waits for it only once it needs it.
-        let cached = options.useCache && !options.clean
+        let cached =
+            options.useCache && !options.clean
             ? Background { [siteDirectory = options.siteDirectory] in
                 BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
             } : nil
@@ -31,9 +32,12 @@ public struct SiteBuilder: Sendable {
         // build, and at the end which files the output holds, to remove those no longer made.
         // Stamping thousands of files and folders takes a while, so it starts now, beside the
         // indexing and rendering.
-        let outputCheck = incremental ? OutputCheck(output: writer.output.path, files: Array(previous!.files.keys),
-                                                    stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
-                                                    walk: { writer.previousFiles() }) : nil
+        let outputCheck =
+            incremental
+            ? OutputCheck(
+                output: writer.output.path, files: Array(previous!.files.keys),
+                stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
+                walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, made beside the build instead of in its save.
         let sourceStamps = Background { [sources = content.sources] in
@@ -44,8 +48,9 @@ public struct SiteBuilder: Sendable {
         }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
-            RenderPlan.LastBuild(files: previous!.files, structure: previous!.structure, structureBasis: previous!.structureBasis,
-                                 output: options.outputDirectory, altered: { check.value.altered })
+            RenderPlan.LastBuild(
+                files: previous!.files, structure: previous!.structure, structureBasis: previous!.structureBasis,
+                output: options.outputDirectory, altered: { check.value.altered })
         }
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
@@ -54,8 +59,11 @@ public struct SiteBuilder: Sendable {
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
-            (result, report) = incremental
-                ? try write(into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }), pipeline: pipeline, indexed: indexed, plan: plan)
+            (result, report) =
+                incremental
+                ? try write(
+                    into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }),
+                    pipeline: pipeline, indexed: indexed, plan: plan)
                 : try write(into: writer.begin(), pipeline: pipeline, indexed: indexed, plan: plan)
         } catch let failure as BuildFailure {
             throw failure
@@ -65,16 +73,20 @@ public struct SiteBuilder: Sendable {
         var warnings = result.warnings
         if options.useCache { warnings += recordAddresses(of: result.site) }
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
-        let nothingChanged = incremental && report.written == 0 && report.removed == 0
+        let nothingChanged =
+            incremental && report.written == 0 && report.removed == 0
             && content.sources.allSatisfy(\.unread) && plan.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
-                try saveCache(previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
-                              sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
+                try saveCache(
+                    previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
+                    sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
             } catch {
                 // The site is built; only the next build's speed is at stake.
-                warnings.append(.warning(file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
-                                         hint: "the next build will be a full one"))
+                warnings.append(
+                    .warning(
+                        file: BuildCache.folderName, message: "cannot save the build cache: \(error)",
+                        hint: "the next build will be a full one"))
             }
         }
         let files = report.written + report.unchanged
@@ -103,16 +115,21 @@ public struct SiteBuilder: Sendable {
         do {
             try book.save(in: options.siteDirectory)
         } catch {
-            return [.warning(file: BuildCache.folderName, message: "cannot record the pages' addresses: \(error)",
-                             hint: "the next build cannot tell which pages moved")]
+            return [
+                .warning(
+                    file: BuildCache.folderName, message: "cannot record the pages' addresses: \(error)",
+                    hint: "the next build cannot tell which pages moved")
+            ]
         }
         return last?.moves(in: site) ?? []
     }
 
     /// Renders into `transaction`: the whole site staged and swapped in (a full build), or only
     /// the files whose inputs changed, moved in one by one (an incremental one).
-    private func write(into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
-                       plan: RenderPlan) throws -> (Pipeline.Result, SiteWriter.Report) {
+    private func write(
+        into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
+        plan: RenderPlan
+    ) throws -> (Pipeline.Result, SiteWriter.Report) {
         do {
             let counter = StageCounter()
             let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
@@ -129,11 +146,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
-    private func saveCache(previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
-                           plan: RenderPlan, rendered: RenderedFingerprints, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
-                           changedPaths: [String]) throws {
-        var cache = BuildCache(generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
-                               output: options.outputDirectory.path)
+    private func saveCache(
+        previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
+        plan: RenderPlan, rendered: RenderedFingerprints, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
+        changedPaths: [String]
+    ) throws {
+        var cache = BuildCache(
+            generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
+            output: options.outputDirectory.path)
         cache.articles = indexed.parsed
         if let previous {
             // Parsed again, added or gone. Without a parse cache in memory, every article not

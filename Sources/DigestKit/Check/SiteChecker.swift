@@ -49,11 +49,15 @@ public struct SiteChecker: Sendable {
                 guard let problem = LinkTarget.problem(target, from: page, files: files, pages: pages) else { continue }
                 // A link written in an article body is reported at its line in the Markdown file.
                 if let article = articleByPage[page], let reference = article.bodyLinks.first(where: { $0.destination == target }) {
-                    problems.append(Diagnostic(file: article.sourcePath, line: reference.line,
-                                               message: "broken link '\(target)': \(problem)", hint: "fix or remove the link"))
+                    problems.append(
+                        Diagnostic(
+                            file: article.sourcePath, line: reference.line,
+                            message: "broken link '\(target)': \(problem)", hint: "fix or remove the link"))
                 } else {
-                    problems.append(Diagnostic(file: "Public/\(page)", message: "broken link '\(target)': \(problem)",
-                                               hint: "the link comes from a template in Templates/"))
+                    problems.append(
+                        Diagnostic(
+                            file: "Public/\(page)", message: "broken link '\(target)': \(problem)",
+                            hint: "the link comes from a template in Templates/"))
                 }
             }
         }
@@ -68,9 +72,11 @@ public struct SiteChecker: Sendable {
                 let article = site.articles[index].article
                 let key = TermKey.normalize(article.title)
                 if let first = seen[key] {
-                    problems.append(.warning(file: article.sourcePath, line: 2,
-                                             message: "the title '\(article.title)' is also used by \(first.sourcePath) on the same day",
-                                             hint: "readers cannot tell them apart in the day's digest"))
+                    problems.append(
+                        .warning(
+                            file: article.sourcePath, line: 2,
+                            message: "the title '\(article.title)' is also used by \(first.sourcePath) on the same day",
+                            hint: "readers cannot tell them apart in the day's digest"))
                 } else {
                     seen[key] = article
                 }
@@ -80,13 +86,17 @@ public struct SiteChecker: Sendable {
         for placed in site.articles {
             let article = placed.article
             if article.tags.isEmpty {
-                problems.append(.warning(file: article.sourcePath, message: "the article has no tags",
-                                         hint: "add 'tags:' so readers can find it from the tag pages"))
+                problems.append(
+                    .warning(
+                        file: article.sourcePath, message: "the article has no tags",
+                        hint: "add 'tags:' so readers can find it from the tag pages"))
             }
             if !configured.isEmpty, !configured.contains(TermKey.normalize(article.section)) {
-                problems.append(Diagnostic(file: article.sourcePath,
-                                           message: "the section '\(article.section)' is not in site.yml's sections",
-                                           hint: "use one of \(site.config.sections.map(\.id).joined(separator: ", ")), or add it to site.yml"))
+                problems.append(
+                    Diagnostic(
+                        file: article.sourcePath,
+                        message: "the section '\(article.section)' is not in site.yml's sections",
+                        hint: "use one of \(site.config.sections.map(\.id).joined(separator: ", ")), or add it to site.yml"))
             }
         }
         return problems

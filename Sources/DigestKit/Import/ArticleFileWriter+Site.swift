@@ -12,8 +12,14 @@ extension ArticleFileWriter {
         var tag: String?
         if let language {
             guard let normalized = LanguageTag.normalized(language) else {
-                return (nil, [Diagnostic(file: "--language", message: "'\(language)' is not a language",
-                                         hint: "write a language tag such as 'zh', 'en' or 'zh-Hant'")])
+                return (
+                    nil,
+                    [
+                        Diagnostic(
+                            file: "--language", message: "'\(language)' is not a language",
+                            hint: "write a language tag such as 'zh', 'en' or 'zh-Hant'")
+                    ]
+                )
             }
             tag = normalized
         }
@@ -21,18 +27,24 @@ extension ArticleFileWriter {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         if let timeZoneName {
             guard let zone = TimeZone(identifier: timeZoneName) else {
-                return (nil, [Diagnostic(
-                    file: "--timezone", message: "unknown time zone '\(timeZoneName)'",
-                    hint: "use an IANA name such as Asia/Shanghai, Europe/London or UTC")])
+                return (
+                    nil,
+                    [
+                        Diagnostic(
+                            file: "--timezone", message: "unknown time zone '\(timeZoneName)'",
+                            hint: "use an IANA name such as Asia/Shanghai, Europe/London or UTC")
+                    ]
+                )
             }
             var writer = ArticleFileWriter(timeZone: zone, section: section, permalink: config.permalink)
             writer.language = tag
             return (writer, [])
         }
         if !config.timeZoneWasSet {
-            diagnostics.append(.warning(
-                file: "site.yml", message: "no timezone is set, so Published times are read as UTC",
-                hint: "set 'timezone: Asia/Shanghai' (or the agency's zone) in site.yml, or pass --timezone"))
+            diagnostics.append(
+                .warning(
+                    file: "site.yml", message: "no timezone is set, so Published times are read as UTC",
+                    hint: "set 'timezone: Asia/Shanghai' (or the agency's zone) in site.yml, or pass --timezone"))
         }
         var writer = ArticleFileWriter(timeZone: config.timeZone, section: section, permalink: config.permalink)
         writer.language = tag

@@ -48,26 +48,31 @@ public struct ArticleFileWriter: Sendable {
             diagnostics.append(Diagnostic(file: input, message: message, hint: hint))
         }
         if copy.title == nil {
-            error("no title: the first line is not a headline",
-                  hint: "put the headline on the first line, above 'Source: … Published: …'")
+            error(
+                "no title: the first line is not a headline",
+                hint: "put the headline on the first line, above 'Source: … Published: …'")
         }
         var date: ArticleDate?
         if let published = copy.published {
             do {
                 date = try ArticleDateParser.parse(published, in: timeZone)
             } catch {
-                diagnostics.append(Diagnostic(
-                    file: input, message: "the Published date cannot be read: \(error.reason)",
-                    hint: "fix the 'Published:' line in the wire copy"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: input, message: "the Published date cannot be read: \(error.reason)",
+                        hint: "fix the 'Published:' line in the wire copy"))
             }
         } else {
-            error("no date: there is no 'Published:' line, and the date is never guessed",
-                  hint: "add a line like 'Source: Xinhua Published: 2019/2/13 9:15:25' under the headline")
+            error(
+                "no date: there is no 'Published:' line, and the date is never guessed",
+                hint: "add a line like 'Source: Xinhua Published: 2019/2/13 9:15:25' under the headline")
         }
         let section = self.section ?? copy.section
         if copy.source == nil {
-            diagnostics.append(.warning(file: input, message: "no source: there is no 'Source:' line; the article is written without one",
-                                        hint: "add 'source:' to the front matter if you know it"))
+            diagnostics.append(
+                .warning(
+                    file: input, message: "no source: there is no 'Source:' line; the article is written without one",
+                    hint: "add 'source:' to the front matter if you know it"))
         }
         if copy.paragraphs.isEmpty {
             diagnostics.append(.warning(file: input, message: "no body text was found under the headline"))

@@ -16,8 +16,10 @@ public struct ArticleFrontMatter: Sendable, Hashable {
     /// `language:`, when the copy is not in the site's language.
     public var language: String?
 
-    public init(title: String, date: ArticleDate, source: String?, section: String?, speakers: [String],
-                tags: [String] = [], summary: String? = nil, draft: Bool = false) {
+    public init(
+        title: String, date: ArticleDate, source: String?, section: String?, speakers: [String],
+        tags: [String] = [], summary: String? = nil, draft: Bool = false
+    ) {
         self.title = title
         self.date = date
         self.source = source

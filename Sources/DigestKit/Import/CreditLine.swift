@@ -7,7 +7,8 @@ struct CreditLine {
     init?(_ line: String) {
         let pattern = /(?:(?i:source)\s*[:：]\s*(?<source>.*?)\s*(?:[|｜·•]\s*)?)?(?:(?i:published)\s*[:：]\s*(?<published>.*?))?\s*/
         guard let match = line.wholeMatch(of: pattern),
-              match.source != nil || match.published != nil else { return nil }
+            match.source != nil || match.published != nil
+        else { return nil }
         source = Self.value(match.source)
         published = Self.value(match.published)
     }

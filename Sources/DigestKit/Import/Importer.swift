@@ -70,9 +70,10 @@ public struct Importer: Sendable {
     /// Names the written file and the line to fill in, so a batch of scraped copy is finished in
     /// the files it made rather than by importing again.
     static func missingSection(_ file: ArticleFile, line: Int, input: String) -> Diagnostic {
-        .warning(file: file.path, line: line, column: 10,
-                 message: "written as a draft without a section: \(input) has no 'Posted in:' line",
-                 hint: "set the section on this line, e.g. 'section: DIPLOMACY', then remove 'draft: true' to publish it")
+        .warning(
+            file: file.path, line: line, column: 10,
+            message: "written as a draft without a section: \(input) has no 'Posted in:' line",
+            hint: "set the section on this line, e.g. 'section: DIPLOMACY', then remove 'draft: true' to publish it")
     }
 
     /// Writes `file` unless it exists; the error when it cannot.
@@ -138,9 +139,10 @@ public struct Importer: Sendable {
 
     static func decode(_ bytes: Data, input: String) -> Result<String, Diagnostic> {
         guard let text = SourceText.decode(bytes) else {
-            return .failure(Diagnostic(
-                file: input, message: "the file is not UTF-8 text",
-                hint: "convert it first, e.g. iconv -f GB18030 -t UTF-8"))
+            return .failure(
+                Diagnostic(
+                    file: input, message: "the file is not UTF-8 text",
+                    hint: "convert it first, e.g. iconv -f GB18030 -t UTF-8"))
         }
         guard !text.allSatisfy(\.isWhitespace) else {
             return .failure(Diagnostic(file: input, message: "the file is empty"))

@@ -21,8 +21,9 @@ public enum SpeakerFinder {
             for pattern in compiled {
                 for match in paragraph.matches(of: pattern) {
                     guard let range = match.output["name"]?.range,
-                          let name = personName(String(paragraph[range])),
-                          seen.insert(TermKey.normalize(name)).inserted else { continue }
+                        let name = personName(String(paragraph[range])),
+                        seen.insert(TermKey.normalize(name)).inserted
+                    else { continue }
                     found.append(name)
                 }
             }
@@ -30,7 +31,8 @@ public enum SpeakerFinder {
         return found
     }
 
-    static let roles = "spokesperson|spokesman|spokeswoman|minister|ambassador|official|envoy|diplomat|"
+    static let roles =
+        "spokesperson|spokesman|spokeswoman|minister|ambassador|official|envoy|diplomat|"
         + "president|premier|chancellor|secretary|chairman|chairwoman|director|commissioner"
     static let role = "(?i:\(roles))"
     static let speech = "(?:said|says|told|added)"

@@ -69,16 +69,17 @@ public struct Permalink: Sendable, Hashable, CustomStringConvertible {
 
     /// The page folder for an article published on `day`, in `sectionSlug`, named `slug`.
     public func path(day: CivilDate, sectionSlug: String, slug: String) -> SitePath {
-        SitePath(parts.map { part in
-            switch part {
-            case let .fixed(name): name
-            case .year: Self.padded(day.year, to: 4)
-            case .month: Self.padded(day.month, to: 2)
-            case .day: Self.padded(day.day, to: 2)
-            case .section: sectionSlug
-            case .slug: slug
-            }
-        })
+        SitePath(
+            parts.map { part in
+                switch part {
+                case let .fixed(name): name
+                case .year: Self.padded(day.year, to: 4)
+                case .month: Self.padded(day.month, to: 2)
+                case .day: Self.padded(day.day, to: 2)
+                case .section: sectionSlug
+                case .slug: slug
+                }
+            })
     }
 
     /// The page folder the file at `sourcePath` gets, without `slug:`: the address `digest new`

@@ -26,13 +26,15 @@ extension Site {
                 let file = path.hasSuffix("/") ? path + "index.html" : path
                 if let page = pages[file] {
                     let owner = if case let .article(other) = page.kind { articles[other].article.sourcePath } else { "the site" }
-                    diagnostics.append(Diagnostic(
-                        file: article.sourcePath, message: "the alias /\(path) is the address of a page of \(owner)",
-                        hint: "an alias is an address no page has any more; remove it from 'aliases:'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: article.sourcePath, message: "the alias /\(path) is the address of a page of \(owner)",
+                            hint: "an alias is an address no page has any more; remove it from 'aliases:'"))
                 } else if let other = claimed[file] {
-                    diagnostics.append(Diagnostic(
-                        file: article.sourcePath, message: "the alias /\(path) is also an alias of \(articles[other].article.sourcePath)",
-                        hint: "an old address can lead to one article only; remove it from one of the two"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: article.sourcePath, message: "the alias /\(path) is also an alias of \(articles[other].article.sourcePath)",
+                            hint: "an old address can lead to one article only; remove it from one of the two"))
                 } else {
                     claimed[file] = index
                     aliases.append(Alias(file: file, path: path, article: index))

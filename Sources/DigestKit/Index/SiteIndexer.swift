@@ -25,10 +25,12 @@ public struct SiteIndexer: Sendable {
         // The Unicode work (term keys, title slugs) runs on every core; allocation is serial.
         let keys = sorted.parallelMap { $0.keys ?? ArticleKeys($0) }
         var diagnostics: [Diagnostic] = []
-        let (configuredSections, sectionIndices) = terms(sorted.map { [$0.section] }, keys: keys.map { [$0.section] },
-                                                         folder: "sections", order: config.sections.map(\.id))
-        let articlePaths = self.articlePaths(sorted, sectionSlugs: sectionIndices.map { configuredSections[$0[0]].slug },
-                                             diagnostics: &diagnostics)
+        let (configuredSections, sectionIndices) = terms(
+            sorted.map { [$0.section] }, keys: keys.map { [$0.section] },
+            folder: "sections", order: config.sections.map(\.id))
+        let articlePaths = self.articlePaths(
+            sorted, sectionSlugs: sectionIndices.map { configuredSections[$0[0]].slug },
+            diagnostics: &diagnostics)
         let sections = configuredSections.map { term -> Term in
             var term = term
             term.name = config.sectionTitle(term.name)
@@ -50,12 +52,14 @@ public struct SiteIndexer: Sendable {
         let yearPosition = Dictionary(uniqueKeysWithValues: yearOrder.enumerated().map { ($1, $0) })
 
         let days = dayOrder.map { date in
-            DayGroup(date: date, path: SitePath(["days", date.id]), articles: dayArticles[date]!,
-                     weekIndex: weekPosition[date.isoWeek]!)
+            DayGroup(
+                date: date, path: SitePath(["days", date.id]), articles: dayArticles[date]!,
+                weekIndex: weekPosition[date.isoWeek]!)
         }
         var weeks = weekOrder.map { week in
-            WeekGroup(week: week, path: Site.weekPath(week), articles: [], days: [],
-                      yearIndex: yearPosition[week.year]!)
+            WeekGroup(
+                week: week, path: Site.weekPath(week), articles: [], days: [],
+                yearIndex: yearPosition[week.year]!)
         }
         for (dayIndex, day) in days.enumerated().reversed() {
             weeks[day.weekIndex].days.append(dayIndex)
@@ -82,8 +86,9 @@ public struct SiteIndexer: Sendable {
                 dayIndex: dayPosition[article.date.day]!,
                 weekIndex: weekPosition[article.date.day.isoWeek]!)
         }
-        let layout = SiteLayout(placements: placements, days: days, weeks: weeks, years: years,
-                                sections: sections, tags: tags, speakers: speakers)
+        let layout = SiteLayout(
+            placements: placements, days: days, weeks: weeks, years: years,
+            sections: sections, tags: tags, speakers: speakers)
         return (layout, diagnostics)
     }
 
@@ -102,30 +107,38 @@ public struct SiteIndexer: Sendable {
                 slug = Slug.make(requested)
                 if slug.isEmpty {
                     // Errors carry the line of `slug:`, like every other front matter error.
-                    diagnostics.append(Diagnostic(file: article.sourcePath, line: article.requestedSlugLine,
-                                                  message: "the slug '\(requested)' has no letters or digits",
-                                                  hint: "use letters, digits and dashes"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: article.sourcePath, line: article.requestedSlugLine,
+                            message: "the slug '\(requested)' has no letters or digits",
+                            hint: "use letters, digits and dashes"))
                     continue
                 }
             } else {
                 slug = Permalink.fileSlug(article.sourcePath)
                 if slug.isEmpty {
-                    diagnostics.append(Diagnostic(file: article.sourcePath,
-                                                  message: "the file's name gives the article no address",
-                                                  hint: "name the file after the story (2019-02-13-talks-resume.md) or set 'slug:'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: article.sourcePath,
+                            message: "the file's name gives the article no address",
+                            hint: "name the file after the story (2019-02-13-talks-resume.md) or set 'slug:'"))
                     continue
                 }
             }
             let path = config.permalink.path(day: article.date.day, sectionSlug: sectionSlugs[index], slug: slug)
             let line = article.requestedSlug == nil ? nil : article.requestedSlugLine
             if let first = path.components.first, Permalink.reservedFolders.contains(first) {
-                diagnostics.append(Diagnostic(file: article.sourcePath, line: line,
-                                              message: "the address /\(path.folder) is inside the folder of the site's \(first) pages",
-                                              hint: "rename the file or set another 'slug:'"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: article.sourcePath, line: line,
+                        message: "the address /\(path.folder) is inside the folder of the site's \(first) pages",
+                        hint: "rename the file or set another 'slug:'"))
             } else if let owner = owners[path] {
-                diagnostics.append(Diagnostic(file: article.sourcePath, line: line,
-                                              message: "/\(path.folder) is also the address of \(owner)",
-                                              hint: "rename one of the two files or give one a different 'slug:'; addresses are never renumbered"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: article.sourcePath, line: line,
+                        message: "/\(path.folder) is also the address of \(owner)",
+                        hint: "rename one of the two files or give one a different 'slug:'; addresses are never renumbered"))
             } else {
                 owners[path] = article.sourcePath
             }
@@ -137,8 +150,10 @@ public struct SiteIndexer: Sendable {
     /// Groups names by `TermKey`; the first spelling met (newest article) is the one shown.
     /// `order` lists keys that come first, in that order; the rest follow alphabetically.
     /// Also gives, for each article, the positions of its terms in the result.
-    private func terms(_ namesPerArticle: [[String]], keys keysPerArticle: [[String]], folder: String,
-                       order: [String]?) -> (terms: [Term], positions: [[Int]]) {
+    private func terms(
+        _ namesPerArticle: [[String]], keys keysPerArticle: [[String]], folder: String,
+        order: [String]?
+    ) -> (terms: [Term], positions: [[Int]]) {
         // Terms are numbered as first met, then sorted; articles keep the numbers meanwhile,
         // so no article's keys are looked up a second time.
         var numbers: [String: Int] = [:]
@@ -202,4 +217,3 @@ struct FirstSeenOrder<Element: Hashable>: Sequence {
 
     func makeIterator() -> IndexingIterator<[Element]> { elements.makeIterator() }
 }
-

@@ -42,18 +42,20 @@ struct SiteLayout: Sendable, Equatable {
         let (positions, days, weeks, years) = (0..<articleCount, days.indices, weeks.indices, years.indices)
         for placement in placements {
             guard positions.contains(placement.article), !placed[placement.article],
-                  sections.indices.contains(placement.sectionIndex),
-                  placement.tagIndices.allSatisfy(tags.indices.contains),
-                  placement.speakerIndices.allSatisfy(speakers.indices.contains),
-                  days.contains(placement.dayIndex), weeks.contains(placement.weekIndex) else { return false }
+                sections.indices.contains(placement.sectionIndex),
+                placement.tagIndices.allSatisfy(tags.indices.contains),
+                placement.speakerIndices.allSatisfy(speakers.indices.contains),
+                days.contains(placement.dayIndex), weeks.contains(placement.weekIndex)
+            else { return false }
             placed[placement.article] = true
         }
         func termsFit(_ terms: [Term]) -> Bool {
             terms.allSatisfy { term in
-                term.articles.allSatisfy(positions.contains) && term.quotes.allSatisfy { quote in
-                    positions.contains(quote.article)
-                        && articles[placements[quote.article].article].quotes.indices.contains(quote.quote)
-                }
+                term.articles.allSatisfy(positions.contains)
+                    && term.quotes.allSatisfy { quote in
+                        positions.contains(quote.article)
+                            && articles[placements[quote.article].article].quotes.indices.contains(quote.quote)
+                    }
             }
         }
         return self.days.allSatisfy { $0.articles.allSatisfy(positions.contains) && weeks.contains($0.weekIndex) }
@@ -69,11 +71,13 @@ extension Site {
     /// The site `layout` describes, for `articles` in the order they were indexed.
     init(config: SiteConfig, articles: [Article], layout: SiteLayout) {
         let placed = layout.placements.map { placement in
-            PlacedArticle(article: articles[placement.article], path: placement.path, sectionIndex: placement.sectionIndex,
-                          tagIndices: placement.tagIndices, speakerIndices: placement.speakerIndices,
-                          dayIndex: placement.dayIndex, weekIndex: placement.weekIndex)
+            PlacedArticle(
+                article: articles[placement.article], path: placement.path, sectionIndex: placement.sectionIndex,
+                tagIndices: placement.tagIndices, speakerIndices: placement.speakerIndices,
+                dayIndex: placement.dayIndex, weekIndex: placement.weekIndex)
         }
-        self.init(config: config, articles: placed, days: layout.days, weeks: layout.weeks, years: layout.years,
-                  sections: layout.sections, tags: layout.tags, speakers: layout.speakers)
+        self.init(
+            config: config, articles: placed, days: layout.days, weeks: layout.weeks, years: layout.years,
+            sections: layout.sections, tags: layout.tags, speakers: layout.speakers)
     }
 }

@@ -48,9 +48,11 @@ public enum Slug {
         for character in normalized.lowercased() {
             if character.isLetter || character.isNumber {
                 // Drop format characters (ZWJ, bidi marks) that may ride along in a cluster.
-                let kept = String(String.UnicodeScalarView(character.unicodeScalars.filter {
-                    $0.properties.generalCategory != .format && $0.properties.generalCategory != .control
-                }))
+                let kept = String(
+                    String.UnicodeScalarView(
+                        character.unicodeScalars.filter {
+                            $0.properties.generalCategory != .format && $0.properties.generalCategory != .control
+                        }))
                 if !kept.isEmpty { append(kept) }
             } else if let name = emojiName(character) {
                 pendingDash = true
@@ -70,8 +72,9 @@ public enum Slug {
     /// `face with tears of joy` → `face-with-tears-of-joy`; nil for anything but emoji.
     static func emojiName(_ character: Character) -> String? {
         guard let first = character.unicodeScalars.first,
-              first.properties.isEmojiPresentation || (first.properties.isEmoji && first.value > 0x238C),
-              let name = first.properties.name else { return nil }
+            first.properties.isEmojiPresentation || (first.properties.isEmoji && first.value > 0x238C),
+            let name = first.properties.name
+        else { return nil }
         return name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,9 +33,10 @@ public struct ContentLoader: Sendable {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
         guard FileManager.default.fileExists(atPath: root.path) else {
-            snapshot.diagnostics.append(Diagnostic(
-                file: contentFolder, message: "no \(contentFolder)/ folder in \(siteDirectory.path)",
-                hint: "run digest in a site folder, or pass --site DIR"))
+            snapshot.diagnostics.append(
+                Diagnostic(
+                    file: contentFolder, message: "no \(contentFolder)/ folder in \(siteDirectory.path)",
+                    hint: "run digest in a site folder, or pass --site DIR"))
             return snapshot
         }
         // Links are resolved (and checked) one by one; plain files cannot lead out of Content/.
@@ -49,9 +51,10 @@ public struct ContentLoader: Sendable {
                 let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
                 // A symlink may point anywhere; never read or copy what lies outside Content/.
                 guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
-                    snapshot.diagnostics.append(.warning(
-                        file: path, message: "skipped: it is a symbolic link to \(resolved), outside \(contentFolder)/",
-                        hint: "copy the file into \(contentFolder)/ instead"))
+                    snapshot.diagnostics.append(
+                        .warning(
+                            file: path, message: "skipped: it is a symbolic link to \(resolved), outside \(contentFolder)/",
+                            hint: "copy the file into \(contentFolder)/ instead"))
                     continue
                 }
             }
@@ -89,9 +92,10 @@ public struct ContentLoader: Sendable {
             switch read {
             case let .success(source): snapshot.sources.append(source)
             case let .failure(error):
-                snapshot.diagnostics.append(Diagnostic(
-                    file: file.path, message: "cannot read the file: \(Self.reason(error))",
-                    hint: "check its permissions"))
+                snapshot.diagnostics.append(
+                    Diagnostic(
+                        file: file.path, message: "cannot read the file: \(Self.reason(error))",
+                        hint: "check its permissions"))
             }
         }
         // Already in path order: `entries` sorts, and every path has the same prefix.

@@ -7,14 +7,16 @@ import Foundation
 public enum FrontMatterSplitter {
     public static func split(_ file: SourceFile) -> Result<RawDocument, Diagnostic> {
         guard let text = SourceText.decode(file.bytes) else {
-            return .failure(Diagnostic(
-                file: file.path, line: 1, column: 1, message: "the file is not valid UTF-8 text",
-                hint: "re-save it with UTF-8 encoding"))
+            return .failure(
+                Diagnostic(
+                    file: file.path, line: 1, column: 1, message: "the file is not valid UTF-8 text",
+                    hint: "re-save it with UTF-8 encoding"))
         }
         if text.allSatisfy(\.isWhitespace) {
-            return .failure(Diagnostic(
-                file: file.path, line: 1, column: 1, message: "the file is empty",
-                hint: "add front matter between --- lines with at least title, date and section, or delete the file"))
+            return .failure(
+                Diagnostic(
+                    file: file.path, line: 1, column: 1, message: "the file is empty",
+                    hint: "add front matter between --- lines with at least title, date and section, or delete the file"))
         }
         // Lines are found on UTF-8 bytes: splitting a String by Character is a large part of
         // reading thousands of files.
@@ -36,9 +38,10 @@ public enum FrontMatterSplitter {
             lineStarts.append(index)
         }
         if lineStarts.count == 1, !(text.prefix(while: { $0 != "\n" }).trimmingTrailingSpaces() == "---") {
-            return .failure(Diagnostic(
-                file: file.path, line: 1, column: 1, message: "the file does not start with front matter",
-                hint: "begin it with a line '---', the YAML fields (title, date, section), and another '---'"))
+            return .failure(
+                Diagnostic(
+                    file: file.path, line: 1, column: 1, message: "the file does not start with front matter",
+                    hint: "begin it with a line '---', the YAML fields (title, date, section), and another '---'"))
         }
         // The last line may close the front matter without a newline after it.
         if closing == nil, lineStarts.count > 1, let last = lineStarts.last, last < bytes.endIndex {
@@ -46,15 +49,17 @@ public enum FrontMatterSplitter {
             if line == "---" || line == "..." { closing = (last, bytes.endIndex, lineStarts.count) }
         }
         guard let closing else {
-            return .failure(Diagnostic(
-                file: file.path, line: 1, column: 1, message: "the front matter is not closed",
-                hint: "add a line '---' after the last YAML field"))
+            return .failure(
+                Diagnostic(
+                    file: file.path, line: 1, column: 1, message: "the front matter is not closed",
+                    hint: "add a line '---' after the last YAML field"))
         }
         let yamlStart = lineStarts[1]
         let yaml = yamlStart < closing.start ? String(text[yamlStart..<text.index(before: closing.start)]) : ""
         let body = closing.end < bytes.endIndex ? String(text[bytes.index(after: closing.end)...]) : ""
-        return .success(RawDocument(
-            path: file.path, frontMatter: yaml, frontMatterLine: 2, body: body, bodyLine: closing.line + 1))
+        return .success(
+            RawDocument(
+                path: file.path, frontMatter: yaml, frontMatterLine: 2, body: body, bodyLine: closing.line + 1))
     }
 }
 

@@ -21,8 +21,10 @@ public struct Article: Sendable, Hashable {
         var sourceSize: Int
         var sourceHash: UInt64
 
-        init(sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
-             quoteLines: [Int], keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64) {
+        init(
+            sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
+            quoteLines: [Int], keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64
+        ) {
             self.sourcePath = sourcePath
             self.header = header
             self.body = body
@@ -34,8 +36,9 @@ public struct Article: Sendable, Hashable {
         }
 
         func copy() -> Storage {
-            Storage(sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
-                    keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
+            Storage(
+                sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
+                keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
         }
     }
 
@@ -139,10 +142,13 @@ public struct Article: Sendable, Hashable {
         self.init(sourcePath: sourcePath, header: header, body: ArticleBody(html: bodyHTML), bodyLinks: [])
     }
 
-    init(sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
-         quoteLines: [Int] = [], sourceSize: Int = 0, sourceHash: UInt64 = 0, keys: ArticleKeys? = nil) {
-        storage = Storage(sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
-                          keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
+    init(
+        sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
+        quoteLines: [Int] = [], sourceSize: Int = 0, sourceHash: UInt64 = 0, keys: ArticleKeys? = nil
+    ) {
+        storage = Storage(
+            sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
+            keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
     }
 
     /// True when the two differ at most in their body: then every page that shows no body

@@ -17,16 +17,18 @@ public enum ArticleDateParser {
         guard let year = scanner.number(minDigits: 4, maxDigits: 4) else { throw invalid }
         guard let separator = scanner.take(oneOf: [UInt8(ascii: "-"), UInt8(ascii: "/")]) else { throw invalid }
         guard let month = scanner.number(minDigits: 1, maxDigits: 2),
-              scanner.take(oneOf: [separator]) != nil,
-              let day = scanner.number(minDigits: 1, maxDigits: 2) else { throw invalid }
+            scanner.take(oneOf: [separator]) != nil,
+            let day = scanner.number(minDigits: 1, maxDigits: 2)
+        else { throw invalid }
 
         var hour = 0, minute = 0, second = 0
         var offset: Int?
         if scanner.take(oneOf: [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")]) != nil {
             scanner.skipSpaces()
             guard let h = scanner.number(minDigits: 1, maxDigits: 2),
-                  scanner.take(oneOf: [UInt8(ascii: ":")]) != nil,
-                  let m = scanner.number(minDigits: 2, maxDigits: 2) else { throw invalid }
+                scanner.take(oneOf: [UInt8(ascii: ":")]) != nil,
+                let m = scanner.number(minDigits: 2, maxDigits: 2)
+            else { throw invalid }
             hour = h
             minute = m
             if scanner.take(oneOf: [UInt8(ascii: ":")]) != nil {
@@ -54,7 +56,10 @@ public enum ArticleDateParser {
 
         let civil = CivilDate(year: year, month: month, day: day)
         guard civil.isValid else {
-            throw Failure(reason: "'\(text)' is not a real day (\(CivilDate.monthNames[safe: month] ?? "month \(month)") has \((1...12).contains(month) ? CivilDate.daysIn(month: month, year: year) : 0) days)")
+            throw Failure(
+                reason:
+                    "'\(text)' is not a real day (\(CivilDate.monthNames[safe: month] ?? "month \(month)") has \((1...12).contains(month) ? CivilDate.daysIn(month: month, year: year) : 0) days)"
+            )
         }
         guard hour < 24, minute < 60, second < 60 else {
             throw Failure(reason: "'\(text)' has an impossible time of day")
@@ -110,8 +115,10 @@ public enum ArticleDateParser {
 extension CivilDate {
     /// English month names, 1-based (index 0 is empty), for messages about dates in front
     /// matter; pages write dates in the site's language (`Localization`).
-    public static let monthNames = ["", "January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December"]
+    public static let monthNames = [
+        "", "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 }
 
 extension Array {

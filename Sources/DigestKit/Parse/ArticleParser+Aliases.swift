@@ -10,10 +10,11 @@ extension ArticleParser {
                 var paths: [String] = []
                 for value in values {
                     guard let path = Self.aliasPath(value) else {
-                        return .failure(Diagnostic(
-                            file: fields.file, line: entry.line, column: entry.column,
-                            message: "the alias '\(value)' is not a path of this site",
-                            hint: "write the old address from the site's root, e.g. '/2019/02/13/old-name/'"))
+                        return .failure(
+                            Diagnostic(
+                                file: fields.file, line: entry.line, column: entry.column,
+                                message: "the alias '\(value)' is not a path of this site",
+                                hint: "write the old address from the site's root, e.g. '/2019/02/13/old-name/'"))
                     }
                     if !paths.contains(path) { paths.append(path) }
                 }

@@ -26,8 +26,10 @@ public struct ArticleParser: Sendable {
         let file = document.path
         var diagnostics: [Diagnostic] = []
         let fields: YAMLFields
-        switch YAMLFields.parse(document.frontMatter, file: file, firstLine: document.frontMatterLine,
-                                resolver: YAMLFields.articleResolver) {
+        switch YAMLFields.parse(
+            document.frontMatter, file: file, firstLine: document.frontMatterLine,
+            resolver: YAMLFields.articleResolver)
+        {
         case let .success(parsed): fields = parsed
         case let .failure(diagnostic): return Outcome(article: nil, diagnostics: [diagnostic])
         }
@@ -42,8 +44,10 @@ public struct ArticleParser: Sendable {
             case let .success(value) where !value.isEmpty:
                 return value
             case .success:
-                diagnostics.append(Diagnostic(file: file, line: entry.line, column: entry.column,
-                                              message: "the field '\(key)' is empty", hint: hint))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: entry.line, column: entry.column,
+                        message: "the field '\(key)' is empty", hint: hint))
             case let .failure(diagnostic):
                 diagnostics.append(diagnostic)
             }
@@ -76,8 +80,10 @@ public struct ArticleParser: Sendable {
                 date = try ArticleDateParser.parse(text, in: config.timeZone)
             } catch {
                 let entry = fields.entry("date")
-                diagnostics.append(Diagnostic(file: file, line: entry?.line, column: entry?.column,
-                                              message: "invalid date: \(error.reason)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: entry?.line, column: entry?.column,
+                        message: "invalid date: \(error.reason)"))
             }
         }
         let tags = optional("tags", fields.strings).map(Self.cleaned) ?? []
@@ -100,9 +106,11 @@ public struct ArticleParser: Sendable {
         let rendered = Markdown.render(document.body, options: markdownOptions)
         let (assetPaths, linkWarnings) = localAssets(rendered.references, document: document)
         diagnostics += linkWarnings
-        let quotes = listedQuotes + rendered.quotes.map {
-            AttributedQuote(text: $0.text, speaker: $0.speaker, line: $0.line + document.bodyLine - 1)
-        }
+        let quotes =
+            listedQuotes
+            + rendered.quotes.map {
+                AttributedQuote(text: $0.text, speaker: $0.speaker, line: $0.line + document.bodyLine - 1)
+            }
         let header = ArticleHeader(
             title: title, date: date, updated: updated, section: section, tags: tags,
             // Whoever is quoted is a speaker of the article, listed or not.
@@ -114,8 +122,9 @@ public struct ArticleParser: Sendable {
         let bodyLinks = rendered.references.map {
             Markdown.Reference(destination: $0.destination, line: $0.line + document.bodyLine - 1, isImage: $0.isImage)
         }
-        var article = Article(sourcePath: file, header: header, body: ArticleBody(html: rendered.html), bodyLinks: bodyLinks,
-                              quoteLines: quotes.map(\.line))
+        var article = Article(
+            sourcePath: file, header: header, body: ArticleBody(html: rendered.html), bodyLinks: bodyLinks,
+            quoteLines: quotes.map(\.line))
         article.keys = ArticleKeys(article)
         return Outcome(article: article, diagnostics: diagnostics)
     }
@@ -127,9 +136,10 @@ public struct ArticleParser: Sendable {
         if let entry {
             guard case let .success(value) = fields.string(entry), value.trimmingWhitespace().isEmpty else { return nil }
         }
-        return .warning(file: fields.file, line: entry?.line ?? fields.mappingLine, column: entry?.column ?? 1,
-                        message: "draft without a section: set `section:`",
-                        hint: "builds leave it out, --drafts too, until it names one, e.g. 'section: DIPLOMACY'")
+        return .warning(
+            file: fields.file, line: entry?.line ?? fields.mappingLine, column: entry?.column ?? 1,
+            message: "draft without a section: set `section:`",
+            hint: "builds leave it out, --drafts too, until it names one, e.g. 'section: DIPLOMACY'")
     }
 
     /// Local files the body links to; each missing one is a warning with its line.
@@ -141,28 +151,31 @@ public struct ArticleParser: Sendable {
             guard let relative = LocalLink.relativePath(reference.destination) else { continue }
             let line = reference.line + document.bodyLine - 1
             guard let path = LocalLink.resolve(relative, inFolder: folder) else {
-                warnings.append(.warning(
-                    file: document.path, line: line,
-                    message: "the link '\(reference.destination)' leaves the article's folder and will not work on the site",
-                    hint: "put the file in the article's folder or a sub-folder of it"))
+                warnings.append(
+                    .warning(
+                        file: document.path, line: line,
+                        message: "the link '\(reference.destination)' leaves the article's folder and will not work on the site",
+                        hint: "put the file in the article's folder or a sub-folder of it"))
                 continue
             }
             // A backslash is a folder separator on Windows hosts and is refused by the writer
             // (`OutputFile.isSafe`); copying such a file would fail the whole build.
             if path.contains("\\") {
-                warnings.append(.warning(
-                    file: document.path, line: line,
-                    message: "the file '\(path)' has a backslash in its name and is not copied",
-                    hint: "rename it without '\\'"))
+                warnings.append(
+                    .warning(
+                        file: document.path, line: line,
+                        message: "the file '\(path)' has a backslash in its name and is not copied",
+                        hint: "rename it without '\\'"))
                 continue
             }
             if assets.contains(path) {
                 if !found.contains(path) { found.append(path) }
             } else if !ContentLoader.markdownExtensions.contains((path as NSString).pathExtension.lowercased()) {
-                warnings.append(.warning(
-                    file: document.path, line: line,
-                    message: "the \(reference.isImage ? "image" : "link") '\(reference.destination)' points to a missing file",
-                    hint: "add \(path) or fix the link"))
+                warnings.append(
+                    .warning(
+                        file: document.path, line: line,
+                        message: "the \(reference.isImage ? "image" : "link") '\(reference.destination)' points to a missing file",
+                        hint: "add \(path) or fix the link"))
             }
         }
         // A page bundle (`folder/index.md`) owns its folder: every file in it goes beside the
@@ -182,19 +195,23 @@ public struct ArticleParser: Sendable {
         { entry in
             fields.string(entry).flatMap { text in
                 let problem = { (message: String, hint: String) in
-                    Result<ArticleDate, Diagnostic>.failure(Diagnostic(file: fields.file, line: entry.line, column: entry.column,
-                                                                       message: message, hint: hint))
+                    Result<ArticleDate, Diagnostic>.failure(
+                        Diagnostic(
+                            file: fields.file, line: entry.line, column: entry.column,
+                            message: message, hint: hint))
                 }
                 let updated: ArticleDate
                 do throws(ArticleDateParser.Failure) {
                     updated = try ArticleDateParser.parse(text.trimmingWhitespace(), in: config.timeZone)
                 } catch {
-                    return problem("invalid 'updated' date: \(error.reason)",
-                                   "write when the article last changed, like 'date:', e.g. 'updated: \"2019-02-14T10:00:00+08:00\"'")
+                    return problem(
+                        "invalid 'updated' date: \(error.reason)",
+                        "write when the article last changed, like 'date:', e.g. 'updated: \"2019-02-14T10:00:00+08:00\"'")
                 }
                 if let published, updated < published {
-                    return problem("'updated' (\(updated.iso8601)) is before 'date' (\(published.iso8601))",
-                                   "an update comes after the article was published: check both dates")
+                    return problem(
+                        "'updated' (\(updated.iso8601)) is before 'date' (\(published.iso8601))",
+                        "an update comes after the article was published: check both dates")
                 }
                 return .success(updated)
             }
@@ -211,11 +228,14 @@ public struct ArticleParser: Sendable {
             for item in items {
                 let line = (item.mark?.line ?? 1) + fields.firstLine - 1
                 guard let mapping = item.mapping,
-                      let speaker = mapping["speaker"]?.string.flatMap(Self.nonEmpty),
-                      let text = mapping["text"]?.string.flatMap(Self.nonEmpty) else {
-                    return .failure(Diagnostic(file: fields.file, line: line, column: item.mark?.column,
-                                               message: "each quote needs 'speaker:' and 'text:'",
-                                               hint: "write '- speaker: Hua Chunying' and '  text: \"…\"'"))
+                    let speaker = mapping["speaker"]?.string.flatMap(Self.nonEmpty),
+                    let text = mapping["text"]?.string.flatMap(Self.nonEmpty)
+                else {
+                    return .failure(
+                        Diagnostic(
+                            file: fields.file, line: line, column: item.mark?.column,
+                            message: "each quote needs 'speaker:' and 'text:'",
+                            hint: "write '- speaker: Hua Chunying' and '  text: \"…\"'"))
                 }
                 quotes.append(AttributedQuote(text: text, speaker: speaker, line: line))
             }

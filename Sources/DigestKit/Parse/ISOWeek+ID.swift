@@ -8,8 +8,9 @@ extension ISOWeek {
         guard parts.count == 2 else { return nil }
         let yearText = parts[0].hasSuffix("-") ? parts[0].dropLast() : parts[0]
         guard yearText.count == 4, parts[1].count >= 1, parts[1].count <= 2,
-              yearText.allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
-              let year = Int(yearText), let week = Int(parts[1]) else { return nil }
+            yearText.allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
+            let year = Int(yearText), let week = Int(parts[1])
+        else { return nil }
         guard week >= 1, week <= Self.weeks(in: year) else { return nil }
         self.init(year: year, week: week)
     }

@@ -9,7 +9,7 @@ enum LanguageTag {
         let tag = text.trimmingWhitespace().replacingOccurrences(of: "_", with: "-")
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+            parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         else { return nil }
         return tag
     }
@@ -21,9 +21,11 @@ extension ArticleParser {
         { entry in
             fields.string(entry).flatMap { text in
                 guard let tag = LanguageTag.normalized(text) else {
-                    return .failure(Diagnostic(file: fields.file, line: entry.line, column: entry.column,
-                                               message: "'\(text)' is not a language",
-                                               hint: "write a language tag such as 'zh', 'en' or 'zh-Hant'"))
+                    return .failure(
+                        Diagnostic(
+                            file: fields.file, line: entry.line, column: entry.column,
+                            message: "'\(text)' is not a language",
+                            hint: "write a language tag such as 'zh', 'en' or 'zh-Hant'"))
                 }
                 return .success(tag)
             }

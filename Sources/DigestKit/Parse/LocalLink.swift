@@ -6,9 +6,13 @@ enum LocalLink {
     /// links that leave the site (`https:`, `mailto:`), anchors and root-absolute paths.
     static func relativePath(_ destination: String) -> String? {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
-              !destination.hasPrefix("//") else { return nil }
+            !destination.hasPrefix("//")
+        else { return nil }
         if let colon = destination.firstIndex(of: ":"),
-           !destination[..<colon].contains("/") { return nil }  // a scheme: http:, mailto:, data:
+            !destination[..<colon].contains("/")
+        {
+            return nil
+        }  // a scheme: http:, mailto:, data:
         var path = Substring(destination)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         guard !path.isEmpty else { return nil }

@@ -1,6 +1,7 @@
+import CCmarkGFM
 import Foundation
 import Synchronization
-import CCmarkGFM
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -82,11 +83,13 @@ public enum Markdown {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let url = cmark_node_get_url(node) else { continue }
-            references.append(Reference(
-                destination: String(cString: url),
-                line: Int(cmark_node_get_start_line(node)),
-                isImage: type == CMARK_NODE_IMAGE))
+                let url = cmark_node_get_url(node)
+            else { continue }
+            references.append(
+                Reference(
+                    destination: String(cString: url),
+                    line: Int(cmark_node_get_start_line(node)),
+                    isImage: type == CMARK_NODE_IMAGE))
         }
         return references
     }

@@ -31,45 +31,63 @@ public struct PluralRules: Sendable {
     private static let oneForOne: Entry = ([.one, .other], { $0 == 1 ? .one : .other })
     /// French and Portuguese (CLDR's `pt`, Brazil's): one for 0 and 1; many for millions
     /// (1000000, 2000000…).
-    private static let french: Entry = ([.one, .many, .other], { n in
-        if n == 0 || n == 1 { return .one }
-        return n != 0 && n % 1_000_000 == 0 ? .many : .other
-    })
-    /// Spanish and Italian: one for 1; many for millions.
-    private static let romance: Entry = ([.one, .many, .other], { n in
-        if n == 1 { return .one }
-        return n != 0 && n % 1_000_000 == 0 ? .many : .other
-    })
-    /// Russian and Ukrainian: one (1, 21, 31… not 11), few (2–4, 22–24… not 12–14), many.
-    private static let eastSlavic: Entry = ([.one, .few, .many, .other], { n in
-        let (last, lastTwo) = (n % 10, n % 100)
-        if last == 1 && lastTwo != 11 { return .one }
-        if (2...4).contains(last) && !(12...14).contains(lastTwo) { return .few }
-        return .many
-    })
-    /// Polish: one for 1 alone, few as in Russian, many for the rest.
-    private static let polish: Entry = ([.one, .few, .many, .other], { n in
-        if n == 1 { return .one }
-        let (last, lastTwo) = (n % 10, n % 100)
-        return (2...4).contains(last) && !(12...14).contains(lastTwo) ? .few : .many
-    })
-    /// Arabic: zero, one, two, few (3–10, 103–110…), many (11–99, 111–199…), other (100–102…).
-    private static let arabic: Entry = ([.zero, .one, .two, .few, .many, .other], { n in
-        switch n {
-        case 0: return .zero
-        case 1: return .one
-        case 2: return .two
-        default:
-            let lastTwo = n % 100
-            if (3...10).contains(lastTwo) { return .few }
-            if (11...99).contains(lastTwo) { return .many }
-            return .other
+    private static let french: Entry = (
+        [.one, .many, .other],
+        { n in
+            if n == 0 || n == 1 { return .one }
+            return n != 0 && n % 1_000_000 == 0 ? .many : .other
         }
-    })
+    )
+    /// Spanish and Italian: one for 1; many for millions.
+    private static let romance: Entry = (
+        [.one, .many, .other],
+        { n in
+            if n == 1 { return .one }
+            return n != 0 && n % 1_000_000 == 0 ? .many : .other
+        }
+    )
+    /// Russian and Ukrainian: one (1, 21, 31… not 11), few (2–4, 22–24… not 12–14), many.
+    private static let eastSlavic: Entry = (
+        [.one, .few, .many, .other],
+        { n in
+            let (last, lastTwo) = (n % 10, n % 100)
+            if last == 1 && lastTwo != 11 { return .one }
+            if (2...4).contains(last) && !(12...14).contains(lastTwo) { return .few }
+            return .many
+        }
+    )
+    /// Polish: one for 1 alone, few as in Russian, many for the rest.
+    private static let polish: Entry = (
+        [.one, .few, .many, .other],
+        { n in
+            if n == 1 { return .one }
+            let (last, lastTwo) = (n % 10, n % 100)
+            return (2...4).contains(last) && !(12...14).contains(lastTwo) ? .few : .many
+        }
+    )
+    /// Arabic: zero, one, two, few (3–10, 103–110…), many (11–99, 111–199…), other (100–102…).
+    private static let arabic: Entry = (
+        [.zero, .one, .two, .few, .many, .other],
+        { n in
+            switch n {
+            case 0: return .zero
+            case 1: return .one
+            case 2: return .two
+            default:
+                let lastTwo = n % 100
+                if (3...10).contains(lastTwo) { return .few }
+                if (11...99).contains(lastTwo) { return .many }
+                return .other
+            }
+        }
+    )
     /// Hebrew: one, two, other.
-    private static let hebrew: Entry = ([.one, .two, .other], { n in
-        n == 1 ? .one : n == 2 ? .two : .other
-    })
+    private static let hebrew: Entry = (
+        [.one, .two, .other],
+        { n in
+            n == 1 ? .one : n == 2 ? .two : .other
+        }
+    )
     /// Persian and Hindi: one for 0 and 1.
     private static let zeroAndOne: Entry = ([.one, .other], { $0 <= 1 ? .one : .other })
 

@@ -1,5 +1,5 @@
-import Foundation
 import CCmarkGFM
+import Foundation
 
 /// A quotation and the person it is attributed to.
 public struct AttributedQuote: Hashable, Sendable {

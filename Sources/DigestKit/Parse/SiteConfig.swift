@@ -81,8 +81,10 @@ extension SiteConfig {
                 do {
                     config.permalink = try Permalink(pattern)
                 } catch {
-                    diagnostics.append(Diagnostic(file: file, line: entry.line, column: entry.column, message: error.description,
-                                                  hint: "for example permalink: \(Permalink.defaultPattern)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: entry.line, column: entry.column, message: error.description,
+                            hint: "for example permalink: \(Permalink.defaultPattern)"))
                 }
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
@@ -94,10 +96,11 @@ extension SiteConfig {
                     config.timeZone = zone
                     config.timeZoneWasSet = true
                 } else {
-                    diagnostics.append(Diagnostic(
-                        file: file, line: entry.line, column: entry.column,
-                        message: "unknown time zone '\(name)'",
-                        hint: "use an IANA name such as Asia/Shanghai, Europe/London or UTC"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: entry.line, column: entry.column,
+                            message: "unknown time zone '\(name)'",
+                            hint: "use an IANA name such as Asia/Shanghai, Europe/London or UTC"))
                 }
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }

@@ -41,31 +41,34 @@ struct YAMLFields {
         }
         guard let mapping = node.mapping else {
             let line = (node.mark?.line ?? 1) + firstLine - 1
-            return .failure(Diagnostic(
-                file: file, line: line, column: node.mark?.column,
-                message: "the front matter is not a list of 'key: value' fields",
-                hint: "write one field per line, like 'title: My article'"))
+            return .failure(
+                Diagnostic(
+                    file: file, line: line, column: node.mark?.column,
+                    message: "the front matter is not a list of 'key: value' fields",
+                    hint: "write one field per line, like 'title: My article'"))
         }
         var entries: [Entry] = []
         for (key, value) in mapping {
             let mark = key.mark
-            entries.append(Entry(
-                key: key.string ?? "",
-                value: value,
-                line: (mark?.line ?? 1) + firstLine - 1,
-                column: mark?.column ?? 1))
+            entries.append(
+                Entry(
+                    key: key.string ?? "",
+                    value: value,
+                    line: (mark?.line ?? 1) + firstLine - 1,
+                    column: mark?.column ?? 1))
         }
-        return .success(YAMLFields(
-            file: file, firstLine: firstLine, entries: entries,
-            mappingLine: (mapping.mark?.line ?? 1) + firstLine - 1))
+        return .success(
+            YAMLFields(
+                file: file, firstLine: firstLine, entries: entries,
+                mappingLine: (mapping.mark?.line ?? 1) + firstLine - 1))
     }
 
     static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
         let hint = "check the quoting and indentation; values containing ': ' or starting with a quote need quotes around them"
         switch error {
         case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             return Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message: message, hint: hint)
@@ -86,8 +89,9 @@ struct YAMLFields {
     func nested(_ entry: Entry) -> YAMLFields? {
         guard let mapping = entry.value.mapping else { return nil }
         let entries = mapping.map { key, value in
-            Entry(key: key.string ?? "", value: value,
-                  line: (key.mark?.line ?? 1) + firstLine - 1, column: key.mark?.column ?? 1)
+            Entry(
+                key: key.string ?? "", value: value,
+                line: (key.mark?.line ?? 1) + firstLine - 1, column: key.mark?.column ?? 1)
         }
         return YAMLFields(file: file, firstLine: firstLine, entries: entries, mappingLine: entry.line)
     }
@@ -99,9 +103,10 @@ struct YAMLFields {
     /// Keys not in `known`, as warnings that name the line.
     func unknownKeyWarnings(known: Set<String>, what: String) -> [Diagnostic] {
         entries.filter { !known.contains($0.key) }.map {
-            .warning(file: file, line: $0.line, column: $0.column,
-                     message: "unknown \(what) field '\($0.key)' is ignored",
-                     hint: "known fields: \(known.sorted().joined(separator: ", "))")
+            .warning(
+                file: file, line: $0.line, column: $0.column,
+                message: "unknown \(what) field '\($0.key)' is ignored",
+                hint: "known fields: \(known.sorted().joined(separator: ", "))")
         }
     }
 

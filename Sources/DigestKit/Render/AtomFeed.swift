@@ -109,8 +109,9 @@ extension AtomFeed {
     }
 
     /// Unreserved URI characters, which a tag URI's specific part may hold unescaped.
-    static let tagSpecificAllowed = CharacterSet(charactersIn:
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    static let tagSpecificAllowed = CharacterSet(
+        charactersIn:
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// Stands for everything `render(spec)` reads: the feed's title and place, and each entry's
     /// source file (which decides its text) and placement.

@@ -23,7 +23,9 @@ extension Localization {
     /// A week's days: `11–17 February 2019`, `25 February – 3 March 2019`,
     /// `30 December 2019 – 5 January 2020`; `2019年2月11日至17日`.
     public func weekRange(_ start: CivilDate, _ end: CivilDate) -> String {
-        let key = start.year != end.year ? "weeks.range_across_years"
+        let key =
+            start.year != end.year
+            ? "weeks.range_across_years"
             : start.month != end.month ? "weeks.range_in_year" : "weeks.range_in_month"
         return patterns[key]?.filled { name in
             switch name {

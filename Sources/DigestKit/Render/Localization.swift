@@ -32,16 +32,20 @@ public struct Localization: Sendable {
 
     /// `file`'s strings with `fallback`'s (English) where `file` lacks one, or has one of another
     /// kind; a warning naming `fileName` and the key says so for each.
-    static func resolve(language: String, wordsLanguage: String, file: StringsFile, fallback: StringsFile,
-                        fileName: String) -> (Localization, [Diagnostic]) {
+    static func resolve(
+        language: String, wordsLanguage: String, file: StringsFile, fallback: StringsFile,
+        fileName: String
+    ) -> (Localization, [Diagnostic]) {
         var warnings: [Diagnostic] = []
         var resolved = file.values
         let rules = PluralRules(language: wordsLanguage)
         for (key, english) in fallback.values.sorted(by: { $0.key < $1.key }) {
             guard let own = file.values[key] else {
                 resolved[key] = english
-                warnings.append(.warning(file: fileName, message: "no string '\(key)' for '\(wordsLanguage)': English used",
-                                         hint: "add '\(key)' to \(fileName)"))
+                warnings.append(
+                    .warning(
+                        file: fileName, message: "no string '\(key)' for '\(wordsLanguage)': English used",
+                        hint: "add '\(key)' to \(fileName)"))
                 continue
             }
             if let problem = Self.problem(own, for: english, key: key) {
@@ -68,8 +72,10 @@ public struct Localization: Sendable {
         return (localization, warnings)
     }
 
-    private init(language: String, pluralRules: PluralRules, texts: [String: String], counted: [String: [PluralCategory: TextPattern]],
-                 patterns: [String: TextPattern], months: [String], weekdays: [String], templateStrings: SharedContext) {
+    private init(
+        language: String, pluralRules: PluralRules, texts: [String: String], counted: [String: [PluralCategory: TextPattern]],
+        patterns: [String: TextPattern], months: [String], weekdays: [String], templateStrings: SharedContext
+    ) {
         self.language = language
         self.pluralRules = pluralRules
         self.texts = texts

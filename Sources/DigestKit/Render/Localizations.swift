@@ -35,7 +35,8 @@ public final class Localizations: Sendable {
     /// itself when it has none.
     public func languageName(_ language: String) -> String {
         guard let file = files[language] ?? files[Localization.baseLanguage(language)],
-              case let .text(name) = file.values["language_name"] else { return language }
+            case let .text(name) = file.values["language_name"]
+        else { return language }
         return name
     }
 
@@ -50,17 +51,20 @@ public final class Localizations: Sendable {
         let english = files["en"] ?? builtInEnglish
         let made: (Localization, [Diagnostic])
         if let wordsLanguage = [language, Localization.baseLanguage(language)].first(where: { files[$0] != nil }),
-           wordsLanguage != "en", let file = files[wordsLanguage] {
-            made = Localization.resolve(language: language, wordsLanguage: wordsLanguage, file: file, fallback: english,
-                                        fileName: "Templates/i18n/\(wordsLanguage).yml")
+            wordsLanguage != "en", let file = files[wordsLanguage]
+        {
+            made = Localization.resolve(
+                language: language, wordsLanguage: wordsLanguage, file: file, fallback: english,
+                fileName: "Templates/i18n/\(wordsLanguage).yml")
         } else {
             var (localization, warnings) = Localization.resolve(
                 language: language, wordsLanguage: "en", file: english, fallback: builtInEnglish,
                 fileName: "Templates/i18n/en.yml")
             if Localization.baseLanguage(language) != "en" {
-                warnings.append(.warning(
-                    file: "Templates/i18n/\(language).yml", message: "no strings for the language '\(language)': the theme's words are in English",
-                    hint: "add Templates/i18n/\(language).yml with the keys of the built-in en.yml (digest theme eject i18n/en.yml)"))
+                warnings.append(
+                    .warning(
+                        file: "Templates/i18n/\(language).yml", message: "no strings for the language '\(language)': the theme's words are in English",
+                        hint: "add Templates/i18n/\(language).yml with the keys of the built-in en.yml (digest theme eject i18n/en.yml)"))
             }
             made = (localization, warnings)
         }

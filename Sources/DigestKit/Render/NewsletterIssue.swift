@@ -73,8 +73,11 @@ extension Newsletter {
                 values["articles"] = Array(section.articles.prefix(leads))
                 let left = section.articles.count - min(leads, section.articles.count)
                 if left > 0 {
-                    values["more"] = ["count": left, "name": section.name, "url": section.moreURL,
-                                      "text": words.count("more_in", left, ["section": section.name])] as [String: Any]
+                    values["more"] =
+                        [
+                            "count": left, "name": section.name, "url": section.moreURL,
+                            "text": words.count("more_in", left, ["section": section.name]),
+                        ] as [String: Any]
                 }
                 return values
             }

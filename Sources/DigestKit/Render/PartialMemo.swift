@@ -51,9 +51,11 @@ final class PartialMemo: Sendable {
         let page = context
         for partial in partials {
             if let shared = made.withLock({ $0[partial.name]?[root] }) {
-                context[partial.key] = shared.map { $0 as Any } ?? LazyHTML(fingerprint: 0) { [templates] in
-                    templates.render(page, template: partial.name)
-                }
+                context[partial.key] =
+                    shared.map { $0 as Any }
+                    ?? LazyHTML(fingerprint: 0) { [templates] in
+                        templates.render(page, template: partial.name)
+                    }
                 continue
             }
             let recorder = RecordingContext(page)
@@ -81,15 +83,17 @@ final class PartialMemo: Sendable {
         for layout in extended where !included.contains(layout) && escapingUnchanged(layout) {
             let extenders = tags.filter { $0.value.tags("<").contains { $0.name == layout } }
             if extenders.allSatisfy({ topLevel.contains($0.key) && $0.value.tags("<").allSatisfy(plain) }),
-               tags[layout]?.tags("<").isEmpty == true {
+                tags[layout]?.tags("<").isEmpty == true
+            {
                 topLevel.insert(layout)
             }
         }
         return included.filter { name in
             guard let own = tags[name], own.readable,
-                  own.tags.allSatisfy({ !"><$%".contains($0.sigil ?? " ") }),
-                  // `{{.}}` at the top would print the page's whole context.
-                  !own.tags.contains(where: { $0.sectionDepth == 0 && $0.name == "." }) else { return false }
+                own.tags.allSatisfy({ !"><$%".contains($0.sigil ?? " ") }),
+                // `{{.}}` at the top would print the page's whole context.
+                !own.tags.contains(where: { $0.sectionDepth == 0 && $0.name == "." })
+            else { return false }
             let includers = tags.filter { $0.value.tags(">").contains { $0.name == name } }
             return includers.allSatisfy { includer in
                 topLevel.contains(includer.key) && includer.value.tags(">").filter { $0.name == name }.allSatisfy(plain)

@@ -10,8 +10,10 @@ extension SiteRenderer {
             let date = words.longDate(placed.article.date.day)
             article["date_text"] = date
             hasher.combine(date)
-            values["week"] = SharedContext(ViewModels.weekSummary(placed.weekIndex, site: site, words: words,
-                                                                  indexFiles: views.indexFiles))
+            values["week"] = SharedContext(
+                ViewModels.weekSummary(
+                    placed.weekIndex, site: site, words: words,
+                    indexFiles: views.indexFiles))
         }
         var translations: [[String: String]] = []
         if let key = placed.article.translationKey, let group = views.translationGroups[key] {
@@ -27,9 +29,10 @@ extension SiteRenderer {
                     "title": site.articles[member].article.title, "url": views.url(site.articles[member].path), "root": root,
                 ])
             }
-            values["alternates"] = group.map { member -> [String: String] in
-                ["hreflang": site.language(of: site.articles[member].article), "href": href(member)]
-            } + [["hreflang": "x-default", "href": href(site.defaultTranslation(group))]]
+            values["alternates"] =
+                group.map { member -> [String: String] in
+                    ["hreflang": site.language(of: site.articles[member].article), "href": href(member)]
+                } + [["hreflang": "x-default", "href": href(site.defaultTranslation(group))]]
         }
         article["translations"] = translations
         hasher.combine(PageFingerprint.of(["translations": translations], seed: 0))

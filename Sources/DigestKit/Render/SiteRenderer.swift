@@ -59,13 +59,14 @@ public struct SiteRenderer: Sendable {
     func publishing(_ job: PageJob) -> [String: Any] {
         guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return [:] }
         var feeds: [[String: String]] = [["title": site.config.title, "url": AtomFeed.fileName]]
-        let ownFeed: (title: String, page: SitePath)? = switch job.kind {
-        case let .section(index, _): (site.sections[index].name, site.sections[index].path)
-        case let .tag(index, _): (site.tags[index].name, site.tags[index].path)
-        case let .speaker(index, _): (site.speakers[index].name, site.speakers[index].path)
-        case let .week(index): (views.words.weekTitle(site.weeks[index].week), site.weeks[index].path)
-        default: nil
-        }
+        let ownFeed: (title: String, page: SitePath)? =
+            switch job.kind {
+            case let .section(index, _): (site.sections[index].name, site.sections[index].path)
+            case let .tag(index, _): (site.tags[index].name, site.tags[index].path)
+            case let .speaker(index, _): (site.speakers[index].name, site.speakers[index].path)
+            case let .week(index): (views.words.weekTitle(site.weeks[index].week), site.weeks[index].path)
+            default: nil
+            }
         if let ownFeed { feeds.insert(["title": ownFeed.title, "url": ownFeed.page.folder + AtomFeed.fileName], at: 0) }
         var values: [String: Any] = ["feeds": feeds]
         guard job.kind != .notFound else { return values }
@@ -119,7 +120,8 @@ public struct SiteRenderer: Sendable {
     /// The words a page is in: an article's language's on its page, the site's elsewhere.
     func words(_ kind: PageJob.Kind) -> Localization {
         guard case let .article(index) = kind, let language = site.articles[index].article.language,
-              language != site.config.language else { return views.words }
+            language != site.config.language
+        else { return views.words }
         return templates.strings.localization(language)
     }
 
@@ -236,9 +238,11 @@ public struct SiteRenderer: Sendable {
     }
 
     private func archive() -> [String: Any] {
-        ["years": site.years.map { year -> [String: Any] in
-            ["year": year.year, "url": views.url(year.path), "weeks": year.weeks.map(views.weekSummary)]
-        }]
+        [
+            "years": site.years.map { year -> [String: Any] in
+                ["year": year.year, "url": views.url(year.path), "weeks": year.weeks.map(views.weekSummary)]
+            }
+        ]
     }
 
     /// A term's page links, made once per term and shared by its pages.
@@ -249,19 +253,26 @@ public struct SiteRenderer: Sendable {
     /// `counted`: the string that counts the terms (`in_all`: "12 in all").
     private func termIndex(_ terms: [Term], counted: String) -> [String: Any] {
         let sorted = terms.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return ["terms": sorted.map(views.termLink), "count": terms.count,
-                "count_text": views.words.count(counted, terms.count)]
+        return [
+            "terms": sorted.map(views.termLink), "count": terms.count,
+            "count_text": views.words.count(counted, terms.count),
+        ]
     }
 
     private func termPage(_ term: Term, page: Int, key: String, root: String) -> [String: Any] {
         let total = site.pageCount(of: term)
         var values: [String: Any] = [
-            key: ["name": term.name, "url": views.url(term.path), "count": term.articles.count,
-                  "count_text": views.words.count("article_count", term.articles.count)],
+            key: [
+                "name": term.name, "url": views.url(term.path), "count": term.articles.count,
+                "count_text": views.words.count("article_count", term.articles.count),
+            ],
             "articles": views.items(site.slice(term.articles, page: page), root: root),
         ]
-        if total > 1, let pagination = views.pagination(base: term.path, page: page, total: total,
-                                                        links: pageLinks(term, total: total)) {
+        if total > 1,
+            let pagination = views.pagination(
+                base: term.path, page: page, total: total,
+                links: pageLinks(term, total: total))
+        {
             values["pagination"] = pagination
         }
         return values

@@ -28,8 +28,10 @@ public struct TemplateSet: Sendable {
 
     /// Compiles templates given as name → Mustache text (`partials/item` → `…`).
     /// Every template with an error is reported, with its line and column.
-    public static func compile(_ sources: [String: String], strings: Localizations = .builtIn, folder: String = "Templates",
-                               requiring required: [String] = requiredNames) -> Result<TemplateSet, BuildFailure> {
+    public static func compile(
+        _ sources: [String: String], strings: Localizations = .builtIn, folder: String = "Templates",
+        requiring required: [String] = requiredNames
+    ) -> Result<TemplateSet, BuildFailure> {
         HTMLEscaping.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -40,19 +42,21 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    file: "\(folder)/\(name).mustache", line: error.context.lineNumber - 1,
-                    column: error.context.columnNumber,
-                    message: "template error: \(error.error)",
-                    hint: "near '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: "\(folder)/\(name).mustache", line: error.context.lineNumber - 1,
+                        column: error.context.columnNumber,
+                        message: "template error: \(error.error)",
+                        hint: "near '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
             } catch {
                 diagnostics.append(Diagnostic(file: "\(folder)/\(name).mustache", message: "template error: \(error)"))
             }
         }
         for name in required where sources[name] == nil {
-            diagnostics.append(Diagnostic(
-                file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
-                hint: "copy it from the built-in theme with digest theme eject NAME"))
+            diagnostics.append(
+                Diagnostic(
+                    file: "\(folder)/\(name).mustache", message: "the template '\(name)' is missing",
+                    hint: "copy it from the built-in theme with digest theme eject NAME"))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics: diagnostics)) }
         hasher.combine(strings.fingerprint)

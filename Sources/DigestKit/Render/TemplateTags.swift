@@ -27,7 +27,10 @@ struct TemplateTags {
         while let start = rest.firstRange(of: "{{") {
             if let newline = rest[..<start.lowerBound].lastIndex(of: "\n") { lineStart = text.index(after: newline) }
             let triple = text[start.upperBound...].hasPrefix("{")
-            guard let end = text[start.upperBound...].firstRange(of: triple ? "}}}" : "}}") else { readable = false; return }
+            guard let end = text[start.upperBound...].firstRange(of: triple ? "}}}" : "}}") else {
+                readable = false
+                return
+            }
             var inside = text[(triple ? text.index(after: start.upperBound) : start.upperBound)..<end.lowerBound]
             inside = inside.drop { $0 == " " || $0 == "\t" }
             var sigil: Character? = nil
@@ -35,13 +38,17 @@ struct TemplateTags {
                 sigil = first
                 inside = inside.dropFirst()
             }
-            if sigil == "=" { readable = false; return }
+            if sigil == "=" {
+                readable = false
+                return
+            }
             if sigil == "/" { _ = open.popLast() }
             let before = text[lineStart..<start.lowerBound]
-            tags.append(Tag(
-                sigil: sigil, name: Self.trimmed(inside),
-                sectionDepth: open.filter { $0 }.count, inBlock: open.contains(false),
-                indented: !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" }))
+            tags.append(
+                Tag(
+                    sigil: sigil, name: Self.trimmed(inside),
+                    sectionDepth: open.filter { $0 }.count, inBlock: open.contains(false),
+                    indented: !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" }))
             switch sigil {
             case "#", "^": open.append(true)
             case "$", "<": open.append(false)
@@ -53,7 +60,8 @@ struct TemplateTags {
 
     private static func trimmed(_ text: Substring) -> Substring {
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return text[first...last]
     }
 

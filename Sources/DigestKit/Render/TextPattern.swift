@@ -12,7 +12,8 @@ struct TextPattern: Sendable, Equatable {
         var pieces: [Piece] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"),
-              let close = rest[open...].firstIndex(of: "}") {
+            let close = rest[open...].firstIndex(of: "}")
+        {
             if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
             pieces.append(.value(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]

@@ -88,9 +88,11 @@ struct ViewModels: @unchecked Sendable {
     }
 
     func termLink(_ term: Term) -> [String: Any] {
-        ["name": term.name, "url": url(term.path), "count": term.articles.count, "quote_count": term.quotes.count,
-         "count_text": words.count("article_count", term.articles.count),
-         "quote_count_text": words.count("quote_count", term.quotes.count)]
+        [
+            "name": term.name, "url": url(term.path), "count": term.articles.count, "quote_count": term.quotes.count,
+            "count_text": words.count("article_count", term.articles.count),
+            "quote_count_text": words.count("quote_count", term.quotes.count),
+        ]
     }
 
     /// A speaker's quotes, newest first, each with its article.
@@ -134,8 +136,10 @@ struct ViewModels: @unchecked Sendable {
     /// `[{name, url, articles}]` in the site's section order.
     func sectionGroups(_ indices: [Int], root: String) -> [[String: Any]] {
         site.groupedBySection(indices).map { group in
-            ["name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
-             "articles": items(group.articles, root: root)]
+            [
+                "name": group.section.name, "slug": group.section.slug, "url": url(group.section.path), "count": group.articles.count,
+                "articles": items(group.articles, root: root),
+            ]
         }
     }
 
@@ -168,8 +172,10 @@ struct ViewModels: @unchecked Sendable {
 
     static func daySummary(_ index: Int, site: Site, words: Localization, indexFiles: Bool) -> [String: Any] {
         let day = site.days[index]
-        return ["id": day.date.id, "title": words.longDate(day.date), "url": url(day.path, indexFiles: indexFiles),
-                "count": day.articles.count, "count_text": words.count("article_count", day.articles.count)]
+        return [
+            "id": day.date.id, "title": words.longDate(day.date), "url": url(day.path, indexFiles: indexFiles),
+            "count": day.articles.count, "count_text": words.count("article_count", day.articles.count),
+        ]
     }
 
     /// `pages` lists every page of the term; `links` are its entries, made once per term by the
@@ -191,4 +197,3 @@ struct ViewModels: @unchecked Sendable {
         return value
     }
 }
-

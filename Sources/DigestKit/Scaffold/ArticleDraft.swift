@@ -13,8 +13,10 @@ public struct ArticleDraft: Sendable {
     public var draft = false
     public var body = ""
 
-    public init(title: String, section: String, tags: [String] = [], speakers: [String] = [],
-                source: String? = nil, summary: String? = nil, date: ArticleDate) {
+    public init(
+        title: String, section: String, tags: [String] = [], speakers: [String] = [],
+        source: String? = nil, summary: String? = nil, date: ArticleDate
+    ) {
         self.title = title
         self.section = section
         self.tags = tags

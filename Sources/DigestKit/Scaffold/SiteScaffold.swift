@@ -36,8 +36,9 @@ public struct SiteScaffold: Sendable {
         try fileManager.createDirectory(at: directory.appendingPathComponent("Public"), withIntermediateDirectories: true)
         try siteYML.write(to: directory.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         try "/Public/\n/\(BuildCache.folderName)/\n".write(to: directory.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
-        let draft = ArticleDraft(title: "Welcome to your digest", section: "DIPLOMACY", tags: ["getting started"],
-                                 speakers: [], date: ArticleDate(instant: Int(now.timeIntervalSince1970), in: timeZone))
+        let draft = ArticleDraft(
+            title: "Welcome to your digest", section: "DIPLOMACY", tags: ["getting started"],
+            speakers: [], date: ArticleDate(instant: Int(now.timeIntervalSince1970), in: timeZone))
         var body = draft
         body.summary = "An example article: edit or delete it, then add your own with digest new."
         body.body = """
@@ -52,7 +53,8 @@ public struct SiteScaffold: Sendable {
 
     var siteYML: String {
         // Yams writes the title as a YAML scalar, quoted however the text needs.
-        let quotedTitle = (try? Yams.serialize(node: Node(title, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?
+        let quotedTitle =
+            (try? Yams.serialize(node: Node(title, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "Digest"
         return """
             # Digest site settings; see docs/configuration.md in Digest's repository.

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +19,6 @@ struct FileStamp: Sendable, Hashable {
     init?(path: String) {
         self.init(path: path, type: S_IFREG)
     }
-
 
     /// The stamp of the regular file at `relative` inside `folder`.
     init?(_ relative: String, in folder: OpenFolder) {

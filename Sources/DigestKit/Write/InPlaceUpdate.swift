@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -81,10 +82,11 @@ extension SiteWriter {
                 }
             }
             // Looked up, not united into one set: a rebuild keeps nearly every file.
-            let stale = Set(existing().files(notKeptBy: { path in
-                produced.contains(path) || kept.contains(path) || SiteWriter.keptNames.contains(path)
-                    || path == SiteWriter.markerName || path == SiteWriter.journalName
-            }))
+            let stale = Set(
+                existing().files(notKeptBy: { path in
+                    produced.contains(path) || kept.contains(path) || SiteWriter.keptNames.contains(path)
+                        || path == SiteWriter.markerName || path == SiteWriter.journalName
+                }))
             report.changedPaths = Array(stale) + moved
             for path in stale {
                 try fileManager.removeItem(at: writer.output.appendingPathComponent(path))

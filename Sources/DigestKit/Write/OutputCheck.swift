@@ -26,8 +26,10 @@ final class OutputCheck: Sendable {
     /// `output` is the folder; `files` and their `stamps` (in the same order) and `folders`
     /// what the last build recorded of it, its folders stamped at `statedAtNanoseconds`. Without folder
     /// stamps the folder is walked (`walk`).
-    init(output: String, files paths: [String], stamps: [FileStamp], folders: [String: FileStamp], statedAtNanoseconds: Int,
-         walk: @escaping @Sendable () -> Set<String>) {
+    init(
+        output: String, files paths: [String], stamps: [FileStamp], folders: [String: FileStamp], statedAtNanoseconds: Int,
+        walk: @escaping @Sendable () -> Set<String>
+    ) {
         // Paths and stamps in two arrays, read by index: handing each worker a (path, record)
         // pair copied it through the runtime's generic tuple copy, which showed.
         let (folderList, folderStamps) = (Array(folders.keys), Array(folders.values))
@@ -40,8 +42,10 @@ final class OutputCheck: Sendable {
                 return .file(intact: root.flatMap { FileStamp(paths[index], in: $0) } == stamps[index])
             }
             let folder = index - paths.count
-            return .folder(OutputListing.look(at: folderList[folder], stamp: folderStamps[folder], root: root,
-                                              output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds))
+            return .folder(
+                OutputListing.look(
+                    at: folderList[folder], stamp: folderStamps[folder], root: root,
+                    output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds))
         }
     }
 
@@ -57,7 +61,9 @@ final class OutputCheck: Sendable {
             case let .folder(files): listed.append(files)
             }
         }
-        let listing = folders.isEmpty ? OutputListing.Result(files: walk())
+        let listing =
+            folders.isEmpty
+            ? OutputListing.Result(files: walk())
             : OutputListing.result(folders: folders, found: listed, recorded: paths)
         let made = Found(altered: altered, listing: listing)
         found.withLock { $0 = made }

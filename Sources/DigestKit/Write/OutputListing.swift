@@ -26,8 +26,10 @@ enum OutputListing {
     /// The stamp of every folder that holds one of `files` (paths relative to `output`), the
     /// output folder itself as "". `reusing` gives stamps known to be current (folders `Result.settled` found unchanged that
     /// the build then left alone), which are kept without another look.
-    static func folderStamps(of files: some Sequence<String>, in output: String,
-                             reusing known: [String: FileStamp] = [:]) -> [String: FileStamp] {
+    static func folderStamps(
+        of files: some Sequence<String>, in output: String,
+        reusing known: [String: FileStamp] = [:]
+    ) -> [String: FileStamp] {
         let list = Array(folders(holding: files))
         let root = OpenFolder(output)
         let stamps = list.parallelMap { folder in known[folder] ?? root.flatMap { FileStamp(folder: folder, in: $0) } }
@@ -92,8 +94,10 @@ enum OutputListing {
 
     /// The regular files below `output`, hidden ones skipped (as `ContentLoader.walk` lists
     /// them), given the files and folder stamps the last build recorded.
-    static func files(in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
-                      statedAtNanoseconds: Int) -> Result {
+    static func files(
+        in output: String, recorded files: some Sequence<String>, folders: [String: FileStamp],
+        statedAtNanoseconds: Int
+    ) -> Result {
         // By index: handing each worker a (folder, stamp) pair copied it through the runtime's
         // generic tuple copy.
         let (list, stamps) = (Array(folders.keys), Array(folders.values))
@@ -106,9 +110,12 @@ enum OutputListing {
 
     /// One recorded folder: nil when it is as the last build left it (and was stamped well
     /// after), else the files in it and below its new subfolders.
-    static func look(at folder: String, stamp: FileStamp, root: OpenFolder?, output: String,
-                     recorded folders: [String: FileStamp], statedAtNanoseconds: Int) -> [String]? {
-        let settled = stamp.modifiedNanoseconds < statedAtNanoseconds - marginNanoseconds
+    static func look(
+        at folder: String, stamp: FileStamp, root: OpenFolder?, output: String,
+        recorded folders: [String: FileStamp], statedAtNanoseconds: Int
+    ) -> [String]? {
+        let settled =
+            stamp.modifiedNanoseconds < statedAtNanoseconds - marginNanoseconds
             && stamp.changedNanoseconds < statedAtNanoseconds - marginNanoseconds
         if settled, let root, FileStamp(folder: folder, in: root) == stamp { return nil }
         return read(folder, in: output, recorded: folders)
@@ -116,9 +123,10 @@ enum OutputListing {
 
     /// The listing from what `look` found in each of `folders`.
     static func result(folders list: [String], found: [[String]?], recorded files: some Sequence<String>) -> Result {
-        Result(found: found.flatMap { $0 ?? [] }, recorded: Array(files),
-               settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
-               unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
+        Result(
+            found: found.flatMap { $0 ?? [] }, recorded: Array(files),
+            settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
+            unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
     }
 
     /// A folder that changed: its files, and every file below the folders in it that are new.

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -122,7 +123,10 @@ public struct SiteWriter: Sendable {
                 try Self.writeFile(destination, data)
             case let .copy(source):
                 if hasPreviousOutput, let data = try? Data(contentsOf: source, options: .alwaysMapped),
-                   SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
+                    SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0
+                {
+                    return true
+                }
                 try FileManager.default.copyItem(atPath: source.path, toPath: destination)
             }
             return false
@@ -184,7 +188,8 @@ public struct SiteWriter: Sendable {
         // round trip on some systems) for every file.
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return false }
+            let existing = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        else { return false }
         return existing == data
     }
 

@@ -1,20 +1,24 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The build cache's own format: what is written is read back, and damage is refused.
 @Suite struct CacheCodingTests {
     static func stamp(_ seed: Int) -> FileStamp {
-        FileStamp(size: seed, seconds: 1_700_000_000 + seed, nanoseconds: seed * 7, inode: UInt64(seed * 13),
-                  changeSeconds: 1_700_000_001 + seed, changeNanoseconds: seed * 11)
+        FileStamp(
+            size: seed, seconds: 1_700_000_000 + seed, nanoseconds: seed * 7, inode: UInt64(seed * 13),
+            changeSeconds: 1_700_000_001 + seed, changeNanoseconds: seed * 11)
     }
 
     static func cache() throws -> BuildCache {
         var cache = BuildCache(generator: "test", parseSettings: 42, output: "/tmp/out")
         for index in 0..<40 {
             let path = "Content/\(index).md"
-            var article = Article(sourcePath: path, title: "Title \(index) · 中文", date: try ArticleDateParser.parse(
-                "2019-02-13T09:00:00+08:00", in: shanghai()), section: "DIPLOMACY", tags: ["trade", "t\(index % 3)"],
+            var article = Article(
+                sourcePath: path, title: "Title \(index) · 中文",
+                date: try ArticleDateParser.parse(
+                    "2019-02-13T09:00:00+08:00", in: shanghai()), section: "DIPLOMACY", tags: ["trade", "t\(index % 3)"],
                 speakers: ["Wang Wenbin"], source: index % 2 == 0 ? "Xinhua" : nil, summary: "Summary \(index)")
             if index % 3 == 0 {
                 article.updated = try ArticleDateParser.parse("2019-02-14 10:\(10 + index)", in: shanghai())
@@ -23,9 +27,11 @@ import Testing
             article.sourceSize = index * 100
             article.sourceHash = UInt64(index) &* 0x9E37_79B9
             article.keys = ArticleKeys(article)
-            cache.articles[path] = ArticleParser.Outcome(article: article, diagnostics: [
-                .warning(file: path, message: "a warning", hint: "a hint"),
-            ])
+            cache.articles[path] = ArticleParser.Outcome(
+                article: article,
+                diagnostics: [
+                    .warning(file: path, message: "a warning", hint: "a hint")
+                ])
             cache.sourceStamps[path] = stamp(index)
             cache.files["articles/a\(index)/index.html"] = .init(fingerprint: UInt64(index) * 31, stamp: stamp(index + 1))
             cache.folders["articles/a\(index)"] = stamp(index + 2)
@@ -38,10 +44,12 @@ import Testing
     }
 
     static func decode(_ main: [UInt8], buckets: [String: [UInt8]]) throws -> BuildCache {
-        try BuildCache(decoding: main, readBucket: { name in
-            guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
-            return bytes
-        })
+        try BuildCache(
+            decoding: main,
+            readBucket: { name in
+                guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
+                return bytes
+            })
     }
 
     @Test func whatIsWrittenIsReadBack() throws {
@@ -81,8 +89,9 @@ import Testing
                 refused += 1
                 continue
             }
-            #expect(read.files.count == cache.files.count && read.folders.count == cache.folders.count
-                && read.sourceStamps.count == cache.sourceStamps.count && read.articles.count == cache.articles.count,
+            #expect(
+                read.files.count == cache.files.count && read.folders.count == cache.folders.count
+                    && read.sourceStamps.count == cache.sourceStamps.count && read.articles.count == cache.articles.count,
                 "word at \(offset)")
         }
         #expect(refused > 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Builds that use the build cache: after any change to the content, the templates or the
@@ -111,8 +112,11 @@ import Testing
         let changedWords = Set(SearchTokenizer.terms(in: "Paragraph of briefing 5 with struck words a b 5 x A new body with a link"))
         let shards = Set(changedWords.map { SearchShardKeys.file(SearchShardKeys.baseKey($0)) })
         #expect(rewritten.contains { shards.contains($0) })
-        #expect(rewritten.allSatisfy { $0.hasPrefix(Self.page(5)) || $0.hasSuffix("newsletter.html") || $0.hasSuffix("newsletter.txt")
-                    || $0 == document || shards.contains($0) || $0 == SearchIndex.file }, "\(rewritten)")
+        #expect(
+            rewritten.allSatisfy {
+                $0.hasPrefix(Self.page(5)) || $0.hasSuffix("newsletter.html") || $0.hasSuffix("newsletter.txt")
+                    || $0 == document || shards.contains($0) || $0 == SearchIndex.file
+            }, "\(rewritten)")
         #expect(try site.read(Self.page(5) + "index.html").contains("A new body with a"))
     }
 
@@ -141,8 +145,9 @@ import Testing
         try FileManager.default.removeItem(at: site.url("Content/a7.md"))
         try Self.cachedBuild(site)
         try Self.expectSameAsClean(site, "deleting the last article with a tag")
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/brand-new-tag").path),
-                "the tag's emptied folder is gone")
+        #expect(
+            !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/brand-new-tag").path),
+            "the tag's emptied folder is gone")
     }
 
     @Test func aChangedTemplateRebuildsEveryPageThatUsesIt() throws {
@@ -242,7 +247,10 @@ import Testing
         try Self.expectSameAsClean(site, "a damaged bucket")
 
         // And `--clean` ignores a good cache, but leaves a fresh one.
-        let clean = try site.build { $0.useCache = true; $0.clean = true }
+        let clean = try site.build {
+            $0.useCache = true
+            $0.clean = true
+        }
         #expect(!clean.incremental && clean.parsed == 24)
         #expect(try Self.cachedBuild(site).incremental)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// A rebuild keeps the last build's layout only when every article would go where it went:
@@ -34,8 +35,10 @@ import Testing
 
     /// Indexes `sources` with the cache `before` left; the layout must be the one indexing
     /// afresh gives, kept or not.
-    static func reindex(_ sources: [SourceFile], after before: [SourceFile], pipeline: Pipeline? = nil,
-                        sourceLocation: SourceLocation = #_sourceLocation) throws -> Pipeline.Indexed {
+    static func reindex(
+        _ sources: [SourceFile], after before: [SourceFile], pipeline: Pipeline? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Pipeline.Indexed {
         var pipeline = try pipeline ?? Self.pipeline()
         pipeline.storedParses = cache(of: try Self.pipeline().index(ContentSnapshot(sources: before)))
         let indexed = try pipeline.index(ContentSnapshot(sources: sources))
@@ -82,9 +85,11 @@ import Testing
         var cache = Self.cache(of: indexed)
         let layout = try #require(indexed.layout)
         let published = indexed.site.articles.map(\.article)
-        #expect(layout.fits(indexed.site.articles.indices.map { index in
-            published[layout.placements.firstIndex { $0.article == index }!]
-        }))
+        #expect(
+            layout.fits(
+                indexed.site.articles.indices.map { index in
+                    published[layout.placements.firstIndex { $0.article == index }!]
+                }))
         var damaged = [layout, layout, layout, layout]
         damaged[0].placements[0].article = damaged[0].placements[1].article
         damaged[1].placements[0].tagIndices = [layout.tags.count]
@@ -107,10 +112,12 @@ import Testing
         var pipeline = try Self.pipeline()
         let fresh = try pipeline.index(ContentSnapshot(sources: sources))
         let (main, buckets) = Self.cache(of: fresh).encoded()
-        pipeline.storedParses = try BuildCache(decoding: main, readBucket: { name in
-            guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
-            return bytes
-        })
+        pipeline.storedParses = try BuildCache(
+            decoding: main,
+            readBucket: { name in
+                guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
+                return bytes
+            })
         let cached = try pipeline.index(ContentSnapshot(sources: sources))
         #expect(cached.freshlyParsed.isEmpty)
         let links = { (indexed: Pipeline.Indexed) in indexed.site.articles.map(\.article.bodyLinks) }
@@ -124,10 +131,12 @@ import Testing
         let cache = Self.cache(of: indexed)
         let (main, buckets) = cache.encoded()
         #expect(buckets.keys.filter { BuildCache.isBucketFileName($0, kind: BuildCache.layoutKind) }.count == 1)
-        let read = try BuildCache(decoding: main, readBucket: { name in
-            guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
-            return bytes
-        })
+        let read = try BuildCache(
+            decoding: main,
+            readBucket: { name in
+                guard let bytes = buckets[name] else { throw CacheReader.Damaged() }
+                return bytes
+            })
         #expect(read.layout == indexed.layout && read.layoutKey == indexed.layoutKey)
         // A kept layout keeps its file: the save writes none.
         #expect(read.layoutFileName.map(buckets.keys.contains) == true)
@@ -156,8 +165,9 @@ import Testing
         let seed = pipeline.fingerprintSeed(indexed)
         let basis = Pipeline.structureBasis(indexed.site, seed: seed) &+ basisOffset
         let last = RenderPlan.LastBuild(files: [:], structure: 5, structureBasis: basis, altered: { [] })
-        let planner = RenderPlan.Planner(site: indexed.site, templates: pipeline.templates, seed: seed, lastBuild: last,
-                                         records: true, keptLayout: keptLayout, freshlyParsed: [], copies: [])
+        let planner = RenderPlan.Planner(
+            site: indexed.site, templates: pipeline.templates, seed: seed, lastBuild: last,
+            records: true, keptLayout: keptLayout, freshlyParsed: [], copies: [])
         return (planner, indexed.site.structureFingerprint(seed: seed))
     }
 

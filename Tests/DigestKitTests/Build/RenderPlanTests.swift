@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The render plan is decided before anything renders, from the last build's manifest and the
@@ -21,8 +22,12 @@ import Testing
         for others in [plan.fingerprints, rendered.files] {
             for (file, fingerprint) in others { files[file] = .init(fingerprint: fingerprint, stamp: stamp) }
         }
-        return (indexed, plan, RenderPlan.LastBuild(files: files, structure: plan.structure, structureBasis: plan.structureBasis,
-                                                    altered: { [] }))
+        return (
+            indexed, plan,
+            RenderPlan.LastBuild(
+                files: files, structure: plan.structure, structureBasis: plan.structureBasis,
+                altered: { [] })
+        )
     }
 
     /// The plan for `sources` after a build of `before`, with `altered` files changed on disk.

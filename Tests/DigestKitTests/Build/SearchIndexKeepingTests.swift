@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The search index keeps and patches the last build's files while it renders: what it keeps
@@ -38,8 +39,10 @@ import Testing
         let document = try #require(files.first { $0.hasPrefix("search/docs/") })
         try Data("tampered".utf8).write(to: site.output.appendingPathComponent(shard))
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(document))
-        try site.write("Content/a5.md", structureChanged
-            ? Incremental.article(5, title: "Briefing 5 renamed") : Incremental.article(5, body: "A new body."))
+        try site.write(
+            "Content/a5.md",
+            structureChanged
+                ? Incremental.article(5, title: "Briefing 5 renamed") : Incremental.article(5, body: "A new body."))
 
         let summary = try Incremental.cachedBuild(site)
         #expect(summary.incremental)

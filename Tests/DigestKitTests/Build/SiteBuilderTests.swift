@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SiteBuilderTests {
@@ -12,18 +13,23 @@ import Testing
         #expect(summary.articles >= 15)
         #expect(summary.skippedDrafts == 1)
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
-        for page in ["index.html", "archive/index.html", "years/2019/index.html", "weeks/2019-W07/index.html",
-                     "days/2019-02-13/index.html", "days/2019-02-14/index.html", "sections/diplomacy/index.html",
-                     "tags/index.html", "tags/cybersecurity/index.html", "speakers/index.html",
-                     "speakers/hua-chunying/index.html", "assets/style.css"] {
+        for page in [
+            "index.html", "archive/index.html", "years/2019/index.html", "weeks/2019-W07/index.html",
+            "days/2019-02-13/index.html", "days/2019-02-14/index.html", "sections/diplomacy/index.html",
+            "tags/index.html", "tags/cybersecurity/index.html", "speakers/index.html",
+            "speakers/hua-chunying/index.html", "assets/style.css",
+        ] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
         }
         let (problems, checked) = try LinkChecker(output: output).check()
         #expect(problems.isEmpty, "\(problems.prefix(10))")
         #expect(checked > 500)
         // The page bundle's image is copied beside its page.
-        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(
-            "2019/03/08/trade-talks-chart/tariff-chart.svg").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: output.appendingPathComponent(
+                    "2019/03/08/trade-talks-chart/tariff-chart.svg"
+                ).path))
     }
 
     @Test func pagesAreValidHTML5ShellsWithLanguageAndRelativeAssets() throws {
@@ -40,9 +46,11 @@ import Testing
     }
 
     @Test func titlesTagsAndNamesAreEscaped() throws {
-        let site = try TempSite(articles: ["2019-02-13-script-alert.md": articleText(
-            title: "'<script>alert(1)</script> & \"quotes\"'",
-            extra: "tags: ['<img src=x onerror=alert(1)>']\nspeakers: ['Bob <b>Bold</b>']\nsummary: '<i>sum</i>'\nsource: '<u>src</u>'\n")])
+        let site = try TempSite(articles: [
+            "2019-02-13-script-alert.md": articleText(
+                title: "'<script>alert(1)</script> & \"quotes\"'",
+                extra: "tags: ['<img src=x onerror=alert(1)>']\nspeakers: ['Bob <b>Bold</b>']\nsummary: '<i>sum</i>'\nsource: '<u>src</u>'\n")
+        ])
         defer { site.remove() }
         try site.build()
         let pages = try snapshot(of: site.output).filter { $0.key.hasSuffix(".html") }
@@ -96,7 +104,10 @@ import Testing
         #expect(!all.contains("Tomorrow"))
         #expect(all.contains("Published"))
 
-        let withAll = try site.build { $0.includeDrafts = true; $0.includeFuture = true }
+        let withAll = try site.build {
+            $0.includeDrafts = true
+            $0.includeFuture = true
+        }
         #expect(withAll.articles == 3)
         #expect(try site.read("2019/02/13/secret-draft/index.html").contains("Draft"))
     }
@@ -112,10 +123,12 @@ import Testing
     }
 
     @Test func linksWorkUnderASubPathAndWithIndexFileLinksForDisk() throws {
-        let site = try TempSite(siteYML: "title: T\ntimezone: Asia/Shanghai\nlink_index_html: true\npaginate: 1\n", articles: [
-            "a.md": articleText(title: "One", extra: "tags: [x]\nspeakers: [Y]\n"),
-            "b.md": articleText(title: "Two", date: "2019-02-20", extra: "tags: [x]\n"),
-        ])
+        let site = try TempSite(
+            siteYML: "title: T\ntimezone: Asia/Shanghai\nlink_index_html: true\npaginate: 1\n",
+            articles: [
+                "a.md": articleText(title: "One", extra: "tags: [x]\nspeakers: [Y]\n"),
+                "b.md": articleText(title: "Two", date: "2019-02-20", extra: "tags: [x]\n"),
+            ])
         defer { site.remove() }
         try site.build()
         let (problems, checked) = try LinkChecker(output: site.output).check(subPath: "/a/deep/sub/path/")

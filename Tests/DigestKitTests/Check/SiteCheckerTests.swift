@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SiteCheckerTests {
@@ -11,11 +12,14 @@ import Testing
     }
 
     @Test func findsBrokenLinksAnchorsAndEditorialProblems() throws {
-        let site = try TempSite(siteYML: "title: T\ntimezone: Asia/Shanghai\nsections: [DIPLOMACY]\n", articles: [
-            "a.md": articleText(title: "Same title", extra: "tags: [x]\n",
-                                body: "Intro.\n\nSee [the other](../nowhere/) and [a footnote](#missing-anchor)."),
-            "b.md": articleText(title: "Same  Title", section: "DIPLOMCY", extra: "colour: red\n"),
-        ])
+        let site = try TempSite(
+            siteYML: "title: T\ntimezone: Asia/Shanghai\nsections: [DIPLOMACY]\n",
+            articles: [
+                "a.md": articleText(
+                    title: "Same title", extra: "tags: [x]\n",
+                    body: "Intro.\n\nSee [the other](../nowhere/) and [a footnote](#missing-anchor)."),
+                "b.md": articleText(title: "Same  Title", section: "DIPLOMCY", extra: "colour: red\n"),
+            ])
         defer { site.remove() }
         let problems = SiteChecker(options: site.options()).check()
         func find(_ text: String) -> Diagnostic? { problems.first { $0.message.contains(text) } }

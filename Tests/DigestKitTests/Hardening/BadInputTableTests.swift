@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// One test per row of the "What bad input gets" table in docs/errors.md: each builds a good site,
@@ -15,13 +16,15 @@ import Testing
         "wrong type": "Content/bad.md:5:1: error: the field 'tags' must be a list of texts (found a set of 'key: value' fields)",
         "impossible date": "Content/bad.md:3:1: error: invalid date: '2019/2/30' is not a real day (February has 28 days)",
         "not UTF-8": "Content/bad.md:1:1: error: the file is not valid UTF-8 text (re-save it with UTF-8 encoding)",
-        "duplicate slug": "Content/two.md:5: error: /2019/02/13/same/ is also the address of Content/one.md (rename one of the two files or give one a different 'slug:'; addresses are never renumbered)",
+        "duplicate slug":
+            "Content/two.md:5: error: /2019/02/13/same/ is also the address of Content/one.md (rename one of the two files or give one a different 'slug:'; addresses are never renumbered)",
         "traversal in slug": "",
         "traversal in tag": "",
         "traversal in section": "",
         "raw HTML or script in body": "",
         "raw HTML or script in title": "",
-        "empty file": "Content/bad.md:1:1: error: the file is empty (add front matter between --- lines with at least title, date and section, or delete the file)",
+        "empty file":
+            "Content/bad.md:1:1: error: the file is empty (add front matter between --- lines with at least title, date and section, or delete the file)",
         "10 MB body": "",
         "symlink out of Content/": "Content/link.md: warning: skipped: it is a symbolic link to ",
         "unreadable file": "Content/bad.md: error: cannot read the file: ",
@@ -72,9 +75,11 @@ import Testing
     }
 
     @Test func yamlSyntaxError() throws {
-        expectRefused("YAML syntax error", try build {
-            try $0.write("Content/bad.md", "---\ntitle: [unclosed\ndate: 2019-02-13\nsection: X\n---\nBody\n")
-        })
+        expectRefused(
+            "YAML syntax error",
+            try build {
+                try $0.write("Content/bad.md", "---\ntitle: [unclosed\ndate: 2019-02-13\nsection: X\n---\nBody\n")
+            })
     }
 
     @Test func missingField() throws {
@@ -94,27 +99,34 @@ import Testing
     }
 
     @Test func duplicateSlug() throws {
-        expectRefused("duplicate slug", try build {
-            try $0.write("Content/one.md", articleText(title: "One", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
-            try $0.write("Content/two.md", articleText(title: "Two", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
-        })
+        expectRefused(
+            "duplicate slug",
+            try build {
+                try $0.write("Content/one.md", articleText(title: "One", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
+                try $0.write("Content/two.md", articleText(title: "Two", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
+            })
     }
 
     @Test func traversalInSlug() throws {
-        let site = try expectBuiltInside(articleText(title: "Trav", extra: "slug: ../../etc\n"),
-                                         page: "2019/02/13/etc/index.html", showing: "<h1 dir=\"auto\">Trav</h1>")
+        let site = try expectBuiltInside(
+            articleText(title: "Trav", extra: "slug: ../../etc\n"),
+            page: "2019/02/13/etc/index.html", showing: "<h1 dir=\"auto\">Trav</h1>")
         #expect(!FileManager.default.fileExists(atPath: site.url("etc").path))
         site.remove()
     }
 
     @Test func traversalInTag() throws {
-        try expectBuiltInside(articleText(title: "Trav tag", extra: "tags: [\"../x\"]\n"),
-                              page: "tags/x/index.html", showing: ">../x<").remove()
+        try expectBuiltInside(
+            articleText(title: "Trav tag", extra: "tags: [\"../x\"]\n"),
+            page: "tags/x/index.html", showing: ">../x<"
+        ).remove()
     }
 
     @Test func traversalInSection() throws {
-        try expectBuiltInside(articleText(title: "Trav section", section: "\"..\""),
-                              page: "sections/section/index.html", showing: ">..<").remove()
+        try expectBuiltInside(
+            articleText(title: "Trav section", section: "\"..\""),
+            page: "sections/section/index.html", showing: ">..<"
+        ).remove()
     }
 
     /// The article builds, `page` shows `text`, and every written file is a plain path below the

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import DigestKit
 
 /// `digest build` killed with SIGKILL at random moments. A full build (`--clean`) swaps the whole
@@ -35,19 +36,22 @@ import Testing
         try? FileManager.default.removeItem(at: content)
         let indices = revision == 0 ? Array(0..<count) : Array(10..<(count + 20))
         for index in indices {
-            try site.write("Content/\(index % 12)/a\(index).md",
-                           generatedArticle(index, revision: revision > 0 && index % 3 == 0 ? revision : 0))
+            try site.write(
+                "Content/\(index % 12)/a\(index).md",
+                generatedArticle(index, revision: revision > 0 && index % 3 == 0 ? revision : 0))
         }
     }
 
     /// `digest` built beside the tests (`swift build --build-tests` builds every product).
     static func executable() throws -> URL {
         let build = repositoryRoot.appendingPathComponent(".build")
-        let candidates = [build.appendingPathComponent("debug/digest")] +
-            ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? [])
-                .map { build.appendingPathComponent("\($0)/debug/digest") }
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                            "build the digest product first: swift build --build-tests")
+        let candidates =
+            [build.appendingPathComponent("debug/digest")]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? [])
+            .map { build.appendingPathComponent("\($0)/debug/digest") }
+        return try #require(
+            candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+            "build the digest product first: swift build --build-tests")
     }
 
     static func startBuild(site: URL, output: URL, clean: Bool = false) throws -> Process {

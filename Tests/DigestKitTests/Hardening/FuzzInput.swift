@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import DigestKit
 
 /// Building blocks for the fuzz tests: fragments that random text is made of, chosen to reach
@@ -54,8 +55,10 @@ enum FuzzInput {
     /// unescaped. Escaped, they read `&lt;fz&gt;` or `&quot; onfocus=&quot;fz`.
     static func liveMarkup(in html: String) -> [String] {
         let lowered = html.lowercased()
-        return ["<fz", "</fz", "<script>fz", "<img src=x", "<svg/onload", "onfocus=\"fz", "<!--fz", "<![cdata[fz",
-                "<a href=\"javascript:fz"].filter { lowered.contains($0) }
+        return [
+            "<fz", "</fz", "<script>fz", "<img src=x", "<svg/onload", "onfocus=\"fz", "<!--fz", "<![cdata[fz",
+            "<a href=\"javascript:fz",
+        ].filter { lowered.contains($0) }
     }
 
     /// A YAML double-quoted scalar holding `text` exactly, whatever it contains.
@@ -65,7 +68,8 @@ enum FuzzInput {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
                 || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}":
                 result += String(format: "\\u%04X", scalar.value)
             default: result.unicodeScalars.append(scalar)

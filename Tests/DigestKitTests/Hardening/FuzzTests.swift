@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import DigestKit
 
 /// Property-based fuzzing of what users write: front matter, bodies and the fields that reach
@@ -78,8 +79,13 @@ import Testing
             { ("", String(repeating: "[", count: $0) + "x" + String(repeating: "](y)", count: $0)) },
             { ("", String(repeating: "*a **", count: $0) + String(repeating: "_", count: $0)) },
             { ("", String(repeating: "<", count: $0) + String(repeating: "`", count: $0)) },
-            { ("", "|" + String(repeating: " a |", count: $0 / 10) + "\n|" + String(repeating: "-|", count: $0 / 10) + "\n"
-                + String(repeating: "| x\n", count: $0 / 10)) },
+            {
+                (
+                    "",
+                    "|" + String(repeating: " a |", count: $0 / 10) + "\n|" + String(repeating: "-|", count: $0 / 10) + "\n"
+                        + String(repeating: "| x\n", count: $0 / 10)
+                )
+            },
             { ("", String(repeating: "[^\($0 % 7)]: note\n[^\($0 % 7)]\n", count: $0 / 10)) },
             { ("tags: " + String(repeating: "[", count: $0) + String(repeating: "]", count: $0) + "\n", "") },
             { ("tags: " + String(repeating: "{a: ", count: $0 / 4) + "b" + String(repeating: "}", count: $0 / 4) + "\n", "") },
@@ -105,13 +111,17 @@ import Testing
         let field = FuzzInput.text(FuzzInput.hostile + FuzzInput.hostile + FuzzInput.oddUnicode + ["a ", "B"], count: 1...8)
         let fields = zip(field, field, field, field.array(of: 1...3), field.array(of: 1...3))
         await propertyCheck(count: 12, input: fields) { (title, section, summary, tags, speakers) in
-            let extra = "summary: \(FuzzInput.quoted(summary))\nsource: \(FuzzInput.quoted(summary))\n"
+            let extra =
+                "summary: \(FuzzInput.quoted(summary))\nsource: \(FuzzInput.quoted(summary))\n"
                 + "tags: [\(tags.map(FuzzInput.quoted).joined(separator: ", "))]\n"
                 + "speakers: [\(speakers.map(FuzzInput.quoted).joined(separator: ", "))]\n"
             let sources = [
                 // A letter first so no field is blank after trimming.
-                FuzzInput.source("Content/a.md", articleText(title: FuzzInput.quoted("T" + title),
-                                                             section: FuzzInput.quoted("S" + section), extra: extra)),
+                FuzzInput.source(
+                    "Content/a.md",
+                    articleText(
+                        title: FuzzInput.quoted("T" + title),
+                        section: FuzzInput.quoted("S" + section), extra: extra)),
                 FuzzInput.source("Content/b.md", articleText(title: "Plain", date: "2019-02-14", extra: extra)),
             ]
             let built = try #require(try site.run(sources).get())
@@ -156,17 +166,23 @@ import Testing
         let site = MemorySite()
         let name = FuzzInput.text(FuzzInput.oddUnicode + ["../", "..", "/", "\\", ".", "a", "index.html", "%2e%2e", " "], count: 1...8)
         let assetNames = ["img.png", "sub/chart.svg", "sub/deeper/a b.png", "..dots.png", "x\\y.png", "%2e.png"]
-        let link = Gen<String?>.element(of: ["img.png", "./sub/chart.svg", "sub/./deeper/a%20b.png", "sub/../img.png",
-                                             "../img.png", "sub/../../x.png", "..dots.png", "x%5Cy.png", "%2e.png",
-                                             "/img.png", "sub//chart.svg"]).map { $0! }
+        let link = Gen<String?>.element(of: [
+            "img.png", "./sub/chart.svg", "sub/./deeper/a%20b.png", "sub/../img.png",
+            "../img.png", "sub/../../x.png", "..dots.png", "x%5Cy.png", "%2e.png",
+            "/img.png", "sub//chart.svg",
+        ]).map { $0! }
         let inputs = zip(name, name, name.array(of: 0...3), name, link.array(of: 0...4))
         await propertyCheck(count: 40, input: inputs) { (title, section, tags, slug, links) in
-            let extra = "tags: [\(tags.map(FuzzInput.quoted).joined(separator: ", "))]\n"
+            let extra =
+                "tags: [\(tags.map(FuzzInput.quoted).joined(separator: ", "))]\n"
                 + "speakers: [\(tags.map(FuzzInput.quoted).joined(separator: ", "))]\nslug: \(FuzzInput.quoted("s" + slug))\n"
             let body = links.map { "![x](\($0))" }.joined(separator: "\n\n")
             let sources = [
-                FuzzInput.source("Content/a.md", articleText(title: FuzzInput.quoted("t" + title),
-                                                             section: FuzzInput.quoted("s" + section), extra: extra, body: body)),
+                FuzzInput.source(
+                    "Content/a.md",
+                    articleText(
+                        title: FuzzInput.quoted("t" + title),
+                        section: FuzzInput.quoted("s" + section), extra: extra, body: body)),
                 FuzzInput.source("Content/2019/b.md", articleText(title: FuzzInput.quoted("t" + title), body: body)),
             ]
             let assets = Set(assetNames.flatMap { ["Content/\($0)", "Content/2019/\($0)"] })

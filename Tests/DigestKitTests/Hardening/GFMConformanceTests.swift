@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Runs every example of the GFM spec and its extensions file through `Markdown.render`, the
@@ -43,7 +44,8 @@ import Testing
         for example in examples {
             let actual = Markdown.render(example.markdown, options: mode.options).html
             // `<IGNORE>` marks "must not crash" examples; spec_tests.py passes them when rendering returns.
-            let passed = example.html == "<IGNORE>\n"
+            let passed =
+                example.html == "<IGNORE>\n"
                 || HTMLNormalizer.normalize(actual) == HTMLNormalizer.normalize(example.html)
             if !passed { failures.append(example.number) }
             let section = "\(example.file == "extensions.txt" ? "ext: " : "")\(example.section)"

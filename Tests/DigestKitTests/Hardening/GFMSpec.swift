@@ -51,17 +51,19 @@ struct GFMSpec {
                     html = ""
                     state = .markdown
                 } else if line.hasPrefix("#"), let space = line.firstIndex(of: " "),
-                          line[..<space].allSatisfy({ $0 == "#" }) {
+                    line[..<space].allSatisfy({ $0 == "#" })
+                {
                     section = line[space...].trimmingCharacters(in: .whitespaces)
                 }
             case .markdown:
                 if line == "." { state = .html } else { markdown += line + "\n" }
             case .html:
                 if line == fence {
-                    examples.append(Example(
-                        number: firstNumber + examples.count, file: file, section: section, extensions: extensions,
-                        markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
-                        html: html.replacingOccurrences(of: "→", with: "\t")))
+                    examples.append(
+                        Example(
+                            number: firstNumber + examples.count, file: file, section: section, extensions: extensions,
+                            markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                            html: html.replacingOccurrences(of: "→", with: "\t")))
                     state = .prose
                 } else {
                     html += line + "\n"
@@ -190,8 +192,15 @@ enum HTMLNormalizer {
         while true {
             while i < chars.count, chars[i].isWhitespace { i += 1 }
             guard i < chars.count else { return nil }
-            if chars[i] == ">" { i += 1; break }
-            if chars[i] == "/", i + 1 < chars.count, chars[i + 1] == ">" { selfClosing = true; i += 2; break }
+            if chars[i] == ">" {
+                i += 1
+                break
+            }
+            if chars[i] == "/", i + 1 < chars.count, chars[i + 1] == ">" {
+                selfClosing = true
+                i += 2
+                break
+            }
             var key = ""
             while i < chars.count, !chars[i].isWhitespace, !"=/>\"'<".contains(chars[i]) {
                 key.append(chars[i])

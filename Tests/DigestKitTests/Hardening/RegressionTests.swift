@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Bugs the hardening tests found, each pinned by the smallest input that showed it.

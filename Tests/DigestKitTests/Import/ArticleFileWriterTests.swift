@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct ArticleFileWriterTests {
@@ -13,8 +14,10 @@ import Testing
         return ArticleParser(config: config).parse(document)
     }
 
-    func copy(title: String? = "Headline", source: String? = "Xinhua", published: String? = "2019/2/13 9:15:25",
-              section: String? = "DIPLOMACY", paragraphs: [String] = ["Text."]) -> WireCopy {
+    func copy(
+        title: String? = "Headline", source: String? = "Xinhua", published: String? = "2019/2/13 9:15:25",
+        section: String? = "DIPLOMACY", paragraphs: [String] = ["Text."]
+    ) -> WireCopy {
         WireCopy(title: title, source: source, published: published, section: section, paragraphs: paragraphs)
     }
 
@@ -23,28 +26,29 @@ import Testing
         #expect(outcome.diagnostics.isEmpty)
         let file = try #require(outcome.file)
         #expect(file.path == "Content/2019/02/2019-02-13-china-urges-relevant-countries-to-stop-tarnishing-china-on-cybersecurity.md")
-        #expect(file.text == """
-            ---
-            title: China urges relevant countries to stop tarnishing China on cybersecurity
-            date: "2019-02-13T09:15:25+08:00"
-            source: Xinhua
-            section: DIPLOMACY
-            speakers:
-            - Hua Chunying
-            tags: []
-            ---
+        #expect(
+            file.text == """
+                ---
+                title: China urges relevant countries to stop tarnishing China on cybersecurity
+                date: "2019-02-13T09:15:25+08:00"
+                source: Xinhua
+                section: DIPLOMACY
+                speakers:
+                - Hua Chunying
+                tags: []
+                ---
 
-            China Tuesday urged relevant countries to stop using the excuse of so-called cyber spying and internet hacking to tarnish its image, and to stop actions and words that harm China's interests and bilateral ties.
+                China Tuesday urged relevant countries to stop using the excuse of so-called cyber spying and internet hacking to tarnish its image, and to stop actions and words that harm China's interests and bilateral ties.
 
-            Reports alleged that hackers working for China's state security department breached the network of a Norwegian software firm, as part of a global hacking operation aimed at stealing intellectual property and corporate secrets.
+                Reports alleged that hackers working for China's state security department breached the network of a Norwegian software firm, as part of a global hacking operation aimed at stealing intellectual property and corporate secrets.
 
-            "This is nothing but one of those series of actions by a few countries to tarnish China's image," said Foreign Ministry spokesperson Hua Chunying at a daily news briefing.
+                "This is nothing but one of those series of actions by a few countries to tarnish China's image," said Foreign Ministry spokesperson Hua Chunying at a daily news briefing.
 
-            "You must investigate and have sufficient evidence to define the nature of a cybersecurity event. One can not smear others with groundless guesses," Hua said.
+                "You must investigate and have sufficient evidence to define the nature of a cybersecurity event. One can not smear others with groundless guesses," Hua said.
 
-            China is a staunch defender of cybersecurity and has always firmly opposed and cracked down on all forms of cyber attacks, she said.
+                China is a staunch defender of cybersecurity and has always firmly opposed and cracked down on all forms of cyber attacks, she said.
 
-            """)
+                """)
     }
 
     @Test func writtenFileParsesBackWithEveryField() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct ImporterTests {
@@ -82,9 +83,10 @@ import Testing
         let report = importer(site).run([.path(folder)])
         #expect(report.failures == 0)
         #expect(report.imported.map(\.input) == ["\(folder)/a.txt", "\(folder)/b.txt"])
-        #expect(report.imported.map(\.file.path) == [
-            "Content/2019/02/2019-02-13-first-story.md", "Content/2019/02/2019-02-14-second-story.md",
-        ])
+        #expect(
+            report.imported.map(\.file.path) == [
+                "Content/2019/02/2019-02-13-first-story.md", "Content/2019/02/2019-02-14-second-story.md",
+            ])
     }
 
     @Test func unreadableInputsFailOneByOneWithTheirReason() throws {
@@ -150,7 +152,9 @@ import Testing
     @Test func escapedBodyRendersLiterallyOnTheBuiltPage() throws {
         let site = try TempSite()
         defer { site.remove() }
-        try site.write("wire/specials.txt", """
+        try site.write(
+            "wire/specials.txt",
+            """
             Specials: a *test*
             Source: Xinhua | Published: 2019/2/13 9:15:25
             # 1 priority is <b>trade</b>

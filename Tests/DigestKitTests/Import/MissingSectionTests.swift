@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Wire copy without `Posted in:` is imported as a draft with an empty section, named by import,
@@ -74,8 +75,10 @@ import Testing
         let (site, _) = try importedSite()
         defer { site.remove() }
         let written = try String(contentsOf: site.url(writtenPath), encoding: .utf8)
-        try site.write(writtenPath, written.replacingOccurrences(of: "section: \"\"", with: "section: DIPLOMACY")
-            .replacingOccurrences(of: "draft: true\n", with: ""))
+        try site.write(
+            writtenPath,
+            written.replacingOccurrences(of: "section: \"\"", with: "section: DIPLOMACY")
+                .replacingOccurrences(of: "draft: true\n", with: ""))
         let summary = try site.build()
         #expect(summary.articles == 2)
         #expect(!summary.warnings.contains { $0.message.contains("draft without a section") })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The raw shape from /work/shared/examples/README.md, as scraped.
@@ -21,7 +22,9 @@ func wireFixtureText() throws -> String {
         #expect(copy.section == "DIPLOMACY")
         #expect(copy.paragraphs.count == 5)
         #expect(copy.paragraphs.first?.hasPrefix("China Tuesday urged relevant countries") == true)
-        #expect(copy.paragraphs.last == "China is a staunch defender of cybersecurity and has always firmly opposed and cracked down on all forms of cyber attacks, she said.")
+        #expect(
+            copy.paragraphs.last
+                == "China is a staunch defender of cybersecurity and has always firmly opposed and cracked down on all forms of cyber attacks, she said.")
         #expect(!copy.paragraphs.contains { $0.contains("Disqus") || $0.hasPrefix("Posted in") })
     }
 
@@ -116,7 +119,8 @@ func wireFixtureText() throws -> String {
     }
 
     @Test func everythingAfterPostedInIsFurniture() {
-        let copy = WireCopyParser.parse("Headline\n\nOne.\n\n\n   Two.   \nPosted in:   CHINA  \n\nblog comments powered by Disqus\nMost viewed\nOther headline\n")
+        let copy = WireCopyParser.parse(
+            "Headline\n\nOne.\n\n\n   Two.   \nPosted in:   CHINA  \n\nblog comments powered by Disqus\nMost viewed\nOther headline\n")
         #expect(copy.paragraphs == ["One.", "Two."])
         #expect(copy.section == "CHINA")
     }

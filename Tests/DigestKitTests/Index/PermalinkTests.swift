@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct PermalinkTests {
@@ -18,7 +19,8 @@ import Testing
     @Test func patternsPlaceArticlesByDateSectionAndSlug() throws {
         let day = CivilDate(year: 2019, month: 2, day: 3)
         #expect(Permalink.default.path(day: day, sectionSlug: "diplomacy", slug: "talks").folder == "2019/02/03/talks/")
-        #expect(try Permalink("/:section/:year/:slug").path(day: day, sectionSlug: "diplomacy", slug: "talks").folder
+        #expect(
+            try Permalink("/:section/:year/:slug").path(day: day, sectionSlug: "diplomacy", slug: "talks").folder
                 == "diplomacy/2019/talks/")
         #expect(try Permalink("news/:slug/").description == "/news/:slug/")
     }
@@ -44,18 +46,21 @@ import Testing
     }
 
     @Test func aHeadlineEditAnOlderNamesakeAndADeletedSiblingMoveNoAddressOrFeedID() throws {
-        let site = try TempSite(siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/\n", articles: [
-            "2019-02-14-talks-resume.md": articleText(title: "Talks resume", date: "\"2019-02-14T09:00:00+08:00\""),
-            "2019-02-14-sibling.md": articleText(title: "Sibling story", date: "\"2019-02-14T10:00:00+08:00\""),
-        ])
+        let site = try TempSite(
+            siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/\n",
+            articles: [
+                "2019-02-14-talks-resume.md": articleText(title: "Talks resume", date: "\"2019-02-14T09:00:00+08:00\""),
+                "2019-02-14-sibling.md": articleText(title: "Sibling story", date: "\"2019-02-14T10:00:00+08:00\""),
+            ])
         defer { site.remove() }
         let before = try Self.articles(site)
         #expect(before["Content/2019-02-14-talks-resume.md"] == "2019/02/14/talks-resume/")
         let feedBefore = try site.read("feed.xml")
         #expect(feedBefore.contains("<id>tag:desk.example.org,2019-02-14:2019-02-14-talks-resume</id>"))
 
-        try site.write("Content/2019-02-14-talks-resume.md",
-                       articleText(title: "Talks resume in Beijing after a week", date: "\"2019-02-14T09:00:00+08:00\""))
+        try site.write(
+            "Content/2019-02-14-talks-resume.md",
+            articleText(title: "Talks resume in Beijing after a week", date: "\"2019-02-14T09:00:00+08:00\""))
         try site.write("Content/2019-02-10-talks-resume.md", articleText(title: "Talks resume", date: "\"2019-02-10T09:00:00+08:00\""))
         try FileManager.default.removeItem(at: site.url("Content/2019-02-14-sibling.md"))
         let after = try Self.articles(site)
@@ -68,9 +73,11 @@ import Testing
     }
 
     @Test func anIDInFrontMatterIsTheFeedIdentity() throws {
-        let site = try TempSite(siteYML: "title: Desk\nbase_url: https://desk.example.org/\n", articles: [
-            "a.md": articleText(extra: "id: urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a\n"),
-        ])
+        let site = try TempSite(
+            siteYML: "title: Desk\nbase_url: https://desk.example.org/\n",
+            articles: [
+                "a.md": articleText(extra: "id: urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a\n")
+            ])
         defer { site.remove() }
         try site.build()
         #expect(try site.read("feed.xml").contains("<id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>"))
@@ -86,8 +93,10 @@ import Testing
             try site.build()
         } throws: { error in
             let messages = (error as? BuildFailure)?.diagnostics.map(\.description) ?? []
-            return messages.contains { $0.hasPrefix("Content/2019/two/2019-02-13-regular-press-conference.md")
-                && $0.contains("also the address of Content/2019/one/2019-02-13-regular-press-conference.md") }
+            return messages.contains {
+                $0.hasPrefix("Content/2019/two/2019-02-13-regular-press-conference.md")
+                    && $0.contains("also the address of Content/2019/one/2019-02-13-regular-press-conference.md")
+            }
         }
     }
 
@@ -98,15 +107,17 @@ import Testing
         try site.write("Content/2019-02-13-talks.md", articleText(title: "Talks", extra: "slug: talks-in-geneva\n"))
         let summary = try site.build { $0.useCache = true }
         let moved = summary.warnings.map(\.description)
-        #expect(moved.contains {
-            $0.hasPrefix("Content/2019-02-13-talks.md: warning: moved: /2019/02/13/talks/ → /2019/02/13/talks-in-geneva/")
-                && $0.contains("aliases: [/2019/02/13/talks/]")
-        }, "\(moved)")
+        #expect(
+            moved.contains {
+                $0.hasPrefix("Content/2019-02-13-talks.md: warning: moved: /2019/02/13/talks/ → /2019/02/13/talks-in-geneva/")
+                    && $0.contains("aliases: [/2019/02/13/talks/]")
+            }, "\(moved)")
         // digest check says the same while the alias is missing, and nothing once it is there.
         try site.write("Content/2019-02-13-talks.md", articleText(title: "Talks", extra: "slug: talks-again\n"))
         #expect(SiteChecker(options: site.options()).check().contains { $0.message.hasPrefix("moved: /2019/02/13/talks-in-geneva/") })
-        try site.write("Content/2019-02-13-talks.md",
-                       articleText(title: "Talks", extra: "slug: talks-again\naliases: [/2019/02/13/talks-in-geneva/]\n"))
+        try site.write(
+            "Content/2019-02-13-talks.md",
+            articleText(title: "Talks", extra: "slug: talks-again\naliases: [/2019/02/13/talks-in-geneva/]\n"))
         #expect(!SiteChecker(options: site.options()).check().contains { $0.message.hasPrefix("moved:") })
     }
 

@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SiteIndexerTests {
-    func article(_ title: String, _ date: String, section: String = "DIPLOMACY", tags: [String] = [],
-                 speakers: [String] = [], slug: String? = nil, path: String? = nil) throws -> Article {
-        Article(sourcePath: path ?? "Content/\(title).md", title: title,
-                date: try ArticleDateParser.parse(date, in: shanghai()), section: section, tags: tags,
-                speakers: speakers, requestedSlug: slug, requestedSlugLine: slug == nil ? nil : 5)
+    func article(
+        _ title: String, _ date: String, section: String = "DIPLOMACY", tags: [String] = [],
+        speakers: [String] = [], slug: String? = nil, path: String? = nil
+    ) throws -> Article {
+        Article(
+            sourcePath: path ?? "Content/\(title).md", title: title,
+            date: try ArticleDateParser.parse(date, in: shanghai()), section: section, tags: tags,
+            speakers: speakers, requestedSlug: slug, requestedSlugLine: slug == nil ? nil : 5)
     }
 
     /// Each article's page folder, by source file.
@@ -44,8 +48,9 @@ import Testing
     /// in, with spellings that differ only in case or spacing sharing one term.
     @Test func articlesPointAtTheirTerms() throws {
         let (site, _) = SiteIndexer(config: config).index([
-            try article("One", "2019-02-14T10:00:00+08:00", section: "ECONOMY", tags: ["Trade", "zinc", "Apples"],
-                        speakers: ["Wang Wenbin", "Ángela Ruiz"]),
+            try article(
+                "One", "2019-02-14T10:00:00+08:00", section: "ECONOMY", tags: ["Trade", "zinc", "Apples"],
+                speakers: ["Wang Wenbin", "Ángela Ruiz"]),
             try article("Two", "2019-02-13T10:00:00+08:00", tags: ["apples", "Bananas", "trade"], speakers: ["ángela  RUIZ"]),
             try article("Three", "2019-02-12T10:00:00+08:00", section: "ECONOMY", tags: ["zinc"]),
         ])

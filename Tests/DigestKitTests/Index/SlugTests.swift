@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SlugTests {
@@ -69,8 +70,10 @@ import Testing
 
 @Suite struct WhitespaceTests {
     @Test func trimsWhatFoundationTrims() {
-        for text in ["", " ", "a", " a ", "\u{200B}T\u{200B}", "\u{3000}网络\u{3000}", "\n\ta b\r\n", "\u{85}x\u{2029}", "é\u{301} ",
-                     "Ta \u{345}", " \u{301}a", "\u{200B}\u{301}", " \u{20DD} ", "a\u{3000}\u{308}"] {
+        for text in [
+            "", " ", "a", " a ", "\u{200B}T\u{200B}", "\u{3000}网络\u{3000}", "\n\ta b\r\n", "\u{85}x\u{2029}", "é\u{301} ",
+            "Ta \u{345}", " \u{301}a", "\u{200B}\u{301}", " \u{20DD} ", "a\u{3000}\u{308}",
+        ] {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// `ArticleHeader` is the one list of an article's fields outside its body: each field, changed
@@ -47,10 +48,13 @@ import Testing
         ("requestedSlug", { $0.requestedSlug = "other" }),
         ("requestedSlugLine", { $0.requestedSlugLine = 7 }),
         ("quotes", { $0.quotes[0].text = "We urge restraint." }),
-        ("quotes", {
-            $0.quotes[0].speaker = "Geng Shuang"
-            $0.speakers.append("Geng Shuang")
-        }),
+        (
+            "quotes",
+            {
+                $0.quotes[0].speaker = "Geng Shuang"
+                $0.speakers.append("Geng Shuang")
+            }
+        ),
         ("quotes", { $0.quotes.append($0.quotes[0]) }),
         ("assets", { $0.assets = [] }),
         ("aliases", { $0.aliases = ["articles/talks/", "old/talks.html"] }),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct ArticleParserTests {
@@ -102,8 +103,9 @@ import Testing
     }
 
     @Test func missingLocalImageIsAWarningWithBodyLine() throws {
-        let outcome = try parse(articleText(body: "Intro\n\n![Chart](chart.png)\n\n[PDF](brief.pdf)"),
-                                assets: ["Content/brief.pdf"])
+        let outcome = try parse(
+            articleText(body: "Intro\n\n![Chart](chart.png)\n\n[PDF](brief.pdf)"),
+            assets: ["Content/brief.pdf"])
         let article = try #require(outcome.article)
         #expect(article.assets == ["Content/brief.pdf"])
         let warning = try #require(outcome.diagnostics.first)
@@ -123,7 +125,8 @@ import Testing
 
 @Suite struct MarkdownTests {
     @Test func gfmExtensionsAreOn() {
-        let html = Markdown.render("""
+        let html = Markdown.render(
+            """
             | a | b |
             | - | - |
             | 1 | 2 |
@@ -131,7 +134,8 @@ import Testing
             ~~gone~~ and https://example.com
 
             - [x] done
-            """).html
+            """
+        ).html
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>gone</del>"))
         #expect(html.contains("<a href=\"https://example.com\">"))
@@ -154,16 +158,18 @@ import Testing
 
     @Test func referencesCarryTheirLines() {
         let rendered = Markdown.render("One\n\nTwo [link](a.pdf)\n\n![img](b.png)\n")
-        #expect(rendered.references == [
-            .init(destination: "a.pdf", line: 3, isImage: false),
-            .init(destination: "b.png", line: 5, isImage: true),
-        ])
+        #expect(
+            rendered.references == [
+                .init(destination: "a.pdf", line: 3, isImage: false),
+                .init(destination: "b.png", line: 5, isImage: true),
+            ])
     }
 }
 
 @Suite struct SiteConfigTests {
     @Test func readsEveryField() {
-        let (config, diagnostics) = SiteConfig.parse("""
+        let (config, diagnostics) = SiteConfig.parse(
+            """
             title: Desk
             description: Weekly
             language: fr

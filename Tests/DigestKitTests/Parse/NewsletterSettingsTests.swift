@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 @Suite struct NewsletterSettingsTests {
@@ -11,7 +12,8 @@ import Testing
     }
 
     @Test func everyFieldIsRead() {
-        let (config, diagnostics) = SiteConfig.parse("""
+        let (config, diagnostics) = SiteConfig.parse(
+            """
             title: Desk
             newsletter:
               max_bytes: 80000

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 /// Each language's categories checked against the integer examples CLDR publishes with its
@@ -26,8 +27,9 @@ import Testing
         for language in ["ru", "uk"] {
             #expect(categories(language, [1, 21, 31, 41, 51, 61, 71, 81, 101, 1001]).allSatisfy { $0 == .one })
             #expect(categories(language, [2, 3, 4, 22, 23, 24, 32, 33, 34, 102, 1002]).allSatisfy { $0 == .few })
-            #expect(categories(language, [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 100, 1000])
-                .allSatisfy { $0 == .many })
+            #expect(
+                categories(language, [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 100, 1000])
+                    .allSatisfy { $0 == .many })
         }
     }
 

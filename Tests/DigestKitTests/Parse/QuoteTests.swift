@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct QuoteTests {
     @Test func blockquoteWithClosingDashLineIsAttributed() {
-        let quotes = Markdown.render("""
+        let quotes = Markdown.render(
+            """
             Intro.
 
             > "First paragraph of the quote,
@@ -21,21 +23,24 @@ import Testing
             -- Geng Shuang
 
             > — Just a dash line alone
-            """).quotes
-        #expect(quotes == [
-            AttributedQuote(text: "\"First paragraph of the quote, still the first.\"\n\n\"Second paragraph.\"", speaker: "Hua Chunying", line: 3),
-            AttributedQuote(text: "Quote followed by its attribution.", speaker: "Geng Shuang", line: 12),
-        ])
+            """
+        ).quotes
+        #expect(
+            quotes == [
+                AttributedQuote(text: "\"First paragraph of the quote, still the first.\"\n\n\"Second paragraph.\"", speaker: "Hua Chunying", line: 3),
+                AttributedQuote(text: "Quote followed by its attribution.", speaker: "Geng Shuang", line: 12),
+            ])
     }
 
     @Test func frontMatterQuotesAndBodyQuotesBothCountAndAddSpeakers() throws {
-        let text = articleText(extra: """
-            speakers: [Wang Yi]
-            quotes:
-              - speaker: Lu Kang
-                text: "We oppose it."
+        let text = articleText(
+            extra: """
+                speakers: [Wang Yi]
+                quotes:
+                  - speaker: Lu Kang
+                    text: "We oppose it."
 
-            """, body: "> \"Body quote.\"\n>\n> — Wang Yi")
+                """, body: "> \"Body quote.\"\n>\n> — Wang Yi")
         let document = try FrontMatterSplitter.split(SourceFile(path: "Content/a.md", bytes: Data(text.utf8))).get()
         var config = SiteConfig()
         config.timeZone = shanghai()
@@ -57,8 +62,9 @@ import Testing
     @Test func quotesAppearOnTheRightSpeakerPageOnlyNewestFirst() throws {
         let site = try TempSite(articles: [
             "old.md": articleText(title: "Old", date: "\"2019-02-11T10:00:00+08:00\"", body: "> \"Old words.\"\n>\n> — Hua Chunying"),
-            "new.md": articleText(title: "New", date: "\"2019-02-13T10:00:00+08:00\"",
-                                  extra: "speakers: [Geng Shuang]\n", body: "> \"New words.\"\n>\n> — Hua Chunying"),
+            "new.md": articleText(
+                title: "New", date: "\"2019-02-13T10:00:00+08:00\"",
+                extra: "speakers: [Geng Shuang]\n", body: "> \"New words.\"\n>\n> — Hua Chunying"),
         ])
         defer { site.remove() }
         try site.build()

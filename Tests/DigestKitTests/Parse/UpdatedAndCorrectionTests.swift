@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// `updated:` (a date, as `date:`, never before it) and `correction:` (a short Markdown note):
@@ -14,11 +15,13 @@ import Testing
     }
 
     @Test func bothAreReadInTheSiteZoneAndAsHTML() throws {
-        let outcome = try parse(articleText(extra: """
-            updated: 2019-02-14 10:30
-            correction: An earlier version named the *wrong* ministry.
+        let outcome = try parse(
+            articleText(
+                extra: """
+                    updated: 2019-02-14 10:30
+                    correction: An earlier version named the *wrong* ministry.
 
-            """))
+                    """))
         #expect(outcome.diagnostics.isEmpty)
         let article = try #require(outcome.article)
         #expect(article.updated?.iso8601 == "2019-02-14T10:30:00+08:00")
@@ -69,8 +72,10 @@ import Testing
         defer { site.remove() }
         try IncrementalBuildTests.cachedBuild(site)
         let structure = try #require(BuildCache.load(from: site.root, generator: GeneratorIdentity.current)?.structure)
-        try site.write("Content/a2.md", IncrementalBuildTests.article(2).replacingOccurrences(
-            of: "section:", with: "updated: 2019-03-01 08:00\ncorrection: A *name* was wrong.\nsection:"))
+        try site.write(
+            "Content/a2.md",
+            IncrementalBuildTests.article(2).replacingOccurrences(
+                of: "section:", with: "updated: 2019-03-01 08:00\ncorrection: A *name* was wrong.\nsection:"))
         try IncrementalBuildTests.cachedBuild(site)
         let cache = try #require(BuildCache.load(from: site.root, generator: GeneratorIdentity.current))
         let cached = try #require(cache.articles.first { $0.key.hasSuffix("a2.md") }?.value.article)

@@ -1,12 +1,16 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct AliasTests {
     @Test func aliasPagesRedirectToTheArticleAndTheLinkCheckerFollowsThem() throws {
-        let site = try TempSite(siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/briefings/\n",
-                                articles: ["2019-02-13-talks.md": articleText(
-                                    title: "Talks <resume>", extra: "aliases: [/articles/talks-resume/, /old/talks.html]\n")])
+        let site = try TempSite(
+            siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/briefings/\n",
+            articles: [
+                "2019-02-13-talks.md": articleText(
+                    title: "Talks <resume>", extra: "aliases: [/articles/talks-resume/, /old/talks.html]\n")
+            ])
         defer { site.remove() }
         try site.build()
         let page = try site.read("articles/talks-resume/index.html")
@@ -15,11 +19,12 @@ import Testing
         #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(page.contains("<a href=\"../../2019/02/13/talks/\">Talks &lt;resume&gt;</a>"))
         #expect(try site.read("old/talks.html").contains("url=../2019/02/13/talks/"))
-        #expect(try site.read("_redirects") == """
-            /briefings/articles/talks-resume/ /briefings/2019/02/13/talks/ 301
-            /briefings/old/talks.html /briefings/2019/02/13/talks/ 301
+        #expect(
+            try site.read("_redirects") == """
+                /briefings/articles/talks-resume/ /briefings/2019/02/13/talks/ 301
+                /briefings/old/talks.html /briefings/2019/02/13/talks/ 301
 
-            """)
+                """)
         let problems = SiteChecker(options: site.options()).check().filter { $0.message.contains("broken link") }
         #expect(problems.isEmpty, "\(problems)")
     }
@@ -53,7 +58,10 @@ import Testing
         try site.write("Content/2019-02-13-a.md", articleText(title: "A", extra: "aliases: [/older-a/]\n"))
         try site.build { $0.useCache = true }
         let incremental = try snapshot(of: site.output)
-        try site.build { $0.useCache = true; $0.clean = true }
+        try site.build {
+            $0.useCache = true
+            $0.clean = true
+        }
         #expect(try snapshot(of: site.output) == incremental)
         #expect(incremental["old-a/index.html"] == nil)
         #expect(incremental["older-a/index.html"] != nil)
@@ -66,8 +74,9 @@ import Testing
         extra: "updated: \"2019-02-15T18:30:00+08:00\"\ncorrection: An earlier version misnamed the *vice minister*.\n")
 
     @Test func theArticleShowsTheUpdateAndTheFeedAndSitemapUseIt() throws {
-        let site = try TempSite(siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/\n",
-                                articles: ["2019-02-13-talks.md": Self.corrected])
+        let site = try TempSite(
+            siteYML: "title: Desk\ntimezone: Asia/Shanghai\nbase_url: https://desk.example.org/\n",
+            articles: ["2019-02-13-talks.md": Self.corrected])
         defer { site.remove() }
         try site.build()
         let page = try site.read("2019/02/13/talks/index.html")

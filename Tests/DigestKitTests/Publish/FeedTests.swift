@@ -1,20 +1,25 @@
 import Foundation
+import Testing
+
+@testable import DigestKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import DigestKit
 
 @Suite struct FeedTests {
     func site(base: String? = "https://example.org/desk/") throws -> TempSite {
         let yml = "title: Desk & Co\ntimezone: Asia/Shanghai\n" + (base.map { "base_url: \($0)\n" } ?? "")
-        return try TempSite(siteYML: yml, articles: [
-            "2019-02-13-talks-resume.md": articleText(title: "'Talks <resume> & continue'", extra: "tags: [trade]\nspeakers: [Geng Shuang]\nsummary: Short summary\nsource: Xinhua\n",
-                                body: "Body with ![chart](chart.svg) and [link](https://example.com)."),
-            "chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-            "2019-02-20-second.md": articleText(title: "Second", date: "\"2019-02-20T10:00:00+08:00\"", section: "ECONOMY", extra: "tags: [trade]\n"),
-            "draft.md": articleText(title: "Hidden draft", extra: "draft: true\ntags: [trade]\n"),
-        ])
+        return try TempSite(
+            siteYML: yml,
+            articles: [
+                "2019-02-13-talks-resume.md": articleText(
+                    title: "'Talks <resume> & continue'", extra: "tags: [trade]\nspeakers: [Geng Shuang]\nsummary: Short summary\nsource: Xinhua\n",
+                    body: "Body with ![chart](chart.svg) and [link](https://example.com)."),
+                "chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                "2019-02-20-second.md": articleText(title: "Second", date: "\"2019-02-20T10:00:00+08:00\"", section: "ECONOMY", extra: "tags: [trade]\n"),
+                "draft.md": articleText(title: "Hidden draft", extra: "draft: true\ntags: [trade]\n"),
+            ])
     }
 
     func xml(_ site: TempSite, _ path: String) throws -> XMLDocument {

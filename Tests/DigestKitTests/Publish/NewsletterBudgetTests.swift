@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// A busy week's newsletter stays under `newsletter.max_bytes` (Gmail clips past about 102 KB),
@@ -8,7 +9,8 @@ import Testing
     static let base = "https://example.org/desk/"
     /// 350 articles in ISO week 2019-W07, in sections of very different sizes.
     static let sectionSizes = [("DIPLOMACY", "Diplomacy", 200), ("ECONOMY", "Economy", 110), ("TECHNOLOGY", "Technology", 40)]
-    static let summary = "Delegations from both sides met again on Wednesday & agreed to keep talking about tariffs, quotas, export controls and the next round of talks before the end of the month."
+    static let summary =
+        "Delegations from both sides met again on Wednesday & agreed to keep talking about tariffs, quotas, export controls and the next round of talks before the end of the month."
 
     static func busyWeek(newsletter: String = "") -> [String: String] {
         var articles: [String: String] = [:]
@@ -27,7 +29,8 @@ import Testing
     }
 
     static func siteYML(_ newsletter: String = "") -> String {
-        "title: Desk\ntimezone: Asia/Shanghai\nbase_url: \(base)\nsections:\n  - id: DIPLOMACY\n    title: Diplomacy\n  - id: ECONOMY\n    title: Economy\n  - id: TECHNOLOGY\n    title: Technology\n" + newsletter
+        "title: Desk\ntimezone: Asia/Shanghai\nbase_url: \(base)\nsections:\n  - id: DIPLOMACY\n    title: Diplomacy\n  - id: ECONOMY\n    title: Economy\n  - id: TECHNOLOGY\n    title: Technology\n"
+            + newsletter
     }
 
     /// The newsletter of a busy week built with `newsletter` added to site.yml: HTML, text.
@@ -80,12 +83,14 @@ import Testing
     }
 
     @Test func leadArticlesCapsEverySectionThatIsLonger() throws {
-        let site = try TempSite(siteYML: Self.siteYML("newsletter:\n  lead_articles: 2\n"), articles: [
-            "d1.md": articleText(title: "Diplomacy story 1", date: "\"2019-02-11T10:00:00+08:00\""),
-            "d2.md": articleText(title: "Diplomacy story 2", date: "\"2019-02-12T10:00:00+08:00\""),
-            "d3.md": articleText(title: "Diplomacy story 3", date: "\"2019-02-13T10:00:00+08:00\""),
-            "e1.md": articleText(title: "Economy story 1", section: "ECONOMY"),
-        ])
+        let site = try TempSite(
+            siteYML: Self.siteYML("newsletter:\n  lead_articles: 2\n"),
+            articles: [
+                "d1.md": articleText(title: "Diplomacy story 1", date: "\"2019-02-11T10:00:00+08:00\""),
+                "d2.md": articleText(title: "Diplomacy story 2", date: "\"2019-02-12T10:00:00+08:00\""),
+                "d3.md": articleText(title: "Diplomacy story 3", date: "\"2019-02-13T10:00:00+08:00\""),
+                "e1.md": articleText(title: "Economy story 1", section: "ECONOMY"),
+            ])
         defer { site.remove() }
         try site.build()
         let html = try site.read("weeks/2019-W07/newsletter.html")
@@ -118,12 +123,15 @@ import Testing
     }
 
     @Test func preheaderIsTheLeadSummaryHiddenFromTheReader() throws {
-        let site = try TempSite(siteYML: Self.siteYML(), articles: [
-            "later.md": articleText(title: "Later", date: "\"2019-02-15T10:00:00+08:00\"", section: "ECONOMY",
-                                    extra: "summary: Economy summary.\n"),
-            "lead.md": articleText(title: "Lead", extra: "summary: \"Talks <resume> & continue\"\n"),
-            "plain.md": articleText(title: "No summary", date: "\"2019-02-14T10:00:00+08:00\""),
-        ])
+        let site = try TempSite(
+            siteYML: Self.siteYML(),
+            articles: [
+                "later.md": articleText(
+                    title: "Later", date: "\"2019-02-15T10:00:00+08:00\"", section: "ECONOMY",
+                    extra: "summary: Economy summary.\n"),
+                "lead.md": articleText(title: "Lead", extra: "summary: \"Talks <resume> & continue\"\n"),
+                "plain.md": articleText(title: "No summary", date: "\"2019-02-14T10:00:00+08:00\""),
+            ])
         defer { site.remove() }
         try site.build()
         let html = try site.read("weeks/2019-W07/newsletter.html")
@@ -167,8 +175,11 @@ import Testing
         try site.write("site.yml", Self.siteYML("newsletter:\n  max_bytes: 20000\n"))
         try IncrementalBuildTests.cachedBuild(site)
         try IncrementalBuildTests.expectSameAsClean(site, "a lower max_bytes")
-        try site.write("Content/DIPLOMACY-0.md", articleText(title: "\"Diplomacy story 0\"", date: "\"2019-02-17T23:00:00+08:00\"",
-                                                             extra: "summary: A new lead summary.\n"))
+        try site.write(
+            "Content/DIPLOMACY-0.md",
+            articleText(
+                title: "\"Diplomacy story 0\"", date: "\"2019-02-17T23:00:00+08:00\"",
+                extra: "summary: A new lead summary.\n"))
         try IncrementalBuildTests.cachedBuild(site)
         #expect(try site.read("weeks/2019-W07/newsletter.html").contains(">A new lead summary.</div><!--<![endif]-->"))
         try IncrementalBuildTests.expectSameAsClean(site, "a new lead summary")

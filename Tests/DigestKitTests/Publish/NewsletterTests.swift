@@ -1,29 +1,35 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct NewsletterTests {
     static let base = "https://example.org/desk/"
     static let awkwardTitle = #"Talks <b>resume</b> & "continue""#
-    static let longSummary = "Tariffs & <quotas> were discussed at length by both delegations, who agreed to meet again in Washington before the end of the month."
+    static let longSummary =
+        "Tariffs & <quotas> were discussed at length by both delegations, who agreed to meet again in Washington before the end of the month."
 
     func site(base: String? = NewsletterTests.base) throws -> TempSite {
         // ECONOMY first: the configured order, not the alphabetical one.
         let yml = "title: Desk & Co\ntimezone: Asia/Shanghai\nsections:\n  - ECONOMY\n  - DIPLOMACY\n" + (base.map { "base_url: \($0)\n" } ?? "")
-        return try TempSite(siteYML: yml, articles: [
-            "2019-02-13-talks-resume.md": articleText(
-                title: "'\(Self.awkwardTitle)'",
-                extra: "speakers: [Geng Shuang]\nsource: Xinhua\nsummary: \"\(Self.longSummary)\"\n"),
-            "b.md": articleText(title: "Trade figures", date: "\"2019-02-14T10:00:00+08:00\"", section: "ECONOMY"),
-            "c.md": articleText(title: "Second week", date: "\"2019-02-20T10:00:00+08:00\"", section: "ECONOMY"),
-            "draft.md": articleText(title: "Hidden draft", extra: "draft: true\n"),
-            "future.md": articleText(title: "Far future", date: "\"2030-06-05T10:00:00+08:00\""),
-        ])
+        return try TempSite(
+            siteYML: yml,
+            articles: [
+                "2019-02-13-talks-resume.md": articleText(
+                    title: "'\(Self.awkwardTitle)'",
+                    extra: "speakers: [Geng Shuang]\nsource: Xinhua\nsummary: \"\(Self.longSummary)\"\n"),
+                "b.md": articleText(title: "Trade figures", date: "\"2019-02-14T10:00:00+08:00\"", section: "ECONOMY"),
+                "c.md": articleText(title: "Second week", date: "\"2019-02-20T10:00:00+08:00\"", section: "ECONOMY"),
+                "draft.md": articleText(title: "Hidden draft", extra: "draft: true\n"),
+                "future.md": articleText(title: "Far future", date: "\"2030-06-05T10:00:00+08:00\""),
+            ])
     }
 
     /// Builds the test site, hands it over with the build's summary, and removes it.
-    func built(base: String? = NewsletterTests.base, drafts: Bool = false,
-               _ body: (TempSite, BuildSummary) throws -> Void) throws {
+    func built(
+        base: String? = NewsletterTests.base, drafts: Bool = false,
+        _ body: (TempSite, BuildSummary) throws -> Void
+    ) throws {
         let site = try site(base: base)
         defer { site.remove() }
         try body(site, try site.build { $0.includeDrafts = drafts })
@@ -204,8 +210,10 @@ import Testing
             if !line.isEmpty { lines.append(line) }
             return lines.joined(separator: "\n")
         }
-        let words = ["a", "tariff", "中国外交部", "é", "e\u{301}", "🇨🇳", "👩‍👩‍👧", "https://example.org/a/very/long/path/that/is/longer/than/the/width/of/a/line/by/far",
-                     "quotas", "Wang\u{A0}Wenbin", "—"]
+        let words = [
+            "a", "tariff", "中国外交部", "é", "e\u{301}", "🇨🇳", "👩‍👩‍👧", "https://example.org/a/very/long/path/that/is/longer/than/the/width/of/a/line/by/far",
+            "quotas", "Wang\u{A0}Wenbin", "—",
+        ]
         var generator = SeededRandom(seed: 72)
         for width in [1, 5, 12, 72] {
             for _ in 0..<200 {
@@ -217,4 +225,3 @@ import Testing
         }
     }
 }
-

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 /// A list entry reads as its item's values plus `html`, and its fingerprint stands for both.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 @Suite struct LocalizationTests {
@@ -12,8 +13,9 @@ import Testing
         #expect(english.weekTitle(ISOWeek(year: 2019, week: 7)) == "Week 7, 2019")
         #expect(english.weekRange(CivilDate(year: 2019, month: 2, day: 11), CivilDate(year: 2019, month: 2, day: 17)) == "11–17 February 2019")
         #expect(english.weekRange(CivilDate(year: 2019, month: 2, day: 25), CivilDate(year: 2019, month: 3, day: 3)) == "25 February – 3 March 2019")
-        #expect(english.weekRange(CivilDate(year: 2019, month: 12, day: 30), CivilDate(year: 2020, month: 1, day: 5))
-            == "30 December 2019 – 5 January 2020")
+        #expect(
+            english.weekRange(CivilDate(year: 2019, month: 12, day: 30), CivilDate(year: 2020, month: 1, day: 5))
+                == "30 December 2019 – 5 January 2020")
     }
 
     @Test func chineseDatesAndWeeks() {
@@ -22,8 +24,9 @@ import Testing
         let week = ISOWeek(year: 2019, week: 7)
         #expect("\(chinese.weekTitle(week)) · \(chinese.weekRange(week.monday, week.sunday))" == "第7周 · 2019年2月11日至17日")
         #expect(chinese.weekRange(CivilDate(year: 2019, month: 2, day: 25), CivilDate(year: 2019, month: 3, day: 3)) == "2019年2月25日至3月3日")
-        #expect(chinese.weekRange(CivilDate(year: 2019, month: 12, day: 30), CivilDate(year: 2020, month: 1, day: 5))
-            == "2019年12月30日至2020年1月5日")
+        #expect(
+            chinese.weekRange(CivilDate(year: 2019, month: 12, day: 30), CivilDate(year: 2020, month: 1, day: 5))
+                == "2019年12月30日至2020年1月5日")
     }
 
     @Test func countsTakeTheLanguagesPluralForm() {
@@ -45,15 +48,18 @@ import Testing
     }
 
     @Test func aMissingStringFallsBackToEnglishWithAWarningNamingTheKey() throws {
-        let partial = try StringsFile.parse("archive: Архив\narticle_count:\n  one: \"{count} статья\"\n  few: \"{count} статьи\"\n  many: \"{count} статей\"\n  other: \"{count} статьи\"\n",
-                                            file: "Templates/i18n/ru.yml").get()
+        let partial = try StringsFile.parse(
+            "archive: Архив\narticle_count:\n  one: \"{count} статья\"\n  few: \"{count} статьи\"\n  many: \"{count} статей\"\n  other: \"{count} статьи\"\n",
+            file: "Templates/i18n/ru.yml"
+        ).get()
         let english = Localizations.builtIn.files["en"]!
         let strings = Localizations(files: ["en": english, "ru": partial], builtInEnglish: english)
         let russian = strings.localization("ru")
         #expect(russian.text("archive") == "Архив")
         #expect(russian.text("tags") == "Tags")
-        #expect([1, 3, 5, 21, 22, 25].map { russian.count("article_count", $0) }
-            == ["1 статья", "3 статьи", "5 статей", "21 статья", "22 статьи", "25 статей"])
+        #expect(
+            [1, 3, 5, 21, 22, 25].map { russian.count("article_count", $0) }
+                == ["1 статья", "3 статьи", "5 статей", "21 статья", "22 статьи", "25 статей"])
         let warnings = strings.warnings(for: ["ru"])
         #expect(warnings.contains { $0.message == "no string 'tags' for 'ru': English used" && $0.file == "Templates/i18n/ru.yml" })
         #expect(!warnings.contains { $0.message.contains("'archive'") })
@@ -81,10 +87,11 @@ import Testing
         let strings = Localizations(files: ["en": builtIn.overlaid(by: site)], builtInEnglish: builtIn)
         #expect(strings.localization("en").count("article_count", 1) == "1 article")
         #expect(strings.localization("en").longDate(wednesday) == "Wednesday 13 February 2019")
-        #expect(strings.warnings(for: ["en"]).map(\.message).sorted() == [
-            "the string 'article_count' must be texts by plural category (one, other…): English used",
-            "the string 'dates.months' needs 12 entries: English used",
-        ])
+        #expect(
+            strings.warnings(for: ["en"]).map(\.message).sorted() == [
+                "the string 'article_count' must be texts by plural category (one, other…): English used",
+                "the string 'dates.months' needs 12 entries: English used",
+            ])
     }
 
     @Test func aValueThatIsNoStringIsAnErrorWithItsLine() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Whole builds whose theme speaks the site's language.
@@ -10,8 +11,9 @@ import Testing
     ]
 
     @Test func aChineseSiteHasChineseWordsDatesAndWeeks() throws {
-        let site = try TempSite(siteYML: "title: 新闻摘要\nlanguage: zh\ntimezone: Asia/Shanghai\nbase_url: https://example.org/digest/\n",
-                                articles: Self.twoArticles)
+        let site = try TempSite(
+            siteYML: "title: 新闻摘要\nlanguage: zh\ntimezone: Asia/Shanghai\nbase_url: https://example.org/digest/\n",
+            articles: Self.twoArticles)
         defer { site.remove() }
         let summary = try site.build()
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
@@ -66,7 +68,9 @@ import Testing
     @Test func aSiteAddsALanguageAndIsWarnedOfWhatItLacks() throws {
         let site = try TempSite(siteYML: "title: Дайджест\nlanguage: ru\n", articles: Self.twoArticles)
         defer { site.remove() }
-        try site.write("Templates/i18n/ru.yml", "archive: Архив\narticle_count:\n  one: \"{count} статья\"\n  few: \"{count} статьи\"\n  many: \"{count} статей\"\n  other: \"{count} статьи\"\n")
+        try site.write(
+            "Templates/i18n/ru.yml",
+            "archive: Архив\narticle_count:\n  one: \"{count} статья\"\n  few: \"{count} статьи\"\n  many: \"{count} статей\"\n  other: \"{count} статьи\"\n")
         let summary = try site.build()
         let home = try site.read("index.html")
         #expect(home.contains("<html lang=\"ru\">"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct PartialMemoTests {
@@ -41,9 +42,13 @@ import Testing
         var pipeline = Pipeline(config: config, templates: templates)
         pipeline.now = Date(timeIntervalSince1970: 1_900_000_000)
         let articles = (1...4).map { index in
-            SourceFile(path: "Content/a\(index).md", bytes: Data(articleText(
-                title: "Article <\(index)>", date: "\"2019-02-1\(index)T09:00:00+08:00\"",
-                extra: "tags: [Trade, \"Q&A\"]\nspeakers: [Hua Chunying]\n").utf8))
+            SourceFile(
+                path: "Content/a\(index).md",
+                bytes: Data(
+                    articleText(
+                        title: "Article <\(index)>", date: "\"2019-02-1\(index)T09:00:00+08:00\"",
+                        extra: "tags: [Trade, \"Q&A\"]\nspeakers: [Hua Chunying]\n"
+                    ).utf8))
         }
         let site = try pipeline.index(ContentSnapshot(sources: articles)).site
         let renderer = SiteRenderer(site: site, templates: templates)

@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+
 @testable import DigestKit
 
 /// Digest compiles templates with its own HTML escaping selected by a pragma line; pages must
@@ -36,10 +37,12 @@ import Testing
     /// escaping; Digest's escapes it. That difference shows Digest's escaping is the one in use,
     /// in pages, in partials and in layouts.
     @Test func digestEscapingIsInUseEverywhere() throws {
-        let set = try TemplateSet.compile([
-            "page": "{{<layout}}{{$main}}{{b}}|{{> part}}{{/main}}{{/layout}}",
-            "layout": "{{b}}|{{$main}}{{/main}}", "part": "{{b}}",
-        ], requiring: []).get()
+        let set = try TemplateSet.compile(
+            [
+                "page": "{{<layout}}{{$main}}{{b}}|{{> part}}{{/main}}{{/layout}}",
+                "layout": "{{b}}|{{$main}}{{/main}}", "part": "{{b}}",
+            ], requiring: []
+        ).get()
         #expect(set.render(["b": "<\u{301}"], template: "page") == "&lt;\u{301}|&lt;\u{301}|&lt;\u{301}")
     }
 
@@ -49,8 +52,9 @@ import Testing
     }
 
     @Test func escapesTheFiveCharactersAndNothingElse() {
-        #expect(HTMLEscaping.escape(#"<a href="x">Tom & Jerry's</a>"#)
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(
+            HTMLEscaping.escape(#"<a href="x">Tom & Jerry's</a>"#)
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
         #expect(HTMLEscaping.escape("网络安全 — café 🚀") == "网络安全 — café 🚀")
         #expect(HTMLEscaping.escape("") == "")
         #expect(HTMLEscaping.escape("🚀<🚀") == "🚀&lt;🚀")

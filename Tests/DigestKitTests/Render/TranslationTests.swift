@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// Articles with a language of their own, and translations linked to each other.
@@ -7,8 +8,9 @@ import Testing
     static let siteYML = "title: Test Desk\ntimezone: Asia/Shanghai\nbase_url: https://example.org/digest/\n"
     static let pair = [
         "en.md": articleText(title: "Spokesperson's remarks", extra: "slug: remarks\ntranslation_key: mfa-0213\n"),
-        "zh.md": articleText(title: "外交部发言人答记者问", date: "\"2019-02-13T09:20:00+08:00\"",
-                             extra: "slug: remarks-zh\nlanguage: zh\ntranslation_key: mfa-0213\n"),
+        "zh.md": articleText(
+            title: "外交部发言人答记者问", date: "\"2019-02-13T09:20:00+08:00\"",
+            extra: "slug: remarks-zh\nlanguage: zh\ntranslation_key: mfa-0213\n"),
         "other.md": articleText(title: "Trade talks", date: "\"2019-02-14T10:00:00+08:00\"", section: "ECONOMY"),
     ]
 
@@ -40,14 +42,23 @@ import Testing
         let chinesePage = try page(site, "remarks-zh")
         #expect(englishPage.contains(alternates), "\(englishPage)")
         #expect(chinesePage.contains(alternates))
-        #expect(englishPage.contains("<p class=\"translations\">Also in: <a href=\"../../../../2019/02/13/remarks-zh/\" hreflang=\"zh\" lang=\"zh\" title=\"外交部发言人答记者问\">中文</a></p>"))
-        #expect(chinesePage.contains("<p class=\"translations\">其他语言版本： <a href=\"../../../../2019/02/13/remarks/\" hreflang=\"en\" lang=\"en\" title=\"Spokesperson&#39;s remarks\">English</a></p>"))
+        #expect(
+            englishPage.contains(
+                "<p class=\"translations\">Also in: <a href=\"../../../../2019/02/13/remarks-zh/\" hreflang=\"zh\" lang=\"zh\" title=\"外交部发言人答记者问\">中文</a></p>")
+        )
+        #expect(
+            chinesePage.contains(
+                "<p class=\"translations\">其他语言版本： <a href=\"../../../../2019/02/13/remarks/\" hreflang=\"en\" lang=\"en\" title=\"Spokesperson&#39;s remarks\">English</a></p>"
+            ))
         let untranslated = try page(site, "other")
         #expect(!untranslated.contains("hreflang"))
         #expect(!untranslated.contains("class=\"translations\""))
         let sitemap = try site.read("sitemap.xml")
         #expect(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""))
-        #expect(sitemap.contains("<loc>\(chinese)</loc><lastmod>2019-02-13T09:20:00+08:00</lastmod><xhtml:link rel=\"alternate\" hreflang=\"zh\" href=\"\(chinese)\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(english)\"/><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(english)\"/></url>"))
+        #expect(
+            sitemap.contains(
+                "<loc>\(chinese)</loc><lastmod>2019-02-13T09:20:00+08:00</lastmod><xhtml:link rel=\"alternate\" hreflang=\"zh\" href=\"\(chinese)\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(english)\"/><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(english)\"/></url>"
+            ))
         #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
     }
 

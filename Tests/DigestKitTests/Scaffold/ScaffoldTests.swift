@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct ArticleDraftTests {
     let date = try! ArticleDateParser.parse("2019-02-13T09:15:25+08:00", in: shanghai())
 
     @Test func writesFrontMatterThatParsesBackExactly() throws {
-        var draft = ArticleDraft(title: "Ministry: \"No\" to #claims - really", section: "DIPLOMACY",
-                                 tags: ["cyber security", "5G"], speakers: ["Hua Chunying"], source: "Xinhua", date: date)
+        var draft = ArticleDraft(
+            title: "Ministry: \"No\" to #claims - really", section: "DIPLOMACY",
+            tags: ["cyber security", "5G"], speakers: ["Hua Chunying"], source: "Xinhua", date: date)
         draft.body = "Body."
         #expect(draft.relativePath == "Content/2019/02/2019-02-13-ministry-no-to-claims-really.md")
         let document = try FrontMatterSplitter.split(SourceFile(path: "x.md", bytes: Data(try draft.text().utf8))).get()
@@ -38,8 +40,10 @@ import Testing
     @Test func newSiteBuildsWithTheBuiltInTheme() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digest-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try SiteScaffold(directory: folder, title: "New \"Desk\"", timeZone: shanghai(),
-                         now: Date(timeIntervalSince1970: 1_550_020_500)).create()
+        try SiteScaffold(
+            directory: folder, title: "New \"Desk\"", timeZone: shanghai(),
+            now: Date(timeIntervalSince1970: 1_550_020_500)
+        ).create()
         var options = BuildOptions(siteDirectory: folder)
         options.now = Date(timeIntervalSince1970: 1_600_000_000)
         let summary = try SiteBuilder(options: options).build()

@@ -37,7 +37,8 @@ struct LinkChecker {
                 if link.isEmpty || link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") { continue }
                 checked += 1
                 let base = URL(string: "https://example.org\(subPath)\(page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!)")!
-                guard let resolved = URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? link, relativeTo: base)?.absoluteURL else {
+                guard let resolved = URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? link, relativeTo: base)?.absoluteURL
+                else {
                     problems.append(Problem(page: page, link: link, reason: "not a URL"))
                     continue
                 }

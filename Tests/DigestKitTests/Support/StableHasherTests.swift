@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct StableHasherTests {
@@ -15,13 +16,14 @@ import Testing
 
     /// XXH3 64-bit, seed 0, from xxHash's `XSUM_XXH3_testdata` (cli/xsum_sanity_check.c):
     /// one length from each of XXH3's code paths, up to three 1 KiB blocks.
-    @Test(arguments: [
-        (0, 0x2D06_8005_38D3_94C2), (1, 0xC44B_DFF4_074E_ECDB), (6, 0x27B5_6A84_CD2D_7325),
-        (12, 0xA713_DAF0_DFBB_77E7), (24, 0xA3FE_70BF_9D35_10EB), (48, 0x397D_A259_ECBA_1F11),
-        (80, 0xBCDE_FBBB_2C47_C90A), (195, 0xCD94_217E_E362_EC3A), (403, 0xCDEB_804D_65C6_DEA4),
-        (512, 0x617E_4959_9013_CB6B), (2048, 0xDD59_E2C3_A5F0_38E0), (2099, 0xC6B9_D9B3_FC9A_C765),
-        (2240, 0x6E73_A905_39CF_2948), (2367, 0xCB37_AEB9_E5D3_61ED),
-    ] as [(Int, UInt64)])
+    @Test(
+        arguments: [
+            (0, 0x2D06_8005_38D3_94C2), (1, 0xC44B_DFF4_074E_ECDB), (6, 0x27B5_6A84_CD2D_7325),
+            (12, 0xA713_DAF0_DFBB_77E7), (24, 0xA3FE_70BF_9D35_10EB), (48, 0x397D_A259_ECBA_1F11),
+            (80, 0xBCDE_FBBB_2C47_C90A), (195, 0xCD94_217E_E362_EC3A), (403, 0xCDEB_804D_65C6_DEA4),
+            (512, 0x617E_4959_9013_CB6B), (2048, 0xDD59_E2C3_A5F0_38E0), (2099, 0xC6B9_D9B3_FC9A_C765),
+            (2240, 0x6E73_A905_39CF_2948), (2367, 0xCB37_AEB9_E5D3_61ED),
+        ] as [(Int, UInt64)])
     func hashIsXXH3OfTheBytes(count: Int, expected: UInt64) {
         #expect(StableHasher.hash(Self.sanityBuffer(count)) == expected)
     }
@@ -55,11 +57,35 @@ import Testing
             return hasher.finalize()
         }
         let sequences: [(String, UInt64)] = [
-            ("ab, c", hash { $0.combine("ab"); $0.combine("c") }),
-            ("a, bc", hash { $0.combine("a"); $0.combine("bc") }),
+            (
+                "ab, c",
+                hash {
+                    $0.combine("ab")
+                    $0.combine("c")
+                }
+            ),
+            (
+                "a, bc",
+                hash {
+                    $0.combine("a")
+                    $0.combine("bc")
+                }
+            ),
             ("abc", hash { $0.combine("abc") }),
-            ("abc, empty", hash { $0.combine("abc"); $0.combine("") }),
-            ("empty, abc", hash { $0.combine(""); $0.combine("abc") }),
+            (
+                "abc, empty",
+                hash {
+                    $0.combine("abc")
+                    $0.combine("")
+                }
+            ),
+            (
+                "empty, abc",
+                hash {
+                    $0.combine("")
+                    $0.combine("abc")
+                }
+            ),
             ("bytes abc", hash { h in Array("abc".utf8).withUnsafeBytes { h.combine(bytes: $0) } }),
             ("Int 1", hash { $0.combine(1) }),
             ("UInt64 1", hash { $0.combine(UInt64(1)) }),
@@ -68,11 +94,29 @@ import Testing
             ("false", hash { $0.combine(false) }),
             ("nothing", hash { _ in }),
             ("empty", hash { $0.combine("") }),
-            ("Int 1, Int 2", hash { $0.combine(1); $0.combine(2) }),
-            ("Int 2, Int 1", hash { $0.combine(2); $0.combine(1) }),
+            (
+                "Int 1, Int 2",
+                hash {
+                    $0.combine(1)
+                    $0.combine(2)
+                }
+            ),
+            (
+                "Int 2, Int 1",
+                hash {
+                    $0.combine(2)
+                    $0.combine(1)
+                }
+            ),
             // The first string holds what the second's frame would be.
             ("a + frame of b", hash { $0.combine("a\u{4}\u{1}\0\0\0\0\0\0\0b") }),
-            ("a, b", hash { $0.combine("a"); $0.combine("b") }),
+            (
+                "a, b",
+                hash {
+                    $0.combine("a")
+                    $0.combine("b")
+                }
+            ),
         ]
         for (index, (name, value)) in sequences.enumerated() {
             for (other, otherValue) in sequences[(index + 1)...] {

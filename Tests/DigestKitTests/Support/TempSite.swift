@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DigestKit
 
 /// The repository root, which is also the sample site.

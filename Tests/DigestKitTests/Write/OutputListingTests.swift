@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The output listed from recorded folder stamps must be what walking it finds.
@@ -19,8 +20,10 @@ import Testing
         let root = Self.makeFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         func write(_ path: String) throws { try Self.write(path, in: root) }
-        let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html",
-                     "days/2019-02-13/index.html", "assets/style.css"]
+        let built = [
+            "index.html", "articles/a/index.html", "articles/b/index.html", "tags/trade/index.html",
+            "days/2019-02-13/index.html", "assets/style.css",
+        ]
         for path in built { try write(path) }
         let statedAtNanoseconds = OutputListing.nowNanoseconds()
         let folders = OutputListing.folderStamps(of: built, in: root.path)
@@ -55,8 +58,10 @@ import Testing
         let root = Self.makeFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         func write(_ path: String) throws { try Self.write(path, in: root) }
-        let built = ["index.html", "articles/a/index.html", "articles/b/index.html", "articles/c/index.html",
-                     "tags/trade/index.html", "tags/zinc/index.html", "days/2019-02-13/index.html"]
+        let built = [
+            "index.html", "articles/a/index.html", "articles/b/index.html", "articles/c/index.html",
+            "tags/trade/index.html", "tags/zinc/index.html", "days/2019-02-13/index.html",
+        ]
         for path in built { try write(path) }
         let folders = OutputListing.folderStamps(of: built, in: root.path)
         let later = OutputListing.nowNanoseconds() + 1_000_000_000

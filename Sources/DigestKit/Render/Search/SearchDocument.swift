@@ -36,7 +36,8 @@ struct SearchDocument: Sendable {
     /// The terms of a document as the last build wrote it (`script`), or nil if it cannot be read.
     static func fieldTerms(ofScript script: Data) -> [(term: String, flags: UInt8)]? {
         guard let call = SearchScript.arguments(script, call: "DIGEST_SEARCH_DOC"), call.count == 2,
-              let fields = call[1] as? [String: Any], let title = fields["t"] as? String else { return nil }
+            let fields = call[1] as? [String: Any], let title = fields["t"] as? String
+        else { return nil }
         var meta: [String] = ["m", "s", "o"].map { fields[$0] as? String ?? "" }
         meta += fields["g"] as? [String] ?? []
         meta += fields["p"] as? [String] ?? []
@@ -51,14 +52,17 @@ struct SearchDocument: Sendable {
         let speakers = placed.speakerIndices.map { site.speakers[$0].name }
         let text = SearchPlainText.of(html: article.bodyHTML)
 
-        terms = Self.fieldTerms(title: article.title, meta: [article.summary ?? "", section, article.source ?? ""] + tags + speakers,
-                           body: text)
+        terms = Self.fieldTerms(
+            title: article.title, meta: [article.summary ?? "", section, article.source ?? ""] + tags + speakers,
+            body: text)
 
         let url = site.config.linkIndexFiles ? placed.path.file : placed.path.folder
         var script = Array("DIGEST_SEARCH_DOC(\(id),{\"t\":".utf8)
         SearchScript.appendQuoted(article.title, to: &script)
-        let fields: [(String, String?)] = [("u", url), ("d", article.date.day.id), ("s", section), ("m", article.summary),
-                                           ("o", article.source)]
+        let fields: [(String, String?)] = [
+            ("u", url), ("d", article.date.day.id), ("s", section), ("m", article.summary),
+            ("o", article.source),
+        ]
         for case let (name, value?) in fields {
             script += Array(",\"\(name)\":".utf8)
             SearchScript.appendQuoted(value, to: &script)

@@ -61,15 +61,17 @@ extension SearchIndex {
     static func keys(ofManifest script: Data) -> [String]? {
         let prefix = Data("window.DIGEST_SEARCH = ".utf8)
         guard script.starts(with: prefix), script.count > prefix.count + 2,
-              let manifest = try? JSONSerialization.jsonObject(with: script.dropFirst(prefix.count).dropLast(2)) as? [String: Any],
-              let keys = manifest["keys"] as? String else { return nil }
+            let manifest = try? JSONSerialization.jsonObject(with: script.dropFirst(prefix.count).dropLast(2)) as? [String: Any],
+            let keys = manifest["keys"] as? String
+        else { return nil }
         return keys.split(separator: " ").map(String.init)
     }
 
     /// The postings of a shard script as `shardScript` wrote them.
     static func postings(ofShard script: Data) -> [Posting]? {
         guard let call = SearchScript.arguments(script, call: "DIGEST_SEARCH_SHARD"), call.count == 3,
-              let terms = call[1] as? [String], let lists = call[2] as? [String], terms.count == lists.count else { return nil }
+            let terms = call[1] as? [String], let lists = call[2] as? [String], terms.count == lists.count
+        else { return nil }
         var postings: [Posting] = []
         postings.reserveCapacity(terms.count)
         for (term, list) in zip(terms, lists) {
@@ -98,8 +100,12 @@ extension SearchIndex.Posting {
         let present = low < ids.count && ids[low] == id
         switch (present, newFlags) {
         case let (true, value?): flags[low] = value
-        case (true, nil): ids.remove(at: low); flags.remove(at: low)
-        case let (false, value?): ids.insert(id, at: low); flags.insert(value, at: low)
+        case (true, nil):
+            ids.remove(at: low)
+            flags.remove(at: low)
+        case let (false, value?):
+            ids.insert(id, at: low)
+            flags.insert(value, at: low)
         case (false, nil): break
         }
     }

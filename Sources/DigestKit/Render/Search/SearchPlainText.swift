@@ -31,15 +31,26 @@ enum SearchPlainText {
                         if decoded == " " {
                             space()
                         } else {
-                            if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
-                            for unit in String(decoded).utf8 { out[length] = unit; length += 1 }
+                            if pendingSpace {
+                                out[length] = 0x20
+                                length += 1
+                                pendingSpace = false
+                            }
+                            for unit in String(decoded).utf8 {
+                                out[length] = unit
+                                length += 1
+                            }
                         }
                         index += referenceLength
                     case 0x20, 0x0A, 0x09, 0x0D:
                         space()
                         index += 1
                     default:
-                        if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                        if pendingSpace {
+                            out[length] = 0x20
+                            length += 1
+                            pendingSpace = false
+                        }
                         out[length] = byte
                         length += 1
                         index += 1
@@ -51,9 +62,11 @@ enum SearchPlainText {
     }
 
     /// Tags that do not separate words.
-    static let inlineTags: Set<String> = ["a", "/a", "em", "/em", "strong", "/strong", "code", "/code", "b", "/b",
-                                          "i", "/i", "span", "/span", "sup", "/sup", "sub", "/sub", "del", "/del",
-                                          "mark", "/mark", "small", "/small", "abbr", "/abbr", "q", "/q", "u", "/u"]
+    static let inlineTags: Set<String> = [
+        "a", "/a", "em", "/em", "strong", "/strong", "code", "/code", "b", "/b",
+        "i", "/i", "span", "/span", "sup", "/sup", "sub", "/sub", "del", "/del",
+        "mark", "/mark", "small", "/small", "abbr", "/abbr", "q", "/q", "u", "/u",
+    ]
 
     /// The lowercased name of the tag whose name starts at `start` (with a leading `/` for an end tag).
     static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {

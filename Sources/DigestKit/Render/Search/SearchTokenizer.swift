@@ -100,9 +100,9 @@ enum SearchTokenizer {
     static func isCJK(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,
-             0x3041...0x309F, 0x30A0...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
-             0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
-             0x20000...0x3FFFF:
+            0x3041...0x309F, 0x30A0...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
+            0x20000...0x3FFFF:
             true
         default:
             false
@@ -112,7 +112,7 @@ enum SearchTokenizer {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
             true
         default:
             false
@@ -138,11 +138,12 @@ enum SearchTokenizer {
     @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
         let lead = UInt32(bytes[index])
         func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
-        let (value, length): (UInt32, Int) = switch lead {
-        case 0xF0...: ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
-        case 0xE0...: ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
-        default: ((lead & 0x1F) << 6 | next(1), 2)
-        }
+        let (value, length): (UInt32, Int) =
+            switch lead {
+            case 0xF0...: ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+            case 0xE0...: ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+            default: ((lead & 0x1F) << 6 | next(1), 2)
+            }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }

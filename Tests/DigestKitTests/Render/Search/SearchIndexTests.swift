@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SearchIndexTests {
@@ -19,9 +20,10 @@ import Testing
 
     @Test func everyFieldAndTheBodyAreIndexedForPublishedArticlesOnly() throws {
         let site = try TempSite(articles: [
-            "网络安全-briefing.md": articleText(title: "网络安全 briefing", date: "\"2019-02-12T09:00:00+08:00\"",
-                                extra: "tags: [网络安全, الأمن]\nspeakers: [Hua Chunying]\nsummary: Summary text\nsource: Xinhua\n",
-                                body: "Talks in <b>Zürich</b> on 墨子号.\n\n<script>hiddenCode()</script>"),
+            "网络安全-briefing.md": articleText(
+                title: "网络安全 briefing", date: "\"2019-02-12T09:00:00+08:00\"",
+                extra: "tags: [网络安全, الأمن]\nspeakers: [Hua Chunying]\nsummary: Summary text\nsource: Xinhua\n",
+                body: "Talks in <b>Zürich</b> on 墨子号.\n\n<script>hiddenCode()</script>"),
             "b.md": articleText(title: "Newer", date: "\"2019-02-14T09:00:00+08:00\"", section: "ECONOMY"),
             "d.md": articleText(title: "Draft only", extra: "draft: true\n"),
             "f.md": articleText(title: "Future only", date: "\"2099-01-01\""),

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import DigestKit
 
 /// The pieces a rebuild after body edits patches the index with (`SearchIndex+Update`); that
 /// the patched index is a clean build's, byte for byte, is `IncrementalBuildTests`' part.
 @Suite struct SearchIndexUpdateTests {
     @Test func aShardReadsBackAsItWasWritten() throws {
-        let postings = [SearchIndex.Posting(term: "talks", ids: [0, 3, 70_000], flags: [4, 1, 2]),
-                        SearchIndex.Posting(term: "tariff", ids: [5], flags: [7])]
+        let postings = [
+            SearchIndex.Posting(term: "talks", ids: [0, 3, 70_000], flags: [4, 1, 2]),
+            SearchIndex.Posting(term: "tariff", ids: [5], flags: [7]),
+        ]
         let script = SearchIndex.shardScript(SearchShardKeys.Shard(key: "ta", terms: [1, 0]), postings)
         let read = try #require(SearchIndex.postings(ofShard: Data(script)))
         #expect(read.map(\.term) == ["talks", "tariff"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SearchShardKeysTests {
@@ -12,8 +13,10 @@ import Testing
     /// The page looks a term up in the shard of the longest key it starts with: every term
     /// must be there, however the shards were split.
     @Test func largeShardsSplitAndEveryTermIsInItsLongestKeysShard() {
-        var terms: [(term: String, bytes: Int)] = [("t", 10), ("th", 10), ("the", 5000), ("then", 3000), ("there", 3000),
-                                                   ("these", 3000), ("thin", 100), ("to", 400), ("墨子", 50), ("墨", 5)]
+        var terms: [(term: String, bytes: Int)] = [
+            ("t", 10), ("th", 10), ("the", 5000), ("then", 3000), ("there", 3000),
+            ("these", 3000), ("thin", 100), ("to", 400), ("墨子", 50), ("墨", 5),
+        ]
         for index in 0..<40 { terms.append(("them\(index)", 200)) }
         let shards = SearchShardKeys(maxBytes: 6000).shards(terms)
         let keys = Set(shards.map(\.key))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DigestKit
 
 @Suite struct SearchTokenizerTests {
@@ -32,7 +33,8 @@ import Testing
 
 @Suite struct SearchPlainTextTests {
     @Test func tagsAttributesScriptsAndStylesAreNotText() {
-        let html = "<p class=\"lead\">Talks <em>resume</em> in <a href=\"https://x.example/hidden\" title=\"secret\">Zürich</a>.</p>\n"
+        let html =
+            "<p class=\"lead\">Talks <em>resume</em> in <a href=\"https://x.example/hidden\" title=\"secret\">Zürich</a>.</p>\n"
             + "<script>var hidden = 1;</script><style>p { color: red }</style><p>Next&nbsp;&amp; last &#x4E2D;&#22269;</p>"
         #expect(SearchPlainText.of(html: html) == "Talks resume in Zürich. Next & last 中国")
     }
