@@ -71,7 +71,8 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
         }
         var warnings = result.warnings
-        if options.useCache { warnings += recordAddresses(of: result.site) }
+        let addresses = AddressBook(result.site)
+        if options.useCache { warnings += record(addresses, of: result.site) }
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
@@ -100,16 +101,14 @@ public struct SiteBuilder: Sendable {
             weeks: result.site.weeks.map(\.week))
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
-        summary.articleFolders = Dictionary(
-            result.site.articles.map { ($0.article.sourcePath, $0.path.folder) }, uniquingKeysWith: { first, _ in first })
+        summary.articleFolders = addresses.folders
         if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any) }
         return summary
     }
 
     /// Says which pages moved since the last build that recorded its addresses, and records
     /// this build's. A book that cannot be written costs only the next build's move report.
-    private func recordAddresses(of site: Site) -> [Diagnostic] {
-        let book = AddressBook(site)
+    private func record(_ book: AddressBook, of site: Site) -> [Diagnostic] {
         let last = AddressBook.load(from: options.siteDirectory)
         guard last != book else { return [] }
         do {
