@@ -31,12 +31,17 @@ extension BuildCache {
                 column: try reader.optionalInt(), message: try reader.string(), hint: try reader.optionalString())
         }
         guard try decoder.reader.bool() else { return ArticleParser.Outcome(article: nil, diagnostics: diagnostics) }
+        // The header's bytes here are what `ArticleHeader.fingerprint` hashes: hashing them where
+        // they lie spares encoding the header again.
+        let headerStart = decoder.reader.offset
         let header = try decoder.decode(ArticleHeader.self)
+        let headerFingerprint = decoder.reader.hash(headerStart..<decoder.reader.offset)
         // The body is made again from the source by the build that uses it (`Pipeline.lazilyBodied`).
         let article = Article(
             sourcePath: sourcePath, header: header, body: ArticleBody(), bodyLinks: nil,
             quoteLines: try decoder.reader.ints(), sourceSize: try decoder.reader.int(),
-            sourceHash: try decoder.reader.uint64(), keys: try decoder.decode(ArticleKeys.self))
+            sourceHash: try decoder.reader.uint64(), keys: try decoder.decode(ArticleKeys.self),
+            headerFingerprint: headerFingerprint)
         return ArticleParser.Outcome(article: article, diagnostics: diagnostics)
     }
 }

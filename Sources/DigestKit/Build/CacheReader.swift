@@ -2,7 +2,8 @@ struct CacheReader {
     struct Damaged: Error {}
 
     private let bytes: [UInt8]
-    private var offset = 0
+    /// Where the next value starts in `bytes`.
+    private(set) var offset = 0
     /// Where this reader's part of `bytes` ends.
     private let end: Int
 
@@ -19,6 +20,11 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { offset == end }
+
+    /// `StableHasher.hash` of the bytes in `range`, read where they lie.
+    func hash(_ range: Range<Int>) -> UInt64 {
+        bytes.withUnsafeBytes { StableHasher.hash(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
 
     /// Skips a part written with `CacheWriter.writePart`, returning where it lies, so parts
     /// can be read on several cores.

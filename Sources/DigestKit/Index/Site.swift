@@ -123,7 +123,7 @@ extension PlacedArticle {
             hasher.combine(article.sourceHash)
             hasher.combine(article.sourceSize)
         } else {
-            hasher.combine(article.header.fingerprint)
+            hasher.combine(article.headerFingerprint)
         }
         hasher.combine(article.sourcePath)
         hasher.combine(path)

@@ -13,6 +13,9 @@ public struct Article: Sendable, Hashable {
     private final class Storage: @unchecked Sendable {
         var sourcePath: String
         var header: ArticleHeader
+        /// `header.fingerprint`, worked out once: feeds, newsletters and the site's structure
+        /// each ask for it, and encoding every header again for each showed in rebuilds.
+        var headerFingerprint: UInt64
         var body: ArticleBody
         /// nil for an article from the build cache: its body, when made, gives them.
         var bodyLinks: [Markdown.Reference]?
@@ -22,11 +25,12 @@ public struct Article: Sendable, Hashable {
         var sourceHash: UInt64
 
         init(
-            sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
-            quoteLines: [Int], keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64
+            sourcePath: String, header: ArticleHeader, headerFingerprint: UInt64, body: ArticleBody,
+            bodyLinks: [Markdown.Reference]?, quoteLines: [Int], keys: ArticleKeys?, sourceSize: Int, sourceHash: UInt64
         ) {
             self.sourcePath = sourcePath
             self.header = header
+            self.headerFingerprint = headerFingerprint
             self.body = body
             self.bodyLinks = bodyLinks
             self.quoteLines = quoteLines
@@ -37,8 +41,8 @@ public struct Article: Sendable, Hashable {
 
         func copy() -> Storage {
             Storage(
-                sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
-                keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
+                sourcePath: sourcePath, header: header, headerFingerprint: headerFingerprint, body: body,
+                bodyLinks: bodyLinks, quoteLines: quoteLines, keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
         }
     }
 
@@ -69,9 +73,12 @@ public struct Article: Sendable, Hashable {
         set {
             let storage = ownStorage
             storage.header = newValue
+            storage.headerFingerprint = newValue.fingerprint
             storage.keys = nil
         }
     }
+    /// A hash of the header (`ArticleHeader.fingerprint`), kept since the header was set.
+    var headerFingerprint: UInt64 { storage.headerFingerprint }
     /// Path of the Markdown file, relative to the site folder.
     public var sourcePath: String {
         get { storage.sourcePath }
@@ -144,11 +151,12 @@ public struct Article: Sendable, Hashable {
 
     init(
         sourcePath: String, header: ArticleHeader, body: ArticleBody, bodyLinks: [Markdown.Reference]?,
-        quoteLines: [Int] = [], sourceSize: Int = 0, sourceHash: UInt64 = 0, keys: ArticleKeys? = nil
+        quoteLines: [Int] = [], sourceSize: Int = 0, sourceHash: UInt64 = 0, keys: ArticleKeys? = nil,
+        headerFingerprint: UInt64? = nil
     ) {
         storage = Storage(
-            sourcePath: sourcePath, header: header, body: body, bodyLinks: bodyLinks, quoteLines: quoteLines,
-            keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
+            sourcePath: sourcePath, header: header, headerFingerprint: headerFingerprint ?? header.fingerprint, body: body,
+            bodyLinks: bodyLinks, quoteLines: quoteLines, keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
     }
 
     /// True when the two differ at most in their body: then every page that shows no body

@@ -104,6 +104,7 @@ import Testing
             #expect(changed.header != original.header, "the change to '\(field)' changed nothing")
             #expect(!original.sameOutsideBody(as: changed), "a change to '\(field)' went unseen")
             #expect(Self.structureFingerprint(changed) != fingerprint, "a change to '\(field)' left the fingerprint")
+            #expect(changed.headerFingerprint == changed.header.fingerprint, "'\(field)' set, the kept hash not renewed")
         }
     }
 
@@ -137,6 +138,8 @@ import Testing
         for article in sent {
             let back = try #require(read.articles[article.sourcePath]?.article)
             #expect(back.header == article.header)
+            // Read off the cache's bytes, not worked out again: it must be the same hash.
+            #expect(back.headerFingerprint == article.header.fingerprint)
             #expect(back.quoteLines == article.quoteLines && back.keys == article.keys ?? ArticleKeys(article))
             #expect(back.sourceSize == article.sourceSize && back.sourceHash == article.sourceHash)
         }
