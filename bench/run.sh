@@ -7,7 +7,9 @@
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
 #   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
 #   BENCH_PAGEFIND=1              also index Digest's output with Pagefind 1.5.2 (pip) for the search table; 0 skips it
+#   BENCH_BASELINE=REV            also build Digest at git revision REV and time it in the same runs (A/B)
 #
+# Then where Digest's time goes: `digest build --timings` of its fastest full build and rebuild.
 # A second table describes the search index (bench/search-index.py): its size and files, its size
 # against the articles' plain text, and what the search page and a first query load, for a fixed
 # list of queries (median / worst); beside it, Pagefind's time, size and files on the same output.
@@ -19,6 +21,7 @@ runs="${BENCH_RUNS:-3}"
 build_timeout="${BENCH_TIMEOUT:-0}"
 hugo_site="${BENCH_HUGO_SITE:-$repo/../shared/bench/hugo-site}"
 pagefind="${BENCH_PAGEFIND:-1}"
+baseline="${BENCH_BASELINE:-}"
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -51,6 +54,18 @@ swift build -c release --product digest >&2
 digest="$repo/.build/release/digest"
 commit="$(git rev-parse --short HEAD)"
 git diff --quiet HEAD -- Sources Package.swift || commit="$commit+uncommitted"
+
+# The baseline is built from a worktree of its own, with a build folder of its own, so the
+# two binaries differ only by their sources.
+baseline_digest=""
+if [ -n "$baseline" ]; then
+  baseline_commit="$(git rev-parse --short "$baseline^{commit}")" || die "no git revision '$baseline'"
+  baseline_tree="$repo/.build-baseline/$baseline_commit"
+  [ -d "$baseline_tree" ] || git worktree add --detach "$baseline_tree" "$baseline_commit" >&2
+  say "building the baseline digest at $baseline_commit (release)"
+  (cd "$baseline_tree" && swift build -c release --product digest >&2)
+  baseline_digest="$baseline_tree/.build/release/digest"
+fi
 
 # Other jobs on the machine skew wall times; the table reports the load seen at the start.
 load_at_start="$(cut -d' ' -f1 /proc/loadavg)"
@@ -115,6 +130,7 @@ faster() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 rows=()
 search_rows=()
+stage_tables=()
 add_row() { rows+=("$(printf '| %s ' "$@")|"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "–" }'; }
@@ -139,14 +155,25 @@ for n in $sizes; do
   # The two tools take turns, so a slow spell of the machine (shared hosts have them) does not
   # land on one tool's runs only. Digest builds with --clean: a full build every run, with no
   # help from the build cache of the run before.
-  digest_wall="" hugo_wall="" failed=""
+  digest_wall="" hugo_wall="" baseline_wall="" failed=""
   for ((run = 1; run <= runs; run++)); do
     if ! measure_once digest "$work/out-digest" "$run" \
-      "$digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-digest"; then
+      "$digest" build --quiet --clean --timings --site "$work/digest-site" --output "$work/out-digest"; then
       failed=digest; break
     fi
     if faster "$last_wall" "$digest_wall"; then
       digest_wall="$last_wall" digest_cpu="$last_cpu" digest_rss_kb="$last_rss_kb" digest_pages="$last_pages"
+      cp "$work/stderr" "$work/full-timings"
+    fi
+    if [ -n "$baseline_digest" ]; then
+      if ! measure_once "digest@$baseline_commit" "$work/out-baseline" "$run" \
+        "$baseline_digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-baseline"; then
+        failed="digest@$baseline_commit"; break
+      fi
+      if faster "$last_wall" "$baseline_wall"; then
+        baseline_wall="$last_wall" baseline_cpu="$last_cpu" baseline_rss_kb="$last_rss_kb" baseline_pages="$last_pages"
+      fi
+      discard "$work/out-baseline"
     fi
     if ! measure_once hugo "$work/out-hugo" "$run" hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
       failed=hugo; break
@@ -160,6 +187,11 @@ for n in $sizes; do
     continue
   fi
   add_row "$n" digest "$digest_wall" "$digest_cpu" "$(mib "$digest_rss_kb")" "$digest_pages"
+  if [ -n "$baseline_digest" ]; then
+    add_row "$n" "digest@$baseline_commit" "$baseline_wall" "$baseline_cpu" "$(mib "$baseline_rss_kb")" "$baseline_pages"
+    add_row "$n" "digest/digest@$baseline_commit" "$(ratio "$digest_wall" "$baseline_wall")" \
+      "$(ratio "$digest_cpu" "$baseline_cpu")" "$(ratio "$digest_rss_kb" "$baseline_rss_kb")" ""
+  fi
 
   # The search index of the full build, and Pagefind indexing the same pages (into a folder of
   # its own, so the output stays Digest's for the rebuilds below).
@@ -185,7 +217,7 @@ for n in $sizes; do
     printf '\nEdited by the benchmark, run %s.\n' "$run" >>"$edited"
     say "N=$n digest rebuild after one edit, run $run/$runs"
     status=0
-    timed "$digest" build --quiet --site "$work/digest-site" --output "$work/out-digest" || status=$?
+    timed "$digest" build --quiet --timings --site "$work/digest-site" --output "$work/out-digest" || status=$?
     if [ "$status" -ne 0 ]; then
       explain_failure "digest rebuild" "$status"
       break
@@ -193,6 +225,7 @@ for n in $sizes; do
     read -r wall user sys rss_kb < <(tail -n 1 "$work/time")
     if [ -z "$best_inc" ] || awk -v a="$wall" -v b="$best_inc" 'BEGIN { exit !(a < b) }'; then
       best_inc="$wall" inc_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" inc_rss_kb="$rss_kb"
+      cp "$work/stderr" "$work/rebuild-timings"
     fi
   done
   if [ -n "$best_inc" ]; then
@@ -200,6 +233,7 @@ for n in $sizes; do
       "$best_inc" "$inc_cpu" "$(mib "$inc_rss_kb")" ""
   fi
 
+  stage_tables+=("$(python3 "$repo/bench/stage-table.py" "$n" "$work/full-timings" "$work/rebuild-timings")")
   add_row "$n" hugo "$hugo_wall" "$hugo_cpu" "$(mib "$hugo_rss_kb")" "$hugo_pages"
   add_row "$n" "digest/hugo" "$(ratio "$digest_wall" "$hugo_wall")" \
     "$(ratio "$digest_cpu" "$hugo_cpu")" "$(ratio "$digest_rss_kb" "$hugo_rss_kb")" ""
@@ -217,6 +251,9 @@ echo
 echo "| N | tool | wall s | CPU s | peak RSS MiB | pages |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Where Digest's time goes (wall s, digest build --timings of the fastest runs; stages on threads of their own overlap the rest):"
+printf '\n%s\n' "${stage_tables[@]}"
 echo
 echo "Search index (page + first query: median / worst of bench/search-index.py's queries, served uncompressed):"
 echo

@@ -20,6 +20,9 @@ struct BuildFlags: ParsableArguments {
     @Flag(name: .long, help: "Ignore the build cache (.digest-cache/): parse every article and write the whole output folder afresh.")
     var clean = false
 
+    @Flag(name: .long, help: "Print how long each stage of the build took, on standard error (quiet or not).")
+    var timings = false
+
     func buildOptions(site: URL) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
         options.includeDrafts = drafts
@@ -42,6 +45,10 @@ struct BuildFlags: ParsableArguments {
             let summary = try SiteBuilder(options: options).build()
             DiagnosticPrinter.print(summary.warnings, quiet: siteOptions.quiet)
             if !siteOptions.quiet { print(summary.line) }
+            if timings {
+                fflush(nil)  // the summary line first, when both streams go to one terminal
+                FileHandle.standardError.write(Data((summary.stageTable + "\n").utf8))
+            }
             return (options, summary)
         } catch {
             DiagnosticPrinter.print(error.diagnostics, quiet: false)

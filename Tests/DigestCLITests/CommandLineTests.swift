@@ -28,6 +28,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public/assets/style.css").path))
     }
 
+    @Test func timingsListEveryStageOnStandardErrorEvenWhenQuiet() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        try digest.run("init", "desk", "--timezone", "UTC")
+        let built = try digest.run("build", "--site", "desk", "--quiet", "--timings")
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.output.isEmpty, "quiet prints nothing on standard output")
+        let stages = built.errors.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let names = stages.map { $0.dropLast(2).joined(separator: " ") }
+        for stage in ["settings, theme", "parse", "index", "plan", "render pages", "newsletters", "commit output", "save cache", "total"] {
+            #expect(names.contains(stage), "no line for '\(stage)' in:\n\(built.errors)")
+        }
+        #expect(stages.allSatisfy { $0.last == "s" && Double($0[$0.count - 2]) != nil }, "\(built.errors)")
+        #expect(try digest.run("build", "--site", "desk", "--quiet").errors.isEmpty, "no table unless asked")
+    }
+
     @Test func themeEjectCopiesKeepsAndRefusesUnknownNames() throws {
         let digest = try DigestCommand()
         defer { digest.remove() }

@@ -55,6 +55,17 @@ public struct BuildSummary: Sendable {
     /// Each published article's source (`Content/2019/02/a.md`) and its page's folder
     /// (`articles/a/`), so that a caller can tell which pages moved since an earlier build.
     public var articleFolders: [String: String] = [:]
+    /// Wall time by stage (`StageClock`), in the order the stages ran.
+    public var stages: [StageClock.Stage] = []
+
+    /// The stages as a table, for `digest build --timings`; stages on threads of their own
+    /// overlap the others, so the column does not add up to the total.
+    public var stageTable: String {
+        let width = stages.map(\.name.count).max() ?? 0
+        var lines = stages.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  %7.3f s", $0.seconds) }
+        lines.append("total".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  %7.3f s", seconds))
+        return lines.joined(separator: "\n")
+    }
 
     /// `Built 17 articles into 96 pages in 0.21 s (2 drafts, 1 future skipped; 3 warnings)`.
     public var line: String {

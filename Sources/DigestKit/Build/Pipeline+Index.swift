@@ -12,6 +12,7 @@ extension Pipeline {
         let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
         let fresh = Gathered<String>()
         let sharedParser = SharedParser(parser)
+        let parseStart = DispatchTime.now().uptimeNanoseconds
         let outcomes = content.sources.parallelMap { source -> ArticleParser.Outcome in
             defer { counter.step() }
             var source = source
@@ -48,6 +49,9 @@ extension Pipeline {
             cache?.store(outcome, for: source)
             return outcome
         }
+        clock.add("parse", since: parseStart)
+        let indexStart = DispatchTime.now().uptimeNanoseconds
+        defer { clock.add("index", since: indexStart) }
         var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 

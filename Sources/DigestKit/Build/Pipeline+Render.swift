@@ -24,24 +24,32 @@ extension Pipeline {
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made on its own thread while the pages render.
         let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
-        let searchIndex = Background { [site, job = plan.searchIndex] in
-            SearchIndex(site: site).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+        let searchIndex = Background { [site, job = plan.searchIndex, clock] in
+            clock.time("search index (own thread)") {
+                SearchIndex(site: site).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+            }
         }
         let pageCount = site.pageCount
         let counter = ProgressCounter(.rendering, total: pageCount, report: progress)
         counter.step(by: pageCount - plan.pages.count)
         do {
-            try renderPages(
-                plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
-                into: sink
-            ) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
+            try clock.time("render pages") {
+                try renderPages(
+                    plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
+                    into: sink
+                ) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
+            }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
-            for file in searchIndex.value { try sink(file) }
-            for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
-            for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) }
+            try clock.time("search index (waited for, staged)") { for file in searchIndex.value { try sink(file) } }
+            try clock.time("newsletters") {
+                for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
+            }
+            try clock.time("feeds, sitemap") { for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) } }
             // Small and few: made on every build rather than planned.
-            for file in Redirects(site: site).files(indexed.aliases) { try sink(file) }
-            for file in plan.copies { try sink(file) }
+            try clock.time("redirects, copies") {
+                for file in Redirects(site: site).files(indexed.aliases) { try sink(file) }
+                for file in plan.copies { try sink(file) }
+            }
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }

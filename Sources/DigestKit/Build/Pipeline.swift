@@ -11,6 +11,8 @@ public struct Pipeline: Sendable {
     public var now = Date()
     /// Called from worker threads as articles are parsed and pages rendered.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Where the build's time goes, stage by stage (`digest build --timings`).
+    public var clock = StageClock()
     /// Parses kept from an earlier build in this process (the preview server's).
     public var parseCache: ParseCache?
     /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.

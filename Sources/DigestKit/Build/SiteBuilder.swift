@@ -12,19 +12,24 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(BuildFailure) -> BuildSummary {
         let start = DispatchTime.now()
+        let clock = StageClock()
         let writer = SiteWriter(output: options.outputDirectory)
         // The last build's cache is decoded on another thread while the templates compile and
         // the content is listed and stamped; the loader waits for it only once it needs it.
         let cached =
             options.useCache && !options.clean
             ? Background { [siteDirectory = options.siteDirectory] in
-                BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
+                clock.time("read build cache (own thread)") {
+                    BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
+                }
             } : nil
-        var pipeline = try preparePipeline()
+        var pipeline = try clock.time("settings, theme") { () throws(BuildFailure) in try preparePipeline() }
+        pipeline.clock = clock
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let sourcesStatedAtSeconds = Int(Date().timeIntervalSince1970)
-        let content = ContentLoader(siteDirectory: options.siteDirectory)
-            .load(trusting: { cached?.value?.trustedSources ?? [:] })
+        let content = clock.time("list sources") {
+            ContentLoader(siteDirectory: options.siteDirectory).load(trusting: { cached?.value?.trustedSources ?? [:] })
+        }
         let previous = cached?.value
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
@@ -55,7 +60,7 @@ public struct SiteBuilder: Sendable {
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
-        let plan = pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache)
+        let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache) }
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         do {
@@ -72,16 +77,18 @@ public struct SiteBuilder: Sendable {
         }
         var warnings = result.warnings
         let addresses = AddressBook(result.site)
-        if options.useCache { warnings += record(addresses, of: result.site) }
+        if options.useCache { warnings += clock.time("addresses") { record(addresses, of: result.site) } }
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
             && content.sources.allSatisfy(\.unread) && plan.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
-                try saveCache(
-                    previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
-                    sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
+                try clock.time("save cache") {
+                    try saveCache(
+                        previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
+                        sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
+                }
             } catch {
                 // The site is built; only the next build's speed is at stake.
                 warnings.append(
@@ -102,6 +109,7 @@ public struct SiteBuilder: Sendable {
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
         summary.articleFolders = addresses.folders
+        summary.stages = clock.all
         if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any) }
         return summary
     }
@@ -136,7 +144,7 @@ public struct SiteBuilder: Sendable {
             (report.written, report.unchanged) = counter.totals
             let kept = plan.kept(with: result.fingerprints).keptFiles
             report.unchanged += kept.count
-            try transaction.commit(kept: kept, report: &report)
+            try pipeline.clock.time("commit output") { try transaction.commit(kept: kept, report: &report) }
             return (result, report)
         } catch {
             transaction.abandon()
