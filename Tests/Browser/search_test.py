@@ -46,7 +46,7 @@ def status(browser):
 
 def settled(browser):
     """Waits until the page has answered the query in its box; returns the results."""
-    wait_for(lambda: re.search(r"matching article|No articles match|articles to search", status(browser)),
+    wait_for(lambda: re.search(r"matching article|No articles match|articles to search|篇匹配文章|没有匹配的文章|可供搜索", status(browser)),
              10, what="the search status to show a result count")
     return browser.driver.execute_script(RESULTS)
 
@@ -77,8 +77,9 @@ class BuiltSite:
     """A temporary copy of the sample site built with `digest build` and link_index_html: true,
     for browsing from disk."""
 
-    def __init__(self, ctx):
+    def __init__(self, ctx, settings=""):
         self.ctx = ctx
+        self.settings = settings
 
     def __enter__(self):
         self.temp = tempfile.mkdtemp(prefix="digest-search-")
@@ -92,9 +93,12 @@ class BuiltSite:
                 shutil.copy2(source, target)
         config = os.path.join(site, "site.yml")
         with open(config, encoding="utf-8") as file:
-            text = re.sub(r"(?m)^link_index_html:.*$", "", file.read())
+            text = file.read()
+        # Settings given here replace the sample's own.
+        for key in ["link_index_html"] + re.findall(r"(?m)^(\w+):", self.settings):
+            text = re.sub(rf"(?m)^{key}:.*$", "", text)
         with open(config, "w", encoding="utf-8") as file:
-            file.write(text.rstrip("\n") + "\nlink_index_html: true\n")
+            file.write(text.rstrip("\n") + "\nlink_index_html: true\n" + self.settings)
         self.output = os.path.join(self.temp, "out")
         subprocess.run([self.ctx.digest, "build", "--site", site, "--output", self.output],
                        check=True, capture_output=True, timeout=120)
@@ -223,6 +227,16 @@ def test_search_works_from_disk(ctx):
         check(not severe, f"console errors from file://: {[entry['message'] for entry in severe]}")
 
 
+def test_the_status_speaks_the_sites_language(ctx):
+    with BuiltSite(ctx, settings="language: zh\n") as site, Browser(ctx) as browser:
+        browser.get(site.search_url("墨子号"))
+        results = settled(browser)
+        check(titles(results) == [QUANTUM], f"on a Chinese site, ?q=墨子号 showed {titles(results)}")
+        check(status(browser) == "1 篇匹配文章。", f"the Chinese status says {status(browser)!r}")
+        browser.get(site.search_url("zzqqxx"))
+        wait_for(lambda: status(browser) == "没有匹配的文章。", 10, what=f"the Chinese no-match status, not {status(browser)!r}")
+
+
 TESTS = [
     test_a_word_only_in_a_body_is_found_and_highlighted,
     test_cjk_substrings_match_and_runs_must_be_adjacent,
@@ -230,6 +244,7 @@ TESTS = [
     test_filters_narrow_results_and_live_in_the_address,
     test_typing_keyboard_and_the_address,
     test_search_works_from_disk,
+    test_the_status_speaks_the_sites_language,
 ]
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ public struct SiteRenderer: Sendable {
         case let .week(index): return ("week", words.weekTitle(site.weeks[index].week), self.week(index, root: root))
         case let .year(index): return ("year", String(site.years[index].year), year(index))
         case .archive: return ("archive", words.text("archive"), archive())
-        case .search: return ("search", words.text("search"), ["index": SearchIndex.file])
+        case .search: return ("search", words.text("search"), ["index": SearchIndex.file, "search_words": words.searchWords])
         case let .section(index, page):
             return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section", root: root))
         case .tagIndex: return ("tags", words.text("tags"), termIndex(site.tags, counted: "in_all"))

@@ -22,6 +22,16 @@ struct TextPattern: Sendable, Equatable {
         self.pieces = pieces
     }
 
+    /// The pattern as it was written, placeholders and all.
+    var text: String {
+        pieces.map { piece in
+            switch piece {
+            case let .text(text): text
+            case let .value(name): "{\(name)}"
+            }
+        }.joined()
+    }
+
     /// The text with each placeholder replaced by `value(name)`; a name it does not know stays
     /// as written, braces and all, so a mistyped placeholder shows on the page.
     func filled(_ value: (String) -> String?) -> String {

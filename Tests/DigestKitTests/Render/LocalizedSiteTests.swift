@@ -36,6 +36,18 @@ import Testing
         let feed = try site.read("weeks/2019-W07/feed.xml")
         #expect(feed.contains("<title>第7周 · 新闻摘要</title>"))
         #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
+        try Self.expectSearchWords(in: try site.read("search/index.html"), found: "{count} 篇匹配文章", none: "没有匹配的文章。")
+    }
+
+    /// The search page hands its script the words of the page's language, as JSON in
+    /// `data-words`, counted ones by plural category.
+    static func expectSearchWords(in page: String, found: String, none: String) throws {
+        let attribute = try #require(page.firstMatch(of: /data-words="([^"]*)"/)?.1)
+        let json = String(attribute).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        let words = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((words["found"] as? [String: String])?["other"] == found, "\(words)")
+        #expect(words["none"] as? String == none)
+        for key in ["searching", "showing", "found_all", "ready", "found_up_to"] { #expect(words[key] != nil, "no '\(key)' in \(words)") }
     }
 
     @Test func anEnglishSiteCountsInTheSingularForOne() throws {
@@ -50,6 +62,7 @@ import Testing
         #expect(speaker.contains("<p class=\"meta\">1 article · 0 quotes</p>"))
         let speakers = try site.read("speakers/index.html")
         #expect(speakers.contains("<p class=\"meta\">1 person quoted</p>"))
+        try Self.expectSearchWords(in: try site.read("search/index.html"), found: "{count} matching articles", none: "No articles match.")
     }
 
     @Test func aSiteChangesOneStringAndKeepsTheRest() throws {

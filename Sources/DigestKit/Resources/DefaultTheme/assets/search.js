@@ -13,6 +13,24 @@
   var selects = { section: document.getElementById("search-section"), speaker: document.getElementById("search-speaker"), week: document.getElementById("search-week") };
   var manifest = window.DIGEST_SEARCH || { docs: 0, keys: "", facets: [] };
   var root = form.getAttribute("data-root") || "./";
+  // The page's language's words (i18n/*.yml), counted ones by CLDR plural category; English
+  // for a search page ejected before it had them.
+  var words = {
+    searching: "Searching…", none: "No articles match.", showing: "{found}, showing {shown}.", found_all: "{found}.",
+    ready: { one: "{count} article to search.", other: "{count} articles to search." },
+    found: { one: "{count} matching article", other: "{count} matching articles" },
+    found_up_to: { one: "Up to {count} matching article", other: "Up to {count} matching articles" }
+  };
+  var given = JSON.parse(form.getAttribute("data-words") || "{}");
+  for (var word in given) words[word] = given[word];
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (whole, name) { return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole; });
+  }
+  function counted(forms, count) {
+    forms = forms || {};
+    return fill(forms[plurals.select(count)] || forms.other, { count: count });
+  }
   var PAGE = 10;
   // Maps without a prototype: a word such as "constructor" must not find Object's members.
   var keys = Object.create(null);
@@ -228,13 +246,13 @@
     var mine = ++generation, query = input.value, parts = parse(query), chosen = filters();
     if (!parts.length) {
       list.textContent = ""; more.hidden = true; state = null;
-      status.textContent = manifest.docs + " articles to search.";
+      status.textContent = counted(words.ready, manifest.docs);
       return Promise.resolve();
     }
     var needed = [];
     parts.forEach(function (part) { part.terms.forEach(function (t) { shardKeys(t.term, t.prefix).forEach(function (key) { needed.push(load(shardFile(key))); }); }); });
     for (var kind in chosen) needed.push(load("facets/" + kind + "-" + encodeURIComponent(chosen[kind]) + ".js"));
-    status.textContent = "Searching…";
+    status.textContent = words.searching;
     return Promise.all(needed).then(function () {
       if (mine !== generation) return;
       state = { parts: parts, ids: rank(parts, chosen), next: 0, shown: 0, generation: mine, phrase: parts.some(function (p) { return p.phrase; }) };
@@ -258,7 +276,8 @@
       if (current.shown < target && current.next < current.ids.length) return showMore(target);
       var total = current.ids.length, unchecked = current.phrase && current.next < total;
       more.hidden = current.next >= total;
-      status.textContent = total === 0 ? "No articles match." : (unchecked ? "Up to " : "") + total + (total === 1 ? " matching article" : " matching articles") + (current.shown < total ? ", showing " + current.shown + "." : ".");
+      var found = counted(unchecked ? words.found_up_to : words.found, total);
+      status.textContent = total === 0 ? words.none : fill(current.shown < total ? words.showing : words.found_all, { found: found, shown: current.shown });
     });
   }
 
