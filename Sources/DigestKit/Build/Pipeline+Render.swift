@@ -24,9 +24,10 @@ extension Pipeline {
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made on its own thread while the pages render.
         let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
+        let words = templates.strings.localization(site.config.language)
         let searchIndex = Background { [site, job = plan.searchIndex, clock] in
             clock.time("search index (own thread)") {
-                SearchIndex(site: site).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+                SearchIndex(site: site, words: words).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
             }
         }
         let pageCount = site.pageCount

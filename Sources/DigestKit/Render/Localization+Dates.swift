@@ -11,13 +11,23 @@ extension Localization {
 
     /// `Week 7, 2019`, `第7周`.
     public func weekTitle(_ week: ISOWeek) -> String {
-        patterns["weeks.title"]?.filled { name in
+        fill(week: week, "weeks.title") ?? "\(week.week)"
+    }
+
+    /// A week in the search page's list of weeks, where weeks of many years stand together:
+    /// `Week 7, 2019`, `2019年第7周`.
+    public func weekFilterLabel(_ week: ISOWeek) -> String {
+        fill(week: week, "weeks.filter") ?? "\(week.year)-W\(week.week)"
+    }
+
+    private func fill(week: ISOWeek, _ key: String) -> String? {
+        patterns[key]?.filled { name in
             switch name {
             case "week": String(week.week)
             case "year": String(week.year)
             default: nil
             }
-        } ?? "\(week.week)"
+        }
     }
 
     /// A week's days: `11–17 February 2019`, `25 February – 3 March 2019`,

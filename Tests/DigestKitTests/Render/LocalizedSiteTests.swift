@@ -37,6 +37,7 @@ import Testing
         #expect(feed.contains("<title>第7周 · 新闻摘要</title>"))
         #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
         try Self.expectSearchWords(in: try site.read("search/index.html"), found: "{count} 篇匹配文章", none: "没有匹配的文章。")
+        #expect(try site.read("search/index-data.js").contains(#"["week-2019-W07","2019年第7周"]"#))
     }
 
     /// The search page hands its script the words of the page's language, as JSON in

@@ -17,6 +17,8 @@ struct SearchIndex: Sendable {
     static let file = "search/index-data.js"
 
     let site: Site
+    /// The site's words: the week filter's labels (`weeks.filter`).
+    var words = Localizations.builtIn.localization("en")
     var keys = SearchShardKeys()
 
     /// Every file of the index, sorted by path.
@@ -107,7 +109,7 @@ struct SearchIndex: Sendable {
         func ids(_ positions: [Int]) -> [UInt32] { positions.map { UInt32(count - 1 - $0) }.sorted() }
         var facets = site.sections.map { Facet(name: "section-\($0.slug)", label: $0.name, ids: ids($0.articles)) }
         facets += site.speakers.sorted { $0.name < $1.name }.map { Facet(name: "speaker-\($0.slug)", label: $0.name, ids: ids($0.articles)) }
-        facets += site.weeks.map { Facet(name: "week-\($0.week.id)", label: "Week \($0.week.week), \($0.week.year)", ids: ids($0.articles)) }
+        facets += site.weeks.map { Facet(name: "week-\($0.week.id)", label: words.weekFilterLabel($0.week), ids: ids($0.articles)) }
         return facets.filter { !$0.ids.isEmpty }
     }
 
