@@ -7,7 +7,7 @@
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
 #   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
 #   BENCH_PAGEFIND=1              also index Digest's output with Pagefind 1.5.2 (pip) for the search table; 0 skips it
-#   BENCH_BASELINE=REV            also build Digest at git revision REV and time it in the same runs (A/B)
+#   BENCH_BASELINE="REV ..."      also build Digest at each git revision and time it in the same runs (A/B)
 #
 # Then where Digest's time goes: `digest build --timings` of its fastest full build and rebuild.
 # A second table describes the search index (bench/search-index.py): its size and files, its size
@@ -21,7 +21,7 @@ runs="${BENCH_RUNS:-3}"
 build_timeout="${BENCH_TIMEOUT:-0}"
 hugo_site="${BENCH_HUGO_SITE:-$repo/../shared/bench/hugo-site}"
 pagefind="${BENCH_PAGEFIND:-1}"
-baseline="${BENCH_BASELINE:-}"
+baselines="${BENCH_BASELINE:-}"
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -55,17 +55,20 @@ digest="$repo/.build/release/digest"
 commit="$(git rev-parse --short HEAD)"
 git diff --quiet HEAD -- Sources Package.swift || commit="$commit+uncommitted"
 
-# The baseline is built from a worktree of its own, with a build folder of its own, so the
-# two binaries differ only by their sources.
-baseline_digest=""
-if [ -n "$baseline" ]; then
-  baseline_commit="$(git rev-parse --short "$baseline^{commit}")" || die "no git revision '$baseline'"
-  baseline_tree="$repo/.build-baseline/$baseline_commit"
-  [ -d "$baseline_tree" ] || git worktree add --detach "$baseline_tree" "$baseline_commit" >&2
-  say "building the baseline digest at $baseline_commit (release)"
-  (cd "$baseline_tree" && swift build -c release --product digest >&2)
-  baseline_digest="$baseline_tree/.build/release/digest"
-fi
+# Each baseline is built from a worktree of its own, with a build folder of its own, so the
+# binaries differ only by their sources.
+declare -A baseline_digest=() baseline_tree=()
+baseline_commits=()
+for revision in $baselines; do
+  commit_id="$(git rev-parse --short "$revision^{commit}")" || die "no git revision '$revision'"
+  tree="$repo/.build-baseline/$commit_id"
+  [ -d "$tree" ] || git worktree add --detach "$tree" "$commit_id" >&2
+  say "building the baseline digest at $commit_id (release)"
+  (cd "$tree" && swift build -c release --product digest >&2)
+  baseline_commits+=("$commit_id")
+  baseline_tree[$commit_id]="$tree"
+  baseline_digest[$commit_id]="$tree/.build/release/digest"
+done
 
 # Other jobs on the machine skew wall times; the table reports the load seen at the start.
 load_at_start="$(cut -d' ' -f1 /proc/loadavg)"
@@ -138,7 +141,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 for n in $sizes; do
   corpus="$work/corpus"
-  for old in "$corpus" "$work/digest-site" "$work/hugo-site" "$work"/out-* "$work"/.out-*; do discard "$old"; done
+  for old in "$corpus" "$work/digest-site" "$work"/baseline-site-* "$work/hugo-site" "$work"/out-* "$work"/.out-*; do discard "$old"; done
   say "N=$n: generating the corpus"
   python3 "$repo/bench/generate-corpus.py" "$n" "$corpus"
 
@@ -148,6 +151,14 @@ for n in $sizes; do
   cp -rL "$repo/Templates" "$work/digest-site/Templates"
   printf 'title: Digest bench\ntimezone: Asia/Shanghai\npaginate: 20\n' >"$work/digest-site/site.yml"
 
+  # Each baseline reads its own theme: Digests before the built-in theme need Templates/.
+  for base in "${baseline_commits[@]}"; do
+    mkdir -p "$work/baseline-site-$base"
+    cp -al "$corpus" "$work/baseline-site-$base/Content"
+    [ ! -d "${baseline_tree[$base]}/Templates" ] || cp -rL "${baseline_tree[$base]}/Templates" "$work/baseline-site-$base/Templates"
+    cp "$work/digest-site/site.yml" "$work/baseline-site-$base/site.yml"
+  done
+
   cp -r "$hugo_site" "$work/hugo-site"
   rm -rf "$work/hugo-site/content"
   cp -al "$corpus" "$work/hugo-site/content"
@@ -155,7 +166,8 @@ for n in $sizes; do
   # The two tools take turns, so a slow spell of the machine (shared hosts have them) does not
   # land on one tool's runs only. Digest builds with --clean: a full build every run, with no
   # help from the build cache of the run before.
-  digest_wall="" hugo_wall="" baseline_wall="" failed=""
+  digest_wall="" hugo_wall="" failed=""
+  declare -A base_wall=() base_cpu=() base_rss_kb=() base_pages=()
   for ((run = 1; run <= runs; run++)); do
     if ! measure_once digest "$work/out-digest" "$run" \
       "$digest" build --quiet --clean --timings --site "$work/digest-site" --output "$work/out-digest"; then
@@ -165,16 +177,16 @@ for n in $sizes; do
       digest_wall="$last_wall" digest_cpu="$last_cpu" digest_rss_kb="$last_rss_kb" digest_pages="$last_pages"
       cp "$work/stderr" "$work/full-timings"
     fi
-    if [ -n "$baseline_digest" ]; then
-      if ! measure_once "digest@$baseline_commit" "$work/out-baseline" "$run" \
-        "$baseline_digest" build --quiet --clean --site "$work/digest-site" --output "$work/out-baseline"; then
-        failed="digest@$baseline_commit"; break
+    for base in "${baseline_commits[@]}"; do
+      if ! measure_once "digest@$base" "$work/out-baseline" "$run" \
+        "${baseline_digest[$base]}" build --quiet --clean --site "$work/baseline-site-$base" --output "$work/out-baseline"; then
+        failed="digest@$base"; break 2
       fi
-      if faster "$last_wall" "$baseline_wall"; then
-        baseline_wall="$last_wall" baseline_cpu="$last_cpu" baseline_rss_kb="$last_rss_kb" baseline_pages="$last_pages"
+      if faster "$last_wall" "${base_wall[$base]:-}"; then
+        base_wall[$base]="$last_wall" base_cpu[$base]="$last_cpu" base_rss_kb[$base]="$last_rss_kb" base_pages[$base]="$last_pages"
       fi
       discard "$work/out-baseline"
-    fi
+    done
     if ! measure_once hugo "$work/out-hugo" "$run" hugo --quiet --source "$work/hugo-site" -d "$work/out-hugo"; then
       failed=hugo; break
     fi
@@ -187,11 +199,11 @@ for n in $sizes; do
     continue
   fi
   add_row "$n" digest "$digest_wall" "$digest_cpu" "$(mib "$digest_rss_kb")" "$digest_pages"
-  if [ -n "$baseline_digest" ]; then
-    add_row "$n" "digest@$baseline_commit" "$baseline_wall" "$baseline_cpu" "$(mib "$baseline_rss_kb")" "$baseline_pages"
-    add_row "$n" "digest/digest@$baseline_commit" "$(ratio "$digest_wall" "$baseline_wall")" \
-      "$(ratio "$digest_cpu" "$baseline_cpu")" "$(ratio "$digest_rss_kb" "$baseline_rss_kb")" ""
-  fi
+  for base in "${baseline_commits[@]}"; do
+    add_row "$n" "digest@$base" "${base_wall[$base]}" "${base_cpu[$base]}" "$(mib "${base_rss_kb[$base]}")" "${base_pages[$base]}"
+    add_row "$n" "digest/digest@$base" "$(ratio "$digest_wall" "${base_wall[$base]}")" \
+      "$(ratio "$digest_cpu" "${base_cpu[$base]}")" "$(ratio "$digest_rss_kb" "${base_rss_kb[$base]}")" ""
+  done
 
   # The search index of the full build, and Pagefind indexing the same pages (into a folder of
   # its own, so the output stays Digest's for the rebuilds below).
