@@ -7,6 +7,7 @@
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
 #   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
 #   BENCH_PAGEFIND=1              also index Digest's output with Pagefind 1.5.2 (pip) for the search table; 0 skips it
+#   BENCH_TMPDIR=DIR              where corpora and outputs go (default: /dev/shm when it is tmpfs, else $TMPDIR or /tmp)
 #   BENCH_BASELINE="REV ..."      also build Digest at each git revision and time it in the same runs (A/B)
 #
 # Then where Digest's time goes: `digest build --timings` of its fastest full build and rebuild.
@@ -73,12 +74,20 @@ done
 # Other jobs on the machine skew wall times; the table reports the load seen at the start.
 load_at_start="$(cut -d' ' -f1 /proc/loadavg)"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")"
+# On tmpfs by default, so the figures are the tools' and not the disk's: on the VM's ext4 disk,
+# creating files soon after many were deleted costs the kernel more than the build itself
+# (it searches past recently freed inodes), and writeback wanders from run to run.
+default_tmp="${TMPDIR:-/tmp}"
+[ "$(stat -f -c %T /dev/shm 2>/dev/null)" != tmpfs ] || default_tmp=/dev/shm
+work="$(mktemp -d "${BENCH_TMPDIR:-$default_tmp}/digest-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-# Old outputs are moved aside and deleted at the end, not between runs: ext4 slows down creating
-# files right after deleting many (it skips recently freed inodes), which would charge one
-# tool's run for the previous run's cleanup.
-discard() { [ ! -e "$1" ] || mv "$1" "$work/trash/$(date +%s%N)"; }
+work_fs="$(stat -f -c %T "$work")"
+# On a disk, old outputs are moved aside and deleted at the end, not between runs, for the same
+# reason; tmpfs has no such cost, and holding every run's output would fill memory.
+discard() {
+  [ -e "$1" ] || return 0
+  if [ "$work_fs" = tmpfs ]; then rm -rf "$1"; else mv "$1" "$work/trash/$(date +%s%N)"; fi
+}
 mkdir -p "$work/trash"
 
 # Runs one build, writing "wall user sys maxrss_kb" to $work/time and the build's output to
@@ -254,7 +263,7 @@ done
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 memory_gib="$(awk '/^MemTotal/ { printf "%.1f", $2 / 1024 / 1024 }' /proc/meminfo)"
 echo
-echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, ${memory_gib} GiB; load average ${load_at_start} at start; $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, ${memory_gib} GiB; load average ${load_at_start} at start; output on $work_fs; $(date -u +%Y-%m-%d)"
 # The allocator the binary links (jemalloc on Linux, see Package.swift) changes its times.
 allocator="glibc malloc"
 ldd "$digest" 2>/dev/null | grep -q libjemalloc && allocator="jemalloc"
