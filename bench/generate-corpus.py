@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Writes a synthetic corpus of digest articles for benchmarks.
 
-    generate-corpus.py N OUTDIR [--seed S]
+    generate-corpus.py N OUTDIR [--seed S] [--shape standard|long]
 
 Writes N Markdown articles with YAML front matter to OUTDIR/YYYY/MM/*.md. The same N and seed
 always give the same bytes, so runs on different commits build the same corpus. The files are
 valid for both Digest and the reference Hugo site (/work/shared/bench/hugo-site), whose config
 declares `tags`, `speakers` and `section` as taxonomies, so every field below is a plain string
 or a list of strings.
+
+Shapes: `standard` bodies of 2–10 KB with 2–5 tags from about 200; `long` bodies of 10–30 KB with
+5–12 tags from about 1,000 and speakers from 300, for a second look at where the time goes.
 """
 
 import argparse
@@ -53,11 +56,21 @@ LINK_TARGETS = ["https://www.fmprc.gov.cn/", "https://english.news.cn/", "https:
                 "https://www.stats.gov.cn/english/", "https://www.wto.org/", "https://www.un.org/"]
 
 
-def build_pools():
-    tags = [f"{topic} {qualifier}" for topic in TOPICS for qualifier in QUALIFIERS][:180]
-    tags += EXTRA_TAGS
-    speakers = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES][:100]
-    return tags, speakers
+SHAPES = {
+    # body bytes (least, most), tags per article (least, most), tag pool, speaker pool
+    "standard": {"body": (2_000, 10_000), "tags": (2, 5), "tag_pool": 180, "speaker_pool": 100},
+    "long": {"body": (10_000, 30_000), "tags": (5, 12), "tag_pool": 1_000, "speaker_pool": 300},
+}
+
+
+def build_pools(shape):
+    tags = [f"{topic} {qualifier}" for topic in TOPICS for qualifier in QUALIFIERS]
+    # More tags than topic pairs: numbered series, as a desk tags recurring events.
+    tags += [f"{topic} {qualifier} {year}" for year in range(2015, 2025) for topic in TOPICS for qualifier in QUALIFIERS]
+    tags = tags[:shape["tag_pool"]] + EXTRA_TAGS
+    speakers = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
+    speakers += [f"{first} {middle} {last}" for middle in ["A.", "B.", "C."] for first in FIRST_NAMES for last in LAST_NAMES]
+    return tags, speakers[:shape["speaker_pool"]]
 
 
 def zipf_weights(count, exponent=1.1):
@@ -107,8 +120,9 @@ def blockquote(rng, speaker):
     return f"> \"{quote}\"\n>\n> — {speaker}"
 
 
-def body(rng, speakers):
-    target = rng.randint(2_000, 10_000)
+def body(rng, speakers, limits):
+    least, most = limits
+    target = rng.randint(least, most)
     blocks = [paragraph(rng), bullet_list(rng), table(rng)]
     if speakers and rng.random() < 0.4:
         blocks.append(blockquote(rng, speakers[0]))
@@ -117,8 +131,8 @@ def body(rng, speakers):
     size = sum(len(block) for block in blocks)
     while size < target:
         block = f"## {sentence(rng)[:-1]}" if rng.random() < 0.1 else paragraph(rng)
-        if size + len(block) > 10_000:
-            break  # keep bodies within 10 KB
+        if size + len(block) > most:
+            break  # keep bodies within the shape's limit
         blocks.append(block)
         size += len(block)
     return "\n\n".join(blocks) + "\n"
@@ -134,7 +148,7 @@ def yaml_list(key, items):
     return [f"{key}:"] + [f"  - {yaml_quote(item)}" for item in items]
 
 
-def article(rng, index, when, tags, tag_weights, speakers_pool):
+def article(rng, index, when, tags, tag_weights, speakers_pool, shape):
     title_words = [rng.choice(WORDS) for _ in range(rng.randint(4, 9))]
     title = f"{rng.choice(TOPICS).capitalize()}: " + " ".join(title_words) + f" ({index})"
     speakers = rng.sample(speakers_pool, rng.choice([0, 0, 1, 1, 1, 2, 2, 3]))
@@ -145,13 +159,13 @@ def article(rng, index, when, tags, tag_weights, speakers_pool):
         f"section: {rng.choice(SECTIONS)}",
         f"source: {yaml_quote(rng.choice(SOURCES))}",
         *yaml_list("speakers", speakers),
-        *yaml_list("tags", pick_distinct(rng, tags, tag_weights, rng.randint(2, 5))),
+        *yaml_list("tags", pick_distinct(rng, tags, tag_weights, rng.randint(*shape["tags"]))),
         f"summary: {yaml_quote(sentence(rng))}",
         "---",
         "",
         "",
     ]
-    return "\n".join(front) + body(rng, speakers)
+    return "\n".join(front) + body(rng, speakers, shape["body"])
 
 
 def main():
@@ -159,12 +173,14 @@ def main():
     parser.add_argument("count", type=int, metavar="N")
     parser.add_argument("outdir", metavar="OUTDIR")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="standard")
     args = parser.parse_args()
     if args.count < 0:
         parser.error("N must be 0 or more")
 
     rng = random.Random(args.seed)
-    tags, speakers = build_pools()
+    shape = SHAPES[args.shape]
+    tags, speakers = build_pools(shape)
     rng.shuffle(tags)  # so the popular head of the Zipf curve mixes scripts and topics
     tag_weights = zipf_weights(len(tags))
     zone = datetime.timezone(datetime.timedelta(hours=8))
@@ -179,7 +195,7 @@ def main():
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, f"{when:%Y-%m-%d}-article-{index:06d}.md")
         with open(path, "w", encoding="utf-8", newline="\n") as file:
-            file.write(article(rng, index, when, tags, tag_weights, speakers))
+            file.write(article(rng, index, when, tags, tag_weights, speakers, shape))
     print(f"Wrote {args.count} articles to {args.outdir}", file=sys.stderr)
 
 

@@ -7,6 +7,7 @@
 #   BENCH_TIMEOUT=0               seconds before a single build is stopped (0: never)
 #   BENCH_HUGO_SITE=DIR           the reference Hugo site (default: ../shared/bench/hugo-site beside the repository)
 #   BENCH_PAGEFIND=1              also index Digest's output with Pagefind 1.5.2 (pip) for the search table; 0 skips it
+#   BENCH_SHAPE=standard          the corpus's shape: standard, or long (longer bodies, more tags; see generate-corpus.py)
 #   BENCH_TMPDIR=DIR              where corpora and outputs go (default: /dev/shm when it is tmpfs, else $TMPDIR or /tmp)
 #   BENCH_BASELINE="REV ..."      also build Digest at each git revision and time it in the same runs (A/B)
 #
@@ -23,6 +24,7 @@ build_timeout="${BENCH_TIMEOUT:-0}"
 hugo_site="${BENCH_HUGO_SITE:-$repo/../shared/bench/hugo-site}"
 pagefind="${BENCH_PAGEFIND:-1}"
 baselines="${BENCH_BASELINE:-}"
+shape="${BENCH_SHAPE:-standard}"
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -152,7 +154,7 @@ for n in $sizes; do
   corpus="$work/corpus"
   for old in "$corpus" "$work/digest-site" "$work"/baseline-site-* "$work/hugo-site" "$work"/out-* "$work"/.out-*; do discard "$old"; done
   say "N=$n: generating the corpus"
-  python3 "$repo/bench/generate-corpus.py" "$n" "$corpus"
+  python3 "$repo/bench/generate-corpus.py" "$n" "$corpus" --shape "$shape"
 
   # Hard links: both tools get their own tree without a second copy of the Markdown.
   mkdir -p "$work/digest-site"
@@ -267,7 +269,7 @@ echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, ${memory_gib} GiB; loa
 # The allocator the binary links (jemalloc on Linux, see Package.swift) changes its times.
 allocator="glibc malloc"
 ldd "$digest" 2>/dev/null | grep -q libjemalloc && allocator="jemalloc"
-echo "Digest commit: $commit (allocator: $allocator); $(hugo version | awk '{ print "Hugo " $2 }'); best of $runs runs"
+echo "Digest commit: $commit (allocator: $allocator); $(hugo version | awk '{ print "Hugo " $2 }'); corpus shape: $shape; best of $runs runs"
 echo
 echo "| N | tool | wall s | CPU s | peak RSS MiB | pages |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: |"
