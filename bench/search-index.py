@@ -118,6 +118,7 @@ def main():
     parser.add_argument("--pagefind")
     parser.add_argument("--pagefind-seconds", default="")
     parser.add_argument("--row")
+    parser.add_argument("--index-seconds", default="", help="Digest's indexing time (its build's --timings)")
     args = parser.parse_args()
     out = sys.stdout
     if args.row:
@@ -172,7 +173,7 @@ def main():
     firsts.sort()
     if args.row:
         pagefind = tree(args.pagefind) if args.pagefind else None
-        cells = [args.row, f"{index_bytes / 1048576:.1f}", str(index_files), str(len(keys)), f"{index_bytes / plain:.2f}",
+        cells = [args.row, args.index_seconds or "–", f"{index_bytes / 1048576:.1f}", str(index_files), str(len(keys)), f"{index_bytes / plain:.2f}",
                  f"{page / 1024:.0f}", f"{firsts[len(firsts) // 2] / 1024:.0f} / {worst / 1024:.0f}",
                  args.pagefind_seconds or "–", f"{pagefind[0] / 1048576:.1f}" if pagefind else "–", str(pagefind[1]) if pagefind else "–"]
         out.write("| " + " | ".join(cells) + " |\n")
