@@ -34,9 +34,17 @@ public struct AddressBook: Sendable, Equatable {
 }
 
 extension AddressBook {
+    static func url(in siteDirectory: URL) -> URL {
+        siteDirectory.appendingPathComponent(BuildCache.folderName).appendingPathComponent(fileName)
+    }
+
+    static func exists(in siteDirectory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url(in: siteDirectory).path)
+    }
+
     /// The book in `siteDirectory`'s cache folder; nil when there is none or it is unreadable.
     public static func load(from siteDirectory: URL) -> AddressBook? {
-        let url = siteDirectory.appendingPathComponent(BuildCache.folderName).appendingPathComponent(fileName)
+        let url = url(in: siteDirectory)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(firstLine) else { return nil }

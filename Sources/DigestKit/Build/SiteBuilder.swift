@@ -77,7 +77,10 @@ public struct SiteBuilder: Sendable {
         }
         var warnings = result.warnings
         let addresses = AddressBook(result.site)
-        if options.useCache { warnings += clock.time("addresses") { record(addresses, of: result.site) } }
+        // The same structure places every article where the last build did, and that build
+        // recorded those addresses: reading its book back would only find them equal.
+        let samePlaces = previous?.structure != nil && plan.structure == previous?.structure && AddressBook.exists(in: options.siteDirectory)
+        if options.useCache && !samePlaces { warnings += clock.time("addresses") { record(addresses, of: result.site) } }
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0

@@ -121,6 +121,25 @@ import Testing
         #expect(!SiteChecker(options: site.options()).check().contains { $0.message.hasPrefix("moved:") })
     }
 
+    /// A rebuild whose articles all stay where they were leaves the book of addresses unread
+    /// and unwritten; the next rebuild that moves a page compares with it again.
+    @Test func aBodyEditLeavesTheBookOfAddressesAloneAndAMoveReadsItAgain() throws {
+        let site = try TempSite(articles: ["2019-02-13-talks.md": articleText(title: "Talks")])
+        defer { site.remove() }
+        try site.build { $0.useCache = true }
+        // A book claiming the page was elsewhere: read, it would report a move.
+        let book = site.url(BuildCache.folderName + "/addresses")
+        try "digest-addresses 1\nContent/2019-02-13-talks.md\t2019/02/13/earlier/\n".write(to: book, atomically: true, encoding: .utf8)
+        try site.write("Content/2019-02-13-talks.md", articleText(title: "Talks", body: "A longer body."))
+        let edited = try site.build { $0.useCache = true }
+        #expect(!edited.warnings.contains { $0.message.hasPrefix("moved:") }, "\(edited.warnings)")
+        #expect(try String(contentsOf: book, encoding: .utf8).contains("2019/02/13/earlier/"))
+        try site.write("Content/2019-02-13-talks.md", articleText(title: "Talks in Geneva", body: "A longer body."))
+        let retitled = try site.build { $0.useCache = true }
+        #expect(retitled.warnings.contains { $0.message == "moved: /2019/02/13/earlier/ → /2019/02/13/talks/" }, "\(retitled.warnings)")
+        #expect(try String(contentsOf: book, encoding: .utf8).contains("\t2019/02/13/talks/\n"))
+    }
+
     @Test func withoutTheBuildCacheNothingIsReportedAndNothingFails() throws {
         let site = try TempSite(articles: ["2019-02-13-talks.md": articleText(title: "Talks")])
         defer { site.remove() }
