@@ -99,6 +99,7 @@ public struct SiteBuilder: Sendable {
             assumedUTC: !pipeline.config.timeZoneWasSet,
             hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil,
             weeks: result.site.weeks.map(\.week))
+        for week in result.site.weeks { summary.weekFolders[week.week, default: []].append(week.path.folder) }
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
         summary.articleFolders = addresses.folders
