@@ -95,7 +95,7 @@ extension SiteConfig {
                     Diagnostic(
                         file: fields.file, line: given.line, column: given.column,
                         message: "'language: \(config.language)' is not one of 'languages:' (\(languages.joined(separator: ", ")))",
-                        hint: "add it to 'languages:' or remove 'language:' (the first of 'languages:' is then the default)")
+                        hint: "add it to 'languages:', or remove 'language:' to make the first of 'languages:' the default")
                 ]
             }
         } else {
