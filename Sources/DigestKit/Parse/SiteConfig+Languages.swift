@@ -152,4 +152,22 @@ extension SiteConfig {
         }
         return .success(speakers)
     }
+
+    /// Names under `sections:` and `speakers:` given for a language the site is not in: kept,
+    /// but never shown, which is worth a warning at the line.
+    func unlistedLanguageWarnings(_ fields: YAMLFields) -> [Diagnostic] {
+        let listed = Set(editionLanguages.map { $0.lowercased() })
+        var nameMappings: [Node] = []
+        if let sections = fields.entry("sections")?.value {
+            nameMappings += (sections.mapping?.map(\.value) ?? []) + (sections.sequence?.compactMap { $0.mapping?["title"] } ?? [])
+        }
+        nameMappings += fields.entry("speakers")?.value.mapping?.map(\.value) ?? []
+        return nameMappings.compactMap(\.mapping).flatMap { $0.map(\.key) }.compactMap { key -> Diagnostic? in
+            guard let language = key.string.flatMap(LanguageTag.normalized), !listed.contains(language.lowercased()) else { return nil }
+            return .warning(
+                file: fields.file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
+                message: "a name in '\(language)', which is not one of the site's languages (\(editionLanguages.joined(separator: ", "))), is never shown",
+                hint: "add '\(language)' to 'languages:', or remove the name")
+        }
+    }
 }

@@ -132,6 +132,7 @@ extension SiteConfig {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
+        if !diagnostics.hasErrors { diagnostics += config.unlistedLanguageWarnings(fields) }
         return (config, diagnostics)
     }
 

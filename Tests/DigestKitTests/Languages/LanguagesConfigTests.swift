@@ -34,10 +34,21 @@ import Testing
         #expect(config.speakers == [SiteConfig.Speaker(name: "Hua Chunying", names: ["zh": "华春莹"])])
         // The list form takes titles per language too, and plain titles still work.
         let (listed, problems) = SiteConfig.parse(
-            "sections:\n  - id: DIPLOMACY\n    title: {en: Diplomacy, zh: 外交}\n  - id: ECONOMY\n    title: Economy\n  - DEFENCE\n")
+            "languages: [en, zh]\nsections:\n  - id: DIPLOMACY\n    title: {en: Diplomacy, zh: 外交}\n  - id: ECONOMY\n    title: Economy\n  - DEFENCE\n")
         #expect(problems.isEmpty)
         #expect(listed.sections.map(\.title) == ["Diplomacy", "Economy", "DEFENCE"])
         #expect(listed.sectionTitle("diplomacy", language: "zh") == "外交")
+    }
+
+    @Test func namesInALanguageTheSiteIsNotInAreAWarningAtTheirLine() {
+        let yaml = "languages: [en, zh]\nsections:\n  DIPLOMACY: {en: Diplomacy, fr: Diplomatie}\nspeakers:\n  Hua Chunying:\n    zh: 华春莹\n    ja: 華春瑩\n"
+        let (config, diagnostics) = SiteConfig.parse(yaml)
+        #expect(diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(diagnostics.map(\.line) == [3, 7])
+        #expect(diagnostics.first?.message == "a name in 'fr', which is not one of the site's languages (en, zh), is never shown")
+        #expect(config.sectionTitle("DIPLOMACY", language: "zh") == "Diplomacy")
+        #expect(SiteConfig.parse("speakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.map(\.line) == [2], "a site in English alone")
+        #expect(SiteConfig.parse("language: zh\nspeakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.isEmpty)
     }
 
     /// Each bad `site.yml` gives one error at its line that says what to write.
