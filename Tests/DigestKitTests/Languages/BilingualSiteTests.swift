@@ -181,3 +181,28 @@ import Testing
         #expect(failure?.diagnostics.contains { $0.message.contains("is inside the folder of the site's zh pages") } == true, "\(failure?.diagnostics ?? [])")
     }
 }
+
+extension BilingualSiteTests {
+    /// The switcher and the listing pages' `hreflang` links are values of every page's
+    /// context: each must have an encoding for the page's fingerprint.
+    @Test func everyValueOfEveryPageOfBothLanguagesHasAnEncoding() throws {
+        let fixture = repositoryRoot.appendingPathComponent("Tests/DigestKitTests/Fixtures/bilingual-site")
+        var config = SiteConfig.load(from: fixture).config
+        config.baseURL = Self.baseURL
+        let templates = try repositoryTemplates()
+        let site = try Pipeline(config: config, templates: templates).index(ContentLoader(siteDirectory: fixture).load()).site
+        let renderers = site.editionSites().map { SiteRenderer(site: $0, templates: templates) }
+        let jobs = site.pageJobs()
+        #expect(Set(jobs.map(\.edition)) == [0, 1])
+        #expect(jobs.count == site.pageCount)
+        for job in jobs {
+            let context = renderers[job.edition].prepare(job).context
+            #expect(context["language_links"] != nil, "\(job.file)")
+            do {
+                try PageFingerprint.check(context)
+            } catch {
+                Issue.record("\(job.file): \(error)")
+            }
+        }
+    }
+}
