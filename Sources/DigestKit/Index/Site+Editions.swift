@@ -36,6 +36,10 @@ extension Site {
     /// Edition `index` as a site of its own: its articles and groups alone, numbered from zero,
     /// in its language, with what it needs of the others (`EditionLinks`). A site in one
     /// language is its own single edition.
+    ///
+    /// Its `config.language` is the edition's, the language its pages are written in, so the
+    /// renderer, feeds and newsletter need no other; the editions themselves are the whole
+    /// site's to ask (`editions`, `EditionLinks.languages`), not this config's.
     public func editionSite(_ index: Int) -> Site {
         guard isMultilingual else { return self }
         let edition = editions[index]

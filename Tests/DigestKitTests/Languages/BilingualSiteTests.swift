@@ -130,7 +130,7 @@ import Testing
         }
         let chineseSection = try site.read("zh/sections/foreign-ministry/index.html")
         #expect(chineseSection.contains("<a href=\"../../../sections/foreign-ministry/\" hreflang=\"en\" lang=\"en\">English</a>"))
-        #expect(chineseSection.contains("<span lang=\"zh\" aria-current=\"page\">中文</span>"))
+        #expect(chineseSection.contains("<strong lang=\"zh\" aria-current=\"page\">中文</strong>"))
         #expect(chineseSection.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(Self.baseURL)sections/foreign-ministry/\">"))
         #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
         // From disk too, where links name index.html.
