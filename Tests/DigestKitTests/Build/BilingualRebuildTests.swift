@@ -42,6 +42,13 @@ import Testing
         try IncrementalBuildTests.expectSameAsClean(site, "a translation linked")
         #expect(try BilingualSiteTests.switcher(site.read("2019/02/14/briefing/index.html")) == ["current", "../../../../2019/02/15/lixing/"])
 
+        let remarks = "Content/2019/02/2019-02-13-remarks.md"
+        let remarksText = try String(contentsOf: site.url(remarks), encoding: .utf8)
+        try site.write(remarks, remarksText.replacingOccurrences(of: "on trade talks", with: "on the trade talks"))
+        try IncrementalBuildTests.cachedBuild(site)
+        try IncrementalBuildTests.expectSameAsClean(site, "a translated article retitled")
+        #expect(try site.read("2019/02/13/mfa-dawen/index.html").contains("title=\"Spokesperson&#39;s remarks on the trade talks\""))
+
         try FileManager.default.removeItem(at: site.url("Content/2019/02/2019-02-05-消费.md"))
         try IncrementalBuildTests.cachedBuild(site)
         try IncrementalBuildTests.expectSameAsClean(site, "a Chinese article deleted")
