@@ -104,6 +104,15 @@ extension SiteLayout {
     /// and notes the edition's ranges. Placements keep their `article` (set by the caller).
     mutating func append(_ part: SiteLayout, edition: Site.Edition, articleOffset a: Int) {
         var edition = edition
+        // The first edition (a site in one language: the only one) has nothing to move past.
+        if placements.isEmpty && days.isEmpty && sections.isEmpty && tags.isEmpty && speakers.isEmpty && a == 0 {
+            let editions = self.editions
+            self = part
+            (edition.articles, edition.days, edition.weeks, edition.years) = (0..<placements.count, 0..<days.count, 0..<weeks.count, 0..<years.count)
+            (edition.sections, edition.tags, edition.speakers) = (0..<sections.count, 0..<tags.count, 0..<speakers.count)
+            self.editions = editions + [edition]
+            return
+        }
         let (d, w, y) = (days.count, weeks.count, years.count)
         let (s, t, p) = (sections.count, tags.count, speakers.count)
         func shift(_ term: Term) -> Term {
