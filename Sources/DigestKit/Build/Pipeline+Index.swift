@@ -90,6 +90,7 @@ extension Pipeline {
             parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
         (indexed.layout, indexed.layoutKey, indexed.keptLayout) = (layout, layoutKey, kept != nil)
         indexed.aliases = aliases
+        indexed.editions = site.editionSites()
         return indexed
     }
 

@@ -9,7 +9,7 @@ extension Pipeline {
         RenderPlan.Planner(
             site: indexed.site, templates: templates, seed: fingerprintSeed(indexed), lastBuild: lastBuild,
             records: records, keptLayout: indexed.keptLayout, freshlyParsed: indexed.freshlyParsed,
-            copies: assetFiles(indexed.site) + themeAssets
+            copies: assetFiles(indexed.site) + themeAssets, editions: indexed.editions
         ).plan()
     }
 
@@ -21,7 +21,7 @@ extension Pipeline {
     ) throws(BuildFailure) -> Result {
         let site = indexed.site
         // One for a site in one language; each language's pages render from its own.
-        let editions = site.editionSites()
+        let editions = indexed.editions.isEmpty ? site.editionSites() : indexed.editions
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made on its own thread while the pages render.

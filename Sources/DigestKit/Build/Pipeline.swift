@@ -60,6 +60,8 @@ public struct Pipeline: Sendable {
         var keptLayout = false
         /// The articles' old addresses, each written as a redirect.
         public var aliases: [Site.Alias] = []
+        /// Each language's edition as a site of its own (`Site.editionSites`), made once.
+        public var editions: [Site] = []
     }
 
     /// Files handed over from many threads, gathered for the in-memory `run`.
