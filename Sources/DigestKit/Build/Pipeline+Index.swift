@@ -48,7 +48,7 @@ extension Pipeline {
             cache?.store(outcome, for: source)
             return outcome
         }
-        var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
+        var diagnostics = settingsWarnings + content.diagnostics + outcomes.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 
         progress?(BuildProgress(phase: .indexing, done: 0, total: 1))

@@ -11,6 +11,9 @@ public struct Pipeline: Sendable {
     public var now = Date()
     /// Called from worker threads as articles are parsed and pages rendered.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Warnings found before the build (site.yml, the theme's strings files), reported with
+    /// the articles' own.
+    public var settingsWarnings: [Diagnostic] = []
     /// Parses kept from an earlier build in this process (the preview server's).
     public var parseCache: ParseCache?
     /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.

@@ -212,6 +212,8 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: diagnostics.sortedForDisplay())
         }
         var pipeline = Pipeline(config: config, templates: templates)
+        // Unknown keys and the like: reported with the build's other warnings.
+        pipeline.settingsWarnings = diagnostics
         pipeline.includeDrafts = options.includeDrafts
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now

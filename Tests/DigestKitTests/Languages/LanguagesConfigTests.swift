@@ -72,3 +72,18 @@ import Testing
         #expect(diagnostic?.hint?.isEmpty == false)
     }
 }
+
+extension LanguagesConfigTests {
+    /// Warnings about site.yml (an unknown key, a name in a language the site is not in) reach
+    /// the build's summary, as the articles' warnings do, and the build goes on.
+    @Test func settingsWarningsAreReportedByTheBuild() throws {
+        let site = try TempSite(
+            siteYML: "languages: [en, zh]\nsection_names: none\nsections:\n  DIPLOMACY: {en: Diplomacy, fr: Diplomatie}\n",
+            articles: ["a.md": articleText(extra: "tags: [trade]\n")])
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(summary.warnings.map(\.file) == ["site.yml", "site.yml"])
+        #expect(summary.warnings.map(\.line) == [2, 4])
+        #expect(summary.warnings.allSatisfy { $0.severity == .warning })
+    }
+}
