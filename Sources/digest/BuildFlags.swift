@@ -74,8 +74,12 @@ enum WeekArgument {
             let latest = summary.weeks.first.map { " (the latest week with articles is \($0.id))" } ?? ""
             throw CommandError("\(week.id) has no published articles, so it has no newsletter\(latest)")
         }
-        for file in [DigestKit.Newsletter.htmlFile(week), DigestKit.Newsletter.textFile(week)] {
-            print(options.outputDirectory.appendingPathComponent(file).path)
+        // Every language's issue of the week, the default language's first.
+        let folders = summary.weekFolders[week] ?? [DigestKit.Site.weekPath(week).folder]
+        for folder in folders {
+            for name in [DigestKit.Newsletter.htmlName, DigestKit.Newsletter.textName] {
+                print(options.outputDirectory.appendingPathComponent(folder + name).path)
+            }
         }
         if !summary.hasBaseURL {
             FileHandle.standardError.write(

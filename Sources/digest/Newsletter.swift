@@ -9,7 +9,9 @@ extension Digest {
                 Every ISO week gets weeks/<week>/newsletter.html (inline styles, table layout, no \
                 scripts: ready to paste into an email tool) and newsletter.txt (its plain-text \
                 version). Links are absolute when base_url (or --base-url) is set; without it they \
-                are relative to the week page, which email cannot follow.
+                are relative to the week page, which email cannot follow. A site in several \
+                languages (languages: in site.yml) has an issue per language: the others are \
+                under <language>/weeks/<week>/.
                 """
         )
 

@@ -74,11 +74,12 @@ def loaded_scripts(browser):
 
 
 class BuiltSite:
-    """A temporary copy of the sample site built with `digest build` and link_index_html: true,
-    for browsing from disk."""
+    """A temporary copy of the sample site (or of `source`, a site folder) built with `digest
+    build` and link_index_html: true, for browsing from disk."""
 
-    def __init__(self, ctx, settings=""):
+    def __init__(self, ctx, source=None, settings=""):
         self.ctx = ctx
+        self.source = source or ctx.site_root
         self.settings = settings
 
     def __enter__(self):
@@ -86,7 +87,9 @@ class BuiltSite:
         site = os.path.join(self.temp, "site")
         os.mkdir(site)
         for part in SITE_PARTS:
-            source, target = os.path.join(self.ctx.site_root, part), os.path.join(site, part)
+            source, target = os.path.join(self.source, part), os.path.join(site, part)
+            if not os.path.exists(source):
+                continue
             if os.path.isdir(source):
                 shutil.copytree(source, target, symlinks=False)
             else:
@@ -107,8 +110,8 @@ class BuiltSite:
     def __exit__(self, *exc):
         shutil.rmtree(self.temp, ignore_errors=True)
 
-    def search_url(self, query):
-        return "file://" + quote(os.path.join(self.output, "search", "index.html")) + "?q=" + quote(query)
+    def search_url(self, query, language=""):
+        return "file://" + quote(os.path.join(self.output, language, "search", "index.html")) + "?q=" + quote(query)
 
 
 # Tests -----------------------------------------------------------------------------------------
@@ -237,6 +240,28 @@ def test_the_status_speaks_the_sites_language(ctx):
         wait_for(lambda: status(browser) == "没有匹配的文章。", 10, what=f"the Chinese no-match status, not {status(browser)!r}")
 
 
+def test_each_language_searches_its_own_articles(ctx):
+    """A site in English and Chinese (languages: [en, zh]) has a search page and index per
+    language: the Chinese one, under zh/, finds Chinese articles only, and links them where they are."""
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "DigestKitTests", "Fixtures", "bilingual-site")
+    with BuiltSite(ctx, fixture) as site, Browser(ctx) as browser:
+        for language, query, expected in (("zh", "谈判", ["外交部发言人答记者问"]), ("zh", "talks", []),
+                                          ("", "talks", ["Spokesperson's remarks on trade talks"]), ("", "谈判", [])):
+            browser.get(site.search_url(query, language))
+            results = settled(browser)
+            check(titles(results) == expected, f"from file://, {language or 'en'} ?q={query} showed {titles(results)}")
+            if expected:
+                check(results[0]["href"].startswith("file://") and "/zh/" not in results[0]["href"]
+                      and results[0]["href"].endswith("/index.html"), f"the result links to {results[0]['href']}")
+        browser.get(site.search_url("谈判", "zh"))
+        settled(browser)
+        options = browser.driver.execute_script(
+            "return Array.prototype.map.call(document.querySelectorAll('#search-speaker option'), function (o) { return o.textContent; });")
+        check("华春莹" in options and "Hua Chunying" not in options, f"the Chinese speaker filter lists {options}")
+        severe = [entry for entry in browser.driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        check(not severe, f"console errors from file://: {[entry['message'] for entry in severe]}")
+
+
 TESTS = [
     test_a_word_only_in_a_body_is_found_and_highlighted,
     test_cjk_substrings_match_and_runs_must_be_adjacent,
@@ -245,6 +270,7 @@ TESTS = [
     test_typing_keyboard_and_the_address,
     test_search_works_from_disk,
     test_the_status_speaks_the_sites_language,
+    test_each_language_searches_its_own_articles,
 ]
 
 if __name__ == "__main__":

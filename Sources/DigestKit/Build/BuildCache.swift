@@ -9,7 +9,7 @@ public struct BuildCache: Sendable {
     public static let folderName = ".digest-cache"
     static let fileName = "build.cache"
     /// Bumped whenever what is stored, or how a fingerprint is made, changes.
-    static let format = 17
+    static let format = 18
 
     /// The Digest build that wrote it: a new version renders differently, so it starts afresh.
     var generator: String

@@ -52,6 +52,9 @@ public struct BuildSummary: Sendable {
     public var incremental = false
     /// The ISO weeks the site has, each with a week page and a newsletter.
     public var weeks: [ISOWeek] = []
+    /// Each week's page folders (`weeks/2019-W07/`, and `zh/weeks/2019-W07/` on a site in
+    /// several languages), where its newsletter files are.
+    public var weekFolders: [ISOWeek: [String]] = [:]
     /// Each published article's source (`Content/2019/02/a.md`) and its page's folder
     /// (`articles/a/`), so that a caller can tell which pages moved since an earlier build.
     public var articleFolders: [String: String] = [:]

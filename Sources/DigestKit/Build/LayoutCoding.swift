@@ -55,6 +55,15 @@ extension BuildCache {
                 }
             }
         }
+        writer.write(layout.editions.count)
+        for edition in layout.editions {
+            writer.write(edition.language)
+            writer.write(edition.prefix.components)
+            for range in [edition.articles, edition.days, edition.weeks, edition.years, edition.sections, edition.tags, edition.speakers] {
+                writer.write(range.lowerBound)
+                writer.write(range.upperBound)
+            }
+        }
         return writer.bytes
     }
 
@@ -90,10 +99,22 @@ extension BuildCache {
                         quotes: try reader.list { reader in QuoteReference(article: try reader.int(), quote: try reader.int()) })
                 })
         }
+        let editions = try reader.list { reader in
+            var edition = Site.Edition(language: try reader.string(), prefix: SitePath(try reader.strings()))
+            var ranges: [Range<Int>] = []
+            for _ in 0..<7 {
+                let (lower, upper) = (try reader.int(), try reader.int())
+                guard lower >= 0, lower <= upper else { throw CacheReader.Damaged() }
+                ranges.append(lower..<upper)
+            }
+            (edition.articles, edition.days, edition.weeks, edition.years) = (ranges[0], ranges[1], ranges[2], ranges[3])
+            (edition.sections, edition.tags, edition.speakers) = (ranges[4], ranges[5], ranges[6])
+            return edition
+        }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         let layout = SiteLayout(
             placements: placements, days: days, weeks: weeks, years: years,
-            sections: termLists[0], tags: termLists[1], speakers: termLists[2])
+            sections: termLists[0], tags: termLists[1], speakers: termLists[2], editions: editions)
         return (key, layout)
     }
 

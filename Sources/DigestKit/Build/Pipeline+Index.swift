@@ -52,7 +52,7 @@ extension Pipeline {
         clock.add("parse", since: parseStart)
         let indexStart = DispatchTime.now().uptimeNanoseconds
         defer { clock.add("index", since: indexStart) }
-        var diagnostics = content.diagnostics + outcomes.flatMap(\.diagnostics)
+        var diagnostics = settingsWarnings + content.diagnostics + outcomes.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 
         progress?(BuildProgress(phase: .indexing, done: 0, total: 1))
@@ -94,6 +94,7 @@ extension Pipeline {
             parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
         (indexed.layout, indexed.layoutKey, indexed.keptLayout) = (layout, layoutKey, kept != nil)
         indexed.aliases = aliases
+        indexed.editions = site.editionSites()
         return indexed
     }
 

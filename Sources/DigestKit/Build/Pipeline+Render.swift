@@ -9,7 +9,7 @@ extension Pipeline {
         RenderPlan.Planner(
             site: indexed.site, templates: templates, seed: fingerprintSeed(indexed), lastBuild: lastBuild,
             records: records, keptLayout: indexed.keptLayout, freshlyParsed: indexed.freshlyParsed,
-            copies: assetFiles(indexed.site) + themeAssets
+            copies: assetFiles(indexed.site) + themeAssets, editions: indexed.editions
         ).plan()
     }
 
@@ -20,14 +20,18 @@ extension Pipeline {
         into sink: @Sendable (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         let site = indexed.site
+        // One for a site in one language; each language's pages render from its own.
+        let editions = indexed.editions.isEmpty ? site.editionSites() : indexed.editions
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made on its own thread while the pages render.
         let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
-        let words = templates.strings.localization(site.config.language)
-        let searchIndex = Background { [site, job = plan.searchIndex, clock] in
+        let searchIndex = Background { [site, editions, job = plan.searchIndex, clock, strings = templates.strings] in
             clock.time("search index (own thread)") {
-                SearchIndex(site: site, words: words).outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+                editions.flatMap { edition in
+                    EditionSearchIndex(site: site, edition: edition, words: strings.localization(edition.config.language))
+                        .outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+                }
             }
         }
         let pageCount = site.pageCount
@@ -36,16 +40,19 @@ extension Pipeline {
         do {
             try clock.time("render pages") {
                 try renderPages(
-                    plan.pages, of: site, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
+                    plan.pages, of: editions, fingerprintSeed: plan.fingerprintsPages ? seed : nil, counter: counter,
                     into: sink
                 ) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
             }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
             try clock.time("search index (waited for, staged)") { for file in searchIndex.value { try sink(file) } }
             try clock.time("newsletters") {
-                for file in Newsletter(site: site, templates: templates).files(weeks: plan.newsletterWeeks) { try sink(file) }
+                for edition in editions {
+                    let weeks = plan.newsletterWeeks.compactMap { site.editionWeek($0, of: edition.edition) }
+                    for file in Newsletter(site: edition, templates: templates).files(weeks: weeks) { try sink(file) }
+                }
             }
-            try clock.time("feeds, sitemap") { for file in publishingFiles(site, feeds: plan.feeds) { try sink(file) } }
+            try clock.time("feeds, sitemap") { for file in publishingFiles(site, editions: editions, feeds: plan.feeds) { try sink(file) } }
             // Small and few: made on every build rather than planned.
             try clock.time("redirects, copies") {
                 for file in Redirects(site: site).files(indexed.aliases) { try sink(file) }
@@ -68,16 +75,16 @@ extension Pipeline {
     /// Renders `jobs` on every core; with `fingerprintSeed`, hands each page's fingerprint to
     /// `record`. The first error stops it.
     private func renderPages(
-        _ jobs: [PageJob], of site: Site, fingerprintSeed seed: UInt64?, counter: ProgressCounter,
+        _ jobs: [PageJob], of editions: [Site], fingerprintSeed seed: UInt64?, counter: ProgressCounter,
         into sink: @Sendable (OutputFile) throws -> Void,
         record: @Sendable (String, UInt64) -> Void
     ) throws {
         guard !jobs.isEmpty else { return }
-        let renderer = SiteRenderer(site: site, templates: templates)
+        let renderers = editions.map { SiteRenderer(site: $0, templates: templates) }
         let failure = jobs.parallelMap { job -> Error? in
             do {
                 defer { counter.step() }
-                let (html, fingerprint) = renderer.render(job, fingerprintSeed: seed)
+                let (html, fingerprint) = renderers[job.edition].render(job, fingerprintSeed: seed)
                 if let fingerprint { record(job.file, fingerprint) }
                 try sink(OutputFile.text(job.file, html))
                 return nil
@@ -89,14 +96,14 @@ extension Pipeline {
     }
 
     /// `robots.txt`, and with a base URL (they need absolute URLs) the sitemap and `feeds`.
-    func publishingFiles(_ site: Site, feeds: [AtomFeed.Spec]) -> [OutputFile] {
+    func publishingFiles(_ site: Site, editions: [Site], feeds: [AtomFeed.Spec]) -> [OutputFile] {
         let urls = AbsoluteURLs(baseURL: site.config.baseURL)
         let sitemap = Sitemap(site: site, urls: urls)
         var files = [OutputFile.text("robots.txt", sitemap.robots())]
         guard let urls else { return files }
-        if let xml = sitemap.render(site.pageJobs()) { files.append(.text("sitemap.xml", xml)) }
-        let atom = AtomFeed(site: site, urls: urls, words: templates.strings.localization(site.config.language))
-        files += feeds.parallelMap { OutputFile.text($0.file, atom.render($0)) }
+        if let xml = sitemap.render(editions) { files.append(.text("sitemap.xml", xml)) }
+        let atoms = editions.map { AtomFeed(site: $0, urls: urls, words: templates.strings.localization($0.config.language)) }
+        files += feeds.parallelMap { OutputFile.text($0.file, atoms[$0.edition].render($0)) }
         return files
     }
 }

@@ -13,6 +13,9 @@ public struct Pipeline: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Where the build's time goes, stage by stage (`digest build --timings`).
     public var clock = StageClock()
+    /// Warnings found before the build (site.yml, the theme's strings files), reported with
+    /// the articles' own.
+    public var settingsWarnings: [Diagnostic] = []
     /// Parses kept from an earlier build in this process (the preview server's).
     public var parseCache: ParseCache?
     /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.
@@ -62,6 +65,8 @@ public struct Pipeline: Sendable {
         var keptLayout = false
         /// The articles' old addresses, each written as a redirect.
         public var aliases: [Site.Alias] = []
+        /// Each language's edition as a site of its own (`Site.editionSites`), made once.
+        public var editions: [Site] = []
     }
 
     /// Files handed over from many threads, gathered for the in-memory `run`.

@@ -15,8 +15,20 @@ extension RenderPlan {
         /// Source paths of the articles parsed afresh (the rest are the last build's).
         let freshlyParsed: Set<String>
         let copies: [OutputFile]
+        /// `site.editionSites()`, when the caller has them (`Pipeline.Indexed.editions`):
+        /// made once per build, not once per question.
+        var editions: [Site] = []
 
         func plan() -> RenderPlan {
+            var planner = self
+            if planner.editions.isEmpty { planner.editions = site.editionSites() }
+            return planner.planned()
+        }
+
+        /// Every page of every edition (`Site.pageJobs`, from the editions at hand).
+        var pageJobs: [PageJob] { editions.flatMap { $0.pageJobs() } }
+
+        private func planned() -> RenderPlan {
             var plan = RenderPlan(kept: KeptOutput(lastBuild: lastBuild?.files ?? [:]))
             plan.records = records || lastBuild != nil
             if plan.records { (plan.structure, plan.structureBasis) = structure() }
@@ -25,7 +37,7 @@ extension RenderPlan {
             let bodiesOnly = lastBuild != nil && plan.structure == lastBuild?.structure
             let last = Comparison(files: lastBuild?.files ?? [:], altered: lastBuild?.altered() ?? [])
             if lastBuild == nil {
-                plan.pages = site.pageJobs()
+                plan.pages = pageJobs
                 plan.fingerprintsPages = plan.records
             } else if bodiesOnly {
                 planBodyPages(&plan, last)
@@ -57,19 +69,22 @@ extension RenderPlan {
         /// here as altered).
         func planBodyPages(_ plan: inout RenderPlan, _ last: Comparison) {
             let edited = site.articles.indices.filter { freshlyParsed.contains(site.articles[$0].article.sourcePath) }
-                .map { PageJob(kind: .article($0), path: site.articles[$0].path) }
+                .map { index in
+                    let (edition, position) = site.editionOf(article: index)
+                    return PageJob(kind: .article(position), path: site.articles[index].path, edition: edition)
+                }
             let editedFiles = Set(edited.map(\.file))
             let altered = last.altered.filter { last.files[$0]?.isPage == true && !editedFiles.contains($0) }
             plan.kept.keepRecordedPages(except: editedFiles.union(altered))
-            plan.pages = edited + (altered.isEmpty ? [] : site.pageJobs().filter { altered.contains($0.file) })
+            plan.pages = edited + (altered.isEmpty ? [] : pageJobs.filter { altered.contains($0.file) })
             plan.fingerprintsPages = true
         }
 
         /// Every page is compared by its fingerprint (its whole template context).
         func planPages(_ plan: inout RenderPlan, _ last: Comparison) {
-            let renderer = SiteRenderer(site: site, templates: templates)
-            let jobs = site.pageJobs()
-            let fingerprints = jobs.parallelMap { renderer.fingerprint($0, seed: seed) }
+            let renderers = editions.map { SiteRenderer(site: $0, templates: templates) }
+            let jobs = pageJobs
+            let fingerprints = jobs.parallelMap { renderers[$0.edition].fingerprint($0, seed: seed) }
             plan.pages = plan.keepUnchanged(jobs.map(\.file), fingerprints: fingerprints, last, pages: true).map { jobs[$0] }
         }
 
@@ -86,16 +101,17 @@ extension RenderPlan {
         /// Both files of a week come from one context, so they are kept or rendered together.
         /// Newsletters show no body: after a body edit they are kept if intact.
         func planNewsletters(_ plan: inout RenderPlan, _ last: Comparison, bodiesOnly: Bool) {
-            let newsletter = Newsletter(site: site, templates: templates)
+            let newsletters = editions.map { Newsletter(site: $0, templates: templates) }
             let weeks = Array(site.weeks.indices)
             let records = plan.records
             let fingerprints = weeks.parallelMap { index -> UInt64? in
-                let files = Newsletter.files(site.weeks[index].week)
+                let files = Newsletter.files(at: site.weeks[index].path)
                 if bodiesOnly && files.allSatisfy(last.isIntact) { return nil }
-                return records ? newsletter.fingerprint(index, seed: seed) : 0
+                let (edition, week) = site.editionOf(week: index)
+                return records ? newsletters[edition].fingerprint(week, seed: seed) : 0
             }
             for (index, fingerprint) in zip(weeks, fingerprints) {
-                let files = Newsletter.files(site.weeks[index].week)
+                let files = Newsletter.files(at: site.weeks[index].path)
                 if let fingerprint, !files.allSatisfy({ last.keeps($0, fingerprint: fingerprint) }) {
                     plan.newsletterWeeks.append(index)
                     if plan.records { for file in files { plan.fingerprints[file] = fingerprint } }
@@ -108,10 +124,10 @@ extension RenderPlan {
         /// Feeds show bodies, so each is compared by its fingerprint.
         func planFeeds(_ plan: inout RenderPlan, _ last: Comparison) {
             guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return }
-            let atom = AtomFeed(site: site, urls: urls, words: templates.strings.localization(site.config.language))
-            let specs = atom.specs()
+            let atoms = editions.map { AtomFeed(site: $0, urls: urls, words: templates.strings.localization($0.config.language)) }
+            let specs = atoms.flatMap { $0.specs() }
             guard plan.records else { return plan.feeds = specs }
-            let fingerprints = specs.parallelMap { atom.fingerprint($0, seed: seed) }
+            let fingerprints = specs.parallelMap { atoms[$0.edition].fingerprint($0, seed: seed) }
             plan.feeds = plan.keepUnchanged(specs.map(\.file), fingerprints: fingerprints, last, pages: false).map { specs[$0] }
         }
 

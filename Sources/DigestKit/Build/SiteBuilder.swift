@@ -109,6 +109,7 @@ public struct SiteBuilder: Sendable {
             assumedUTC: !pipeline.config.timeZoneWasSet,
             hasBaseURL: AbsoluteURLs(baseURL: pipeline.config.baseURL) != nil,
             weeks: result.site.weeks.map(\.week))
+        for week in result.site.weeks { summary.weekFolders[week.week, default: []].append(week.path.folder) }
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
         summary.articleFolders = addresses.folders
@@ -222,6 +223,8 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: diagnostics.sortedForDisplay())
         }
         var pipeline = Pipeline(config: config, templates: templates)
+        // Unknown keys and the like: reported with the build's other warnings.
+        pipeline.settingsWarnings = diagnostics
         pipeline.includeDrafts = options.includeDrafts
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now

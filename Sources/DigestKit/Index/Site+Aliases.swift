@@ -25,7 +25,10 @@ extension Site {
             for path in article.aliases {
                 let file = path.hasSuffix("/") ? path + "index.html" : path
                 if let page = pages[file] {
-                    let owner = if case let .article(other) = page.kind { articles[other].article.sourcePath } else { "the site" }
+                    let owner =
+                        if case let .article(other) = page.kind {
+                            articles[other + (isMultilingual ? editions[page.edition].articles.lowerBound : 0)].article.sourcePath
+                        } else { "the site" }
                     diagnostics.append(
                         Diagnostic(
                             file: article.sourcePath, message: "the alias /\(path) is the address of a page of \(owner)",

@@ -4,9 +4,10 @@ extension Site {
         article.language ?? config.language
     }
 
-    /// Every language the site's pages are written in: the site's and its articles'.
+    /// Every language the site's pages are written in: the site's (each of `languages:`) and
+    /// its articles'.
     public var languages: Set<String> {
-        Set(articles.lazy.compactMap(\.article.language)).union([config.language])
+        Set(articles.lazy.compactMap(\.article.language)).union(config.editionLanguages)
     }
 
     /// Articles that share a `translation_key:` (two or more), by key, each group in the site's

@@ -12,6 +12,14 @@ public struct Site: Sendable {
     public var speakers: [Term]
     /// The build's "now"; articles after it are marked as scheduled when a build includes them.
     public var buildInstant = Int.max
+    /// A site in several languages: each language's ranges of the lists above (see
+    /// `Site+Editions.swift`). Empty for a site in one language.
+    public var editions: [Edition] = []
+    /// For one edition of a site in several languages (`editionSite`): the folder of its pages
+    /// (`zh/`), its position among the editions, and what it needs of the others.
+    public var prefix = SitePath.root
+    public var edition = 0
+    public var links: EditionLinks?
 
     /// Fixed pages.
     public static let archivePath = SitePath(["archive"])

@@ -22,6 +22,8 @@ struct SiteLayout: Sendable, Equatable {
     var sections: [Term]
     var tags: [Term]
     var speakers: [Term]
+    /// Each language's ranges of the lists above; empty for a site in one language.
+    var editions: [Site.Edition] = []
 
     /// Stands for what a layout is made from besides the articles' own fields: the settings
     /// (section order and titles) and which articles were indexed, in their order.
@@ -64,6 +66,12 @@ struct SiteLayout: Sendable, Equatable {
             }
             && self.years.allSatisfy { $0.weeks.allSatisfy(weeks.contains) }
             && termsFit(sections) && termsFit(tags) && termsFit(speakers)
+            && editions.allSatisfy { edition in
+                edition.articles.upperBound <= articleCount && edition.days.upperBound <= self.days.count
+                    && edition.weeks.upperBound <= self.weeks.count && edition.years.upperBound <= self.years.count
+                    && edition.sections.upperBound <= sections.count && edition.tags.upperBound <= tags.count
+                    && edition.speakers.upperBound <= speakers.count
+            }
     }
 }
 
@@ -79,5 +87,6 @@ extension Site {
         self.init(
             config: config, articles: placed, days: layout.days, weeks: layout.weeks, years: layout.years,
             sections: layout.sections, tags: layout.tags, speakers: layout.speakers)
+        editions = layout.editions
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The settings in `site.yml`.
 public struct SiteConfig: Sendable {
@@ -6,16 +7,23 @@ public struct SiteConfig: Sendable {
     public struct Section: Hashable, Sendable {
         public var id: String
         public var title: String
+        /// Titles by language (`{en: Foreign Ministry, zh: 外交部}`), over `title`.
+        public var titles: [String: String]
 
-        public init(id: String, title: String) {
+        public init(id: String, title: String, titles: [String: String] = [:]) {
             self.id = id
             self.title = title
+            self.titles = titles
         }
     }
 
     public var title = "Digest"
     public var description = ""
     public var language = "en"
+    /// `languages:`: every language the site is published in; empty (or one) for one language.
+    public var languages: [String] = []
+    /// `speakers:`: names of one person in several languages.
+    public var speakers: [Speaker] = []
     public var timeZone = TimeZone(identifier: "UTC")!
     /// Whether `timezone` was given; the build summary says when UTC was assumed.
     public var timeZoneWasSet = false
@@ -35,11 +43,12 @@ public struct SiteConfig: Sendable {
     static let knownKeys: Set<String> = [
         "title", "description", "language", "timezone", "base_url", "paginate", "sections",
         "unsafe_html", "link_index_html", "newsletter", "permalink",
+        "languages", "speakers",
     ]
 
-    /// The configured display name of a section, or the section itself.
+    /// The configured display name of a section in the default language, or the section itself.
     public func sectionTitle(_ id: String) -> String {
-        sections.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }?.title ?? id
+        sectionTitle(id, language: language)
     }
 }
 
@@ -110,28 +119,57 @@ extension SiteConfig {
             config.newsletter = settings
             diagnostics += problems
         }
+        diagnostics += parseLanguages(fields, into: &config)
+        if let entry = fields.entry("speakers") {
+            switch parseSpeakers(entry, fields: fields) {
+            case let .success(speakers): config.speakers = speakers
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
         if let entry = fields.entry("sections") {
-            switch parseSections(entry, fields: fields) {
+            switch parseSections(entry, fields: fields, language: config.language) {
             case let .success(sections): config.sections = sections
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
+        if !diagnostics.hasErrors { diagnostics += config.unlistedLanguageWarnings(fields) }
         return (config, diagnostics)
     }
 
-    /// `sections:` is a list of ids (`- DIPLOMACY`) or of `{id, title}` pairs.
-    private static func parseSections(_ entry: YAMLFields.Entry, fields: YAMLFields) -> Result<[Section], Diagnostic> {
+    /// `sections:` is a list of ids (`- DIPLOMACY`) or of `{id, title}` pairs, or a mapping of
+    /// ids to titles (`DIPLOMACY: Diplomacy`); a title may be given per language
+    /// (`{en: Foreign Ministry, zh: 外交部}`).
+    private static func parseSections(_ entry: YAMLFields.Entry, fields: YAMLFields, language: String) -> Result<[Section], Diagnostic> {
+        func section(_ id: String, _ title: Node?, line: Int) -> Result<Section, Diagnostic> {
+            guard let title else { return .success(Section(id: id, title: id)) }
+            return titles(title, what: "the title of section '\(id)'", fields: fields, line: line).map { title, titles in
+                Section(id: id, title: title ?? titles[language] ?? titles.values.sorted().first ?? id, titles: titles)
+            }
+        }
+        if let mapping = entry.value.mapping {
+            return Result {
+                try mapping.map { key, value in
+                    guard let id = key.string, !id.isEmpty else { throw fields.wrongType(entry, expected: "section ids and their titles") }
+                    return try section(id, value, line: key.mark?.line ?? entry.line).get()
+                }
+            }.mapError { $0 as! Diagnostic }
+        }
         guard let sequence = entry.value.sequence else {
             return .failure(fields.wrongType(entry, expected: "a list of sections"))
         }
         var sections: [Section] = []
         for item in sequence {
+            let made: Result<Section, Diagnostic>
             if let id = item.scalar?.string {
-                sections.append(Section(id: id, title: id))
+                made = .success(Section(id: id, title: id))
             } else if let mapping = item.mapping, let id = mapping["id"]?.string {
-                sections.append(Section(id: id, title: mapping["title"]?.string ?? id))
+                made = section(id, mapping["title"], line: item.mark?.line ?? entry.line)
             } else {
-                return .failure(fields.wrongType(entry, expected: "a list of section ids, or of 'id:' and 'title:' pairs"))
+                made = .failure(fields.wrongType(entry, expected: "a list of section ids, or of 'id:' and 'title:' pairs"))
+            }
+            switch made {
+            case let .success(section): sections.append(section)
+            case let .failure(diagnostic): return .failure(diagnostic)
             }
         }
         return .success(sections)
@@ -149,6 +187,15 @@ extension SiteConfig {
         for section in sections {
             hasher.combine(section.id)
             hasher.combine(section.title)
+            // Only when given, so a site without them keeps its fingerprints.
+            for language in section.titles.keys.sorted() { hasher.combine(language + "\u{0}" + section.titles[language]!) }
+        }
+        if !languages.isEmpty || !speakers.isEmpty {
+            hasher.combine(languages.joined(separator: "\u{0}"))
+            for speaker in speakers {
+                hasher.combine(speaker.name)
+                for language in speaker.names.keys.sorted() { hasher.combine(language + "\u{0}" + speaker.names[language]!) }
+            }
         }
         hasher.combine(unsafeHTML)
         hasher.combine(linkIndexFiles)

@@ -19,6 +19,8 @@ struct AtomFeed: Sendable {
         var title: String
         var page: SitePath
         var articles: [Int]
+        /// The language edition the feed is of (`Site.editionSite`), whose articles these are.
+        var edition = 0
 
         var file: String { page.folder + AtomFeed.fileName }
     }
@@ -26,7 +28,7 @@ struct AtomFeed: Sendable {
     /// Every feed of the site.
     func specs() -> [Spec] {
         let title = site.config.title
-        var specs = [Spec(title: title, page: .root, articles: Array(site.articles.indices.prefix(Self.entryLimit)))]
+        var specs = [Spec(title: title, page: site.prefix, articles: Array(site.articles.indices.prefix(Self.entryLimit)))]
         for term in site.sections {
             specs.append(Spec(title: "\(term.name) · \(title)", page: term.path, articles: Array(term.articles.prefix(Self.entryLimit))))
         }
@@ -39,6 +41,7 @@ struct AtomFeed: Sendable {
         for week in site.weeks {
             specs.append(Spec(title: "\(words.weekTitle(week.week)) · \(title)", page: week.path, articles: week.articles))
         }
+        for index in specs.indices { specs[index].edition = site.edition }
         return specs
     }
 

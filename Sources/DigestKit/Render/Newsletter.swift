@@ -34,6 +34,9 @@ public struct Newsletter: Sendable {
     /// Both files of a week, HTML first.
     static func files(_ week: ISOWeek) -> [String] { [htmlFile(week), textFile(week)] }
 
+    /// Both files of the week whose page is `page` (`zh/weeks/2019-W07/` in another language).
+    static func files(at page: SitePath) -> [String] { [page.folder + htmlName, page.folder + textName] }
+
     /// Both files of each of the weeks asked for (indices into `Site.weeks`).
     func files(weeks: [Int]) -> [OutputFile] {
         weeks.parallelMap(render).flatMap { $0 }
@@ -42,7 +45,7 @@ public struct Newsletter: Sendable {
     /// Both files of week `index`: the HTML with as many leading articles per section as keep
     /// it within `newsletter.max_bytes` (and `lead_articles`), the text listing the same ones.
     func render(_ index: Int) -> [OutputFile] {
-        let week = site.weeks[index].week
+        let files = Self.files(at: site.weeks[index].path)
         let settings = site.config.newsletter
         let issue = Issue(self, week: index)
         let most = min(issue.largestSection, settings.leadArticles ?? .max)
@@ -50,8 +53,8 @@ public struct Newsletter: Sendable {
             templates.render(issue.context(leads: leads), template: "newsletter")
         }
         return [
-            .text(Self.htmlFile(week), fitted.html),
-            .text(Self.textFile(week), templates.render(issue.context(leads: fitted.leads), template: "newsletter-text")),
+            .text(files[0], fitted.html),
+            .text(files[1], templates.render(issue.context(leads: fitted.leads), template: "newsletter-text")),
         ]
     }
 

@@ -46,7 +46,7 @@ extension Newsletter {
                 "t": words.templateStrings,
                 "read_on_site": words.text("read_on_site", ["week": weekTitle]),
                 "on_the_site": words.text("on_the_site", ["week": weekTitle]),
-                "site_url": newsletter.link(.root, from: group.path),
+                "site_url": newsletter.link(newsletter.site.prefix, from: group.path),
                 "absolute_links": newsletter.urls != nil,
                 "week": [
                     "id": group.week.id,

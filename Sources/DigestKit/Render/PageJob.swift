@@ -22,35 +22,42 @@ public struct PageJob: Sendable, Hashable {
     public let path: SitePath
     /// The file the page is written to. Worked out once: a rebuild asks for it of every page.
     public let file: String
+    /// The language edition the page is of (`Site.editionSite`), whose site `kind`'s indices
+    /// are into; 0 for a site in one language.
+    public let edition: Int
 
-    public init(kind: Kind, path: SitePath) {
+    public init(kind: Kind, path: SitePath, edition: Int = 0) {
         self.kind = kind
         self.path = path
+        self.edition = edition
         file = kind == .notFound ? "404.html" : path.file
     }
 }
 
 extension Site {
-    /// Every page of the site, in a fixed order.
+    /// Every page of the site, in a fixed order: of each edition in turn for a site in several
+    /// languages (the 404 page only once, the default language's).
     public func pageJobs() -> [PageJob] {
-        var jobs: [PageJob] = [
-            PageJob(kind: .home, path: .root), PageJob(kind: .notFound, path: .root),
-            PageJob(kind: .archive, path: Self.archivePath), PageJob(kind: .search, path: Self.searchPath),
-        ]
-        jobs += articles.indices.map { PageJob(kind: .article($0), path: articles[$0].path) }
-        jobs += days.indices.map { PageJob(kind: .day($0), path: days[$0].path) }
-        jobs += weeks.indices.map { PageJob(kind: .week($0), path: weeks[$0].path) }
-        jobs += years.indices.map { PageJob(kind: .year($0), path: years[$0].path) }
+        if isMultilingual { return editionSites().flatMap { $0.pageJobs() } }
+        let edition = self.edition
+        func job(_ kind: PageJob.Kind, _ path: SitePath) -> PageJob { PageJob(kind: kind, path: path, edition: edition) }
+        var jobs: [PageJob] = [job(.home, prefix)]
+        if edition == 0 { jobs.append(job(.notFound, .root)) }
+        jobs += [job(.archive, fixedPath(Self.archivePath)), job(.search, fixedPath(Self.searchPath))]
+        jobs += articles.indices.map { job(.article($0), articles[$0].path) }
+        jobs += days.indices.map { job(.day($0), days[$0].path) }
+        jobs += weeks.indices.map { job(.week($0), weeks[$0].path) }
+        jobs += years.indices.map { job(.year($0), years[$0].path) }
         for (index, term) in sections.enumerated() {
-            jobs += pages(of: term).map { PageJob(kind: .section(index, page: $0.number), path: $0.path) }
+            jobs += pages(of: term).map { job(.section(index, page: $0.number), $0.path) }
         }
-        jobs.append(PageJob(kind: .tagIndex, path: Self.tagsPath))
+        jobs.append(job(.tagIndex, fixedPath(Self.tagsPath)))
         for (index, term) in tags.enumerated() {
-            jobs += pages(of: term).map { PageJob(kind: .tag(index, page: $0.number), path: $0.path) }
+            jobs += pages(of: term).map { job(.tag(index, page: $0.number), $0.path) }
         }
-        jobs.append(PageJob(kind: .speakerIndex, path: Self.speakersPath))
+        jobs.append(job(.speakerIndex, fixedPath(Self.speakersPath)))
         for (index, term) in speakers.enumerated() {
-            jobs += pages(of: term).map { PageJob(kind: .speaker(index, page: $0.number), path: $0.path) }
+            jobs += pages(of: term).map { job(.speaker(index, page: $0.number), $0.path) }
         }
         return jobs
     }
@@ -58,7 +65,8 @@ extension Site {
     /// How many pages `pageJobs()` lists, counted without listing them.
     public var pageCount: Int {
         let termPages = [sections, tags, speakers].joined().reduce(0) { $0 + pageCount(of: $1) }
-        return 4 + articles.count + days.count + weeks.count + years.count + 2 + termPages
+        // Per edition: home, archive, search, the tags and speakers pages; and one 404 page.
+        return 5 * editionCount + 1 + articles.count + days.count + weeks.count + years.count + termPages
     }
 
     /// Page numbers and paths of a term's paginated list: `tags/5g/`, `tags/5g/page/2/`, …

@@ -16,23 +16,21 @@ extension SiteRenderer {
                     indexFiles: views.indexFiles))
         }
         var translations: [[String: String]] = []
-        if let key = placed.article.translationKey, let group = views.translationGroups[key] {
+        if let key = placed.article.translationKey, let group = views.translations[key] {
             let root = Self.root(placed.path)
             let urls = AbsoluteURLs(baseURL: site.config.baseURL)
-            func href(_ member: Int) -> String {
-                urls?.url(site.articles[member].path) ?? root + views.url(site.articles[member].path)
+            func href(_ member: EditionLinks.Translation) -> String {
+                urls?.url(member.path) ?? root + views.url(member.path)
             }
-            for member in group where member != index {
-                let language = site.language(of: site.articles[member].article)
+            for member in group.members where member.path != placed.path {
                 translations.append([
-                    "lang": language, "language_name": templates.strings.languageName(language),
-                    "title": site.articles[member].article.title, "url": views.url(site.articles[member].path), "root": root,
+                    "lang": member.language, "language_name": templates.strings.languageName(member.language),
+                    "title": member.title, "url": views.url(member.path), "root": root,
                 ])
             }
             values["alternates"] =
-                group.map { member -> [String: String] in
-                    ["hreflang": site.language(of: site.articles[member].article), "href": href(member)]
-                } + [["hreflang": "x-default", "href": href(site.defaultTranslation(group))]]
+                group.members.map { member -> [String: String] in ["hreflang": member.language, "href": href(member)] }
+                + [["hreflang": "x-default", "href": href(group.members[group.standIn])]]
         }
         article["translations"] = translations
         hasher.combine(PageFingerprint.of(["translations": translations], seed: 0))

@@ -20,15 +20,18 @@ public struct SiteRenderer: Sendable {
         let views = ViewModels(site: site, templates: templates)
         self.views = views
         navigation = SharedContext([
-            "home": views.url(.root),
-            "archive": views.url(Site.archivePath),
-            "tags": views.url(Site.tagsPath),
-            "speakers": views.url(Site.speakersPath),
-            "search": views.url(Site.searchPath),
+            "home": views.url(site.prefix),
+            "archive": views.url(site.fixedPath(Site.archivePath)),
+            "tags": views.url(site.fixedPath(Site.tagsPath)),
+            "speakers": views.url(site.fixedPath(Site.speakersPath)),
+            "search": views.url(site.fixedPath(Site.searchPath)),
             "sections": site.sections.map { ViewModels.termReference($0, indexFiles: views.indexFiles) },
         ])
         let config = site.config
-        siteValues = SharedContext(["title": config.title, "description": config.description, "language": config.language])
+        var values: [String: Any] = ["title": config.title, "description": config.description, "language": config.language]
+        // Only on a site in several languages, so others' pages keep their fingerprints.
+        if site.links != nil { values["multilingual"] = true }
+        siteValues = SharedContext(values)
     }
 
     public func render(_ job: PageJob) -> String {
@@ -46,6 +49,7 @@ public struct SiteRenderer: Sendable {
         var context = common(job.path, title: title, words: words(job.kind))
         context.merge(values) { _, new in new }
         context.merge(publishing(job)) { _, new in new }
+        if site.links != nil { inOtherLanguages(job, context: &context) }
         return Prepared(template: template, context: context)
     }
 
@@ -58,7 +62,7 @@ public struct SiteRenderer: Sendable {
     /// Feed links, and with a base URL the canonical link and share-preview metadata.
     func publishing(_ job: PageJob) -> [String: Any] {
         guard let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return [:] }
-        var feeds: [[String: String]] = [["title": site.config.title, "url": AtomFeed.fileName]]
+        var feeds: [[String: String]] = [["title": site.config.title, "url": site.prefix.folder + AtomFeed.fileName]]
         let ownFeed: (title: String, page: SitePath)? =
             switch job.kind {
             case let .section(index, _): (site.sections[index].name, site.sections[index].path)
@@ -140,7 +144,11 @@ public struct SiteRenderer: Sendable {
         case let .week(index): return ("week", words.weekTitle(site.weeks[index].week), self.week(index, root: root))
         case let .year(index): return ("year", String(site.years[index].year), year(index))
         case .archive: return ("archive", words.text("archive"), archive())
-        case .search: return ("search", words.text("search"), ["index": SearchIndex.file, "search_words": words.searchWords])
+        case .search:
+            // Another language's index is in its folder; its addresses are from that folder too.
+            var values: [String: Any] = ["index": site.prefix.folder + SearchIndex.file, "search_words": words.searchWords]
+            if site.links != nil { values["search_root"] = site.prefix.folder }
+            return ("search", words.text("search"), values)
         case let .section(index, page):
             return ("section", site.sections[index].name, termPage(site.sections[index], page: page, key: "section", root: root))
         case .tagIndex: return ("tags", words.text("tags"), termIndex(site.tags, counted: "in_all"))

@@ -12,8 +12,8 @@ struct ViewModels: @unchecked Sendable {
     let indexFiles: Bool
     /// The theme's words in the site's language: dates, week titles, counts.
     let words: Localization
-    /// Articles that are translations of each other, by `translation_key`.
-    let translationGroups: [String: [Int]]
+    /// Articles that are translations of each other, by `translation_key`, in every language.
+    let translations: [String: (members: [EditionLinks.Translation], standIn: Int)]
     /// One summary per article, with its fingerprint, built when first asked for (a rebuild
     /// may need only a few) and shared by every list it appears in.
     private let itemMemo = Memo<Int, SharedContext>()
@@ -30,7 +30,7 @@ struct ViewModels: @unchecked Sendable {
         self.site = site
         let words = (templates?.strings ?? .builtIn).localization(site.config.language)
         self.words = words
-        translationGroups = site.translationGroups()
+        translations = site.links?.translations ?? EditionLinks.translations(of: site)
         self.itemHTML = templates.map { ItemHTMLCache(templates: $0, site: site, words: words, count: site.articles.count) }
         self.indexFiles = site.config.linkIndexFiles
     }

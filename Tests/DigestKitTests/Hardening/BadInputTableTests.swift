@@ -18,6 +18,10 @@ import Testing
         "not UTF-8": "Content/bad.md:1:1: error: the file is not valid UTF-8 text (re-save it with UTF-8 encoding)",
         "duplicate slug":
             "Content/two.md:5: error: /2019/02/13/same/ is also the address of Content/one.md (rename one of the two files or give one a different 'slug:'; addresses are never renumbered)",
+        "same address in two languages":
+            "Content/two.md:5: error: /2019/02/13/same/ is also the address of Content/one.md (in en; articles of every language share the site's addresses) (rename one of the two files or give one a different 'slug:'; addresses are never renumbered)",
+        "language not in languages:":
+            "site.yml:2:1: error: 'language: fr' is not one of 'languages:' (en, zh) (add it to 'languages:', or remove 'language:' to make the first of 'languages:' the default)",
         "traversal in slug": "",
         "traversal in tag": "",
         "traversal in section": "",
@@ -105,6 +109,23 @@ import Testing
                 try $0.write("Content/one.md", articleText(title: "One", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
                 try $0.write("Content/two.md", articleText(title: "Two", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
             })
+    }
+
+    @Test func sameAddressInTwoLanguages() throws {
+        expectRefused(
+            "same address in two languages",
+            try build {
+                try $0.write("site.yml", "title: Test Desk\ntimezone: Asia/Shanghai\nlanguages: [en, zh]\n")
+                try $0.write("Content/one.md", articleText(title: "One", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\n"))
+                try $0.write(
+                    "Content/two.md", articleText(title: "二", date: "\"2019-02-13T10:00:00+08:00\"", extra: "slug: same\nlanguage: zh\n"))
+            })
+    }
+
+    @Test func languageNotInLanguages() throws {
+        expectRefused(
+            "language not in languages:",
+            try build { try $0.write("site.yml", "title: Test Desk\nlanguage: fr\nlanguages: [en, zh]\n") })
     }
 
     @Test func traversalInSlug() throws {

@@ -56,7 +56,7 @@ struct SearchDocument: Sendable {
             title: article.title, meta: [article.summary ?? "", section, article.source ?? ""] + tags + speakers,
             body: text)
 
-        let url = site.config.linkIndexFiles ? placed.path.file : placed.path.folder
+        let url = site.searchAddress(placed.path)
         var script = Array("DIGEST_SEARCH_DOC(\(id),{\"t\":".utf8)
         SearchScript.appendQuoted(article.title, to: &script)
         let fields: [(String, String?)] = [

@@ -36,7 +36,7 @@ extension SearchIndex {
         hasher.combine(site.articles.count - 1 - position)
         hasher.combine(article.sourceHash)
         hasher.combine(article.sourceSize)
-        hasher.combine(site.config.linkIndexFiles ? placed.path.file : placed.path.folder)
+        hasher.combine(site.searchAddress(placed.path))
         hasher.combine(site.sections[placed.sectionIndex].name)
         for name in placed.tagIndices.map({ site.tags[$0].name }) + ["\u{0}"] + placed.speakerIndices.map({ site.speakers[$0].name }) {
             hasher.combine(name)

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import DigestKit
+
+/// `languages:` and names per language under `sections:` and `speakers:` in `site.yml`.
+@Suite struct LanguagesConfigTests {
+    @Test func languagesListTheEditionsTheDefaultFirst() {
+        let (config, diagnostics) = SiteConfig.parse("languages: [en, zh]\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.language == "en" && config.editionLanguages == ["en", "zh"])
+        let (chosen, _) = SiteConfig.parse("language: zh\nlanguages: [en, zh]\n")
+        #expect(chosen.editionLanguages == ["zh", "en"])
+        #expect(chosen.edition(of: nil) == 0 && chosen.edition(of: "en") == 1 && chosen.edition(of: "zh-Hans") == 0)
+        #expect(config.edition(of: "zh-Hant") == 1 && config.edition(of: "fr") == 0 && config.edition(of: "ZH") == 1)
+        let (single, _) = SiteConfig.parse("languages: [zh]\n")
+        #expect(single.language == "zh" && single.editionLanguages == ["zh"])
+    }
+
+    @Test func sectionTitlesAndSpeakerNamesPerLanguage() {
+        let yaml = """
+            languages: [en, zh]
+            sections:
+              foreign-ministry: {en: Foreign Ministry, zh: 外交部}
+              ECONOMY: Economy
+            speakers:
+              Hua Chunying: {zh: 华春莹}
+            """
+        let (config, diagnostics) = SiteConfig.parse(yaml)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.sections.map(\.id) == ["foreign-ministry", "ECONOMY"])
+        #expect(config.sectionTitle("FOREIGN-MINISTRY") == "Foreign Ministry")
+        #expect(config.sectionTitle("foreign-ministry", language: "zh") == "外交部")
+        #expect(config.sectionTitle("economy", language: "zh") == "Economy")
+        #expect(config.speakers == [SiteConfig.Speaker(name: "Hua Chunying", names: ["zh": "华春莹"])])
+        // The list form takes titles per language too, and plain titles still work.
+        let (listed, problems) = SiteConfig.parse(
+            "languages: [en, zh]\nsections:\n  - id: DIPLOMACY\n    title: {en: Diplomacy, zh: 外交}\n  - id: ECONOMY\n    title: Economy\n  - DEFENCE\n")
+        #expect(problems.isEmpty)
+        #expect(listed.sections.map(\.title) == ["Diplomacy", "Economy", "DEFENCE"])
+        #expect(listed.sectionTitle("diplomacy", language: "zh") == "外交")
+    }
+
+    @Test func namesInALanguageTheSiteIsNotInAreAWarningAtTheirLine() {
+        let yaml = "languages: [en, zh]\nsections:\n  DIPLOMACY: {en: Diplomacy, fr: Diplomatie}\nspeakers:\n  Hua Chunying:\n    zh: 华春莹\n    ja: 華春瑩\n"
+        let (config, diagnostics) = SiteConfig.parse(yaml)
+        #expect(diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(diagnostics.map(\.line) == [3, 7])
+        #expect(diagnostics.first?.message == "a name in 'fr', which is not one of the site's languages (en, zh), is never shown")
+        #expect(config.sectionTitle("DIPLOMACY", language: "zh") == "Diplomacy")
+        #expect(SiteConfig.parse("speakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.map(\.line) == [2], "a site in English alone")
+        #expect(SiteConfig.parse("language: zh\nspeakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.isEmpty)
+    }
+
+    /// Each bad `site.yml` gives one error at its line that says what to write.
+    @Test(arguments: [
+        ("language: fr\nlanguages: [en, zh]\n", 1, "'language: fr' is not one of 'languages:' (en, zh)"),
+        ("title: Desk\nlanguages: [en, 中文]\n", 2, "'中文' in 'languages:' is not a language"),
+        ("languages: [en, zh, en]\n", 1, "'en' is listed twice in 'languages:'"),
+        ("languages: []\n", 1, "the field 'languages' must be a list of language tags"),
+        ("sections:\n  DIPLOMACY: [Diplomacy]\n", 2, "the title of section 'DIPLOMACY' must be a name, or names by language"),
+        ("sections:\n  DIPLOMACY: {english: Diplomacy}\n", 2, "'english' is not a language with a name"),
+        ("speakers:\n  - Hua Chunying\n", 1, "the field 'speakers' must be speakers' names by language"),
+        ("speakers:\n  Hua Chunying: 华春莹\n", 2, "speaker 'Hua Chunying' needs their names by language"),
+    ])
+    func badSettingsAreErrorsAtTheirLine(yaml: String, line: Int, message: String) {
+        let (_, diagnostics) = SiteConfig.parse(yaml)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        let diagnostic = diagnostics.first
+        #expect(diagnostic?.file == "site.yml")
+        #expect(diagnostic?.line == line, "\(diagnostics)")
+        #expect(diagnostic?.message.contains(message) == true, "\(diagnostics)")
+        #expect(diagnostic?.hint?.isEmpty == false)
+    }
+}
+
+extension LanguagesConfigTests {
+    /// Warnings about site.yml (an unknown key, a name in a language the site is not in) reach
+    /// the build's summary, as the articles' warnings do, and the build goes on.
+    @Test func settingsWarningsAreReportedByTheBuild() throws {
+        let site = try TempSite(
+            siteYML: "languages: [en, zh]\nsection_names: none\nsections:\n  DIPLOMACY: {en: Diplomacy, fr: Diplomatie}\n",
+            articles: ["a.md": articleText(extra: "tags: [trade]\n")])
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(summary.warnings.map(\.file) == ["site.yml", "site.yml"])
+        #expect(summary.warnings.map(\.line) == [2, 4])
+        #expect(summary.warnings.allSatisfy { $0.severity == .warning })
+    }
+}
