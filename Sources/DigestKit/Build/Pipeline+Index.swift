@@ -83,6 +83,7 @@ extension Pipeline {
         diagnostics += indexDiagnostics
         let (aliases, aliasDiagnostics) = site.aliases()
         diagnostics += aliasDiagnostics
+        diagnostics += site.translationKeyWarnings()
         // Strings missing from the theme's files for the languages pages are written in.
         diagnostics += templates.strings.warnings(for: site.languages)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }

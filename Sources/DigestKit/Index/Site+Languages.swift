@@ -21,6 +21,31 @@ extension Site {
         return groups.filter { $0.value.count > 1 }
     }
 
+    /// A warning for each article whose `translation_key:` an older article in the same
+    /// language already has: translations of one story differ in language, so one of the two
+    /// keys is a slip (the pages would offer a translation in the page's own language).
+    public func translationKeyWarnings() -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (key, group) in translationGroups().sorted(by: { $0.key < $1.key }) {
+            var firstInLanguage: [String: String] = [:]
+            // Oldest first, so the newer of two is the one named.
+            for index in group.reversed() {
+                let article = articles[index].article
+                let language = language(of: article).lowercased()
+                guard let earlier = firstInLanguage[language] else {
+                    firstInLanguage[language] = article.sourcePath
+                    continue
+                }
+                warnings.append(
+                    .warning(
+                        file: article.sourcePath,
+                        message: "translation_key '\(key)' is also on \(earlier), in the same language (\(language))",
+                        hint: "translations differ in language: give one of the two another translation_key, or the right language:"))
+            }
+        }
+        return warnings
+    }
+
     /// The translation that stands for the others where no language fits (`x-default`): the
     /// one in the site's language, else the newest.
     func defaultTranslation(_ group: [Int]) -> Int {

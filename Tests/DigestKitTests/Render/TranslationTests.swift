@@ -62,6 +62,21 @@ import Testing
         #expect(try LinkChecker(output: site.output).check().problems.isEmpty)
     }
 
+    @Test func twoArticlesOfOneLanguageUnderOneKeyAreWarnedOfNamingBoth() throws {
+        var articles = Self.pair
+        articles["en-again.md"] = articleText(
+            title: "Remarks, corrected", date: "\"2019-02-13T11:00:00+08:00\"", extra: "slug: remarks-again\ntranslation_key: mfa-0213\n")
+        let site = try TempSite(siteYML: Self.siteYML, articles: articles)
+        defer { site.remove() }
+        let warnings = try site.build().warnings.map(\.description)
+        #expect(
+            warnings == [
+                "Content/en-again.md: warning: translation_key 'mfa-0213' is also on Content/en.md, in the same language (en) "
+                    + "(translations differ in language: give one of the two another translation_key, or the right language:)"
+            ], "\(warnings)")
+        #expect(SiteChecker(options: site.options()).check().contains { $0.message.hasPrefix("translation_key 'mfa-0213' is also on") })
+    }
+
     @Test func anArticlesPageIsInItsLanguageAndListsMarkIt() throws {
         let site = try TempSite(siteYML: Self.siteYML, articles: Self.pair)
         defer { site.remove() }
