@@ -3,8 +3,8 @@ import Synchronization
 
 /// Renders partials such as the site header and footer once per folder depth instead of once
 /// per page. They read only values every page shares (the site's settings, the navigation)
-/// and the way back to the root, yet swift-mustache spends about as long on them as on the
-/// rest of an article page.
+/// and the way back to the root, yet swift-mustache, which rendered them before
+/// `Render/Template/`, spent about as long on them as on the rest of an article page.
 ///
 /// Nothing is assumed from a partial's name. A partial qualifies when its text includes no
 /// other template and every `{{> partial}}` of it stands outside sections, blocks and
