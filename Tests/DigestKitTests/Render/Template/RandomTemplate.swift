@@ -58,7 +58,7 @@ struct RandomTemplate {
     /// Any value, nested up to `depth`.
     mutating func value(depth: Int = 0) -> Any {
         let leaf = depth >= 3
-        switch random.next() % (leaf ? 9 : 17) {
+        switch random.next() % (leaf ? 9 : 19) {
         case 0: return pick(["", "plain", "<b> & \"q\" 'a'", "é\u{301}<\u{301}", "line\nbreak"])
         case 1: return Int(random.next() % 5) - 1
         case 2: return chance(50)
@@ -76,7 +76,28 @@ struct RandomTemplate {
         case 15:
             let html = chance(50) ? LazyHTML(fingerprint: 0) { "<li>item</li>" } : nil
             return ListItem(item: SharedContext(dictionary(depth: depth + 1), fingerprint: 0), html: html, fingerprint: 0)
-        default: return ["x": "y", "html": "<s>"] as [String: String]
+        case 16: return ["x": "y", "html": "<s>"] as [String: String]
+        case 17: return list(depth: depth)
+        default:
+            // Sequences swift-mustache knows that Digest never makes: read the general way.
+            return chance(50) ? Set(["a", "<b>"]) as Any : [1, 2, 3].reversed() as Any
+        }
+    }
+
+    /// A list of one of the element types Digest's view models use, which the renderer reads
+    /// by type.
+    mutating func list(depth: Int) -> Any {
+        let count = Int(random.next() % 4)
+        switch random.next() % 6 {
+        case 0: return (0..<count).map { _ in pick(["", "a", "<b>"]) }
+        case 1: return (0..<count).map { $0 - 1 }
+        case 2: return (0..<count).map { _ in SharedContext(dictionary(depth: depth + 1), fingerprint: 0) }
+        case 3: return (0..<count).map { _ in TemplateValues(dictionary(depth: depth + 1)) }
+        case 4: return (0..<count).map { _ in ["name": pick(["x", "<y>"]), "url": "u/"] as [String: String] }
+        default:
+            return (0..<count).map { _ in
+                ListItem(item: SharedContext(dictionary(depth: depth + 1), fingerprint: 0), html: LazyHTML(fingerprint: 0) { "<li>" }, fingerprint: 0)
+            }
         }
     }
 

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func randomTemplatesRenderAsSwiftMustacheDoes() async {
-        await propertyCheck(count: 1500, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
+        await propertyCheck(count: 3000, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
             try? Self.compare(seed: seed)
         }
     }
@@ -51,7 +51,7 @@ import Testing
             compiled += 1
             if templates.render(context, template: "page").count > 8 { printed += 1 }
         }
-        #expect(compiled > 250 && printed > 150, "\(compiled) compiled, \(printed) printed something")
+        #expect(compiled > 250 && printed > 120, "\(compiled) compiled, \(printed) printed something")
     }
 
     /// Token soup, mostly malformed: where swift-mustache refuses a template, so must Digest, with
