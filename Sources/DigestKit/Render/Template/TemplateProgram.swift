@@ -9,7 +9,7 @@ final class TemplateProgram: @unchecked Sendable {
     }
 }
 
-enum TemplateOp {
+indirect enum TemplateOp {
     case text([UInt8])
     case value(TemplatePath, escaped: Bool)
     case section(TemplatePath, TemplateProgram)

@@ -15,8 +15,8 @@ final class TemplateRun {
     }
 
     let library: TemplateLibrary
-    var output: [UInt8] = []
-    var stack: [Any]
+    @exclusivity(unchecked) var output: [UInt8] = []
+    @exclusivity(unchecked) var stack: [Any]
 
     init(library: TemplateLibrary, context: Any) {
         self.library = library
