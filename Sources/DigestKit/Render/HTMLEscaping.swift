@@ -1,13 +1,15 @@
 import Mustache
 
-/// The HTML escaping every template gets for `{{name}}`: the same five entities as
-/// swift-mustache's own HTML content type, worked out on UTF-8 bytes.
+/// Digest's HTML escaping: the same five entities as swift-mustache's own HTML content type,
+/// worked out on UTF-8 bytes. Templates escape the same way straight into a page's bytes
+/// (`TemplateEscaper.appendHTML`); this form is for other pages' text, and is registered with
+/// swift-mustache for the tests' reference rendering.
 ///
 /// swift-mustache escapes Character by Character with a dictionary lookup each, which showed
 /// plainly in a full build's profile. Most values (dates, URLs, names) need no escaping at all, and those
 /// come back as they are, without a copy.
 struct HTMLEscaping: MustacheContentType {
-    /// The name `TemplateSet` selects it by, with a pragma before each template's text.
+    /// Its name in a `{{% CONTENT_TYPE: …}}` pragma.
     static let name = "DIGEST_HTML"
 
     /// Registers the content type with swift-mustache (a process-wide table) once.

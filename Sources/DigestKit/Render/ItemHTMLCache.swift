@@ -19,7 +19,7 @@ final class ItemHTMLCache: Sendable {
 
     init(templates: TemplateSet, site: Site, words: Localization, count: Int) {
         self.templates = templates
-        hasPartial = templates.library.getTemplate(named: Self.partial) != nil
+        hasPartial = templates.library.program(named: Self.partial) != nil
         pieces = Mutex([[Substring]?](repeating: nil, count: count))
         let config = site.config
         shared = [

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Renders partials such as the site header and footer once per folder depth instead of once
 /// per page. They read only values every page shares (the site's settings, the navigation)
-/// and the way back to the root, yet swift-mustache spends about as long on them as on the
-/// rest of an article page.
+/// and the way back to the root, yet swift-mustache, which rendered them before
+/// `Render/Template/`, spent about as long on them as on the rest of an article page.
 ///
 /// Nothing is assumed from a partial's name. A partial qualifies when its text includes no
 /// other template and every `{{> partial}}` of it stands outside sections, blocks and
@@ -21,7 +21,7 @@ final class PartialMemo: Sendable {
     static let sharedNames: Set<String> = ["root", "site", "nav", "assets", "lang", "dir", "t"]
 
     /// The library pages render from: the theme's, with a stub for each memoized partial.
-    let pageLibrary: MustacheLibrary
+    let pageLibrary: TemplateLibrary
     private let templates: TemplateSet
     /// Memoized partials and the context key their stub prints.
     private let partials: [(name: String, key: String)]
@@ -35,8 +35,7 @@ final class PartialMemo: Sendable {
         var partials: [(name: String, key: String)] = []
         for name in Self.candidates(templates.sources).sorted() {
             let key = "digest-partial-\(partials.count)"
-            guard let stub = try? MustacheTemplate(string: "{{{\(key)}}}") else { continue }
-            library.register(stub, named: name)
+            library = library.replacing(name, with: [.variable(TemplateName(name: key, transforms: []), escaped: false)])
             partials.append((name, key))
         }
         self.partials = partials

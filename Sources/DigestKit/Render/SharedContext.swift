@@ -2,8 +2,9 @@ import Mustache
 
 /// A part of a template context that many pages share (an article's list item, a week's
 /// summary, the navigation), with its fingerprint worked out once instead of on every page
-/// that shows it. Templates read it like a dictionary. A struct, not a class: swift-mustache
-/// finds a struct's conformance a little sooner on every look-up.
+/// that shows it. Templates read it like a dictionary (the renderer knows its type). A struct,
+/// not a class: swift-mustache, which rendered templates before, found a struct's conformance a
+/// little sooner on every look-up.
 struct SharedContext: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
     let fingerprint: UInt64

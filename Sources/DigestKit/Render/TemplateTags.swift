@@ -1,5 +1,5 @@
 /// The tags of a template's text, with where each stands: enough to tell where partials are
-/// included and what a partial reads, without rendering anything. swift-mustache parses the
+/// included and what a partial reads, without rendering anything. `TemplateParser` parses the
 /// templates; this only reads tag boundaries, and gives up (`readable` false) on anything
 /// that would move them, such as a change of delimiters.
 struct TemplateTags {

@@ -1,10 +1,10 @@
 import Mustache
 
-/// Template values as swift-mustache reads them fastest. It finds a struct's own
-/// `MustacheParent` conformance sooner than a dictionary's conditional one, on every name it
-/// looks up, so pages are handed over in this form. Dictionaries inside are wrapped only where they are made in
-/// numbers (newsletter entries): converting a page's values just before rendering cost more
-/// than it saved.
+/// A page's values as templates get them. The compiled renderer (`Render/Template/`) reads it
+/// as directly as a dictionary; it is kept because `{{.}}` at a page's top has always printed
+/// it, and user templates must render as before. (swift-mustache found its `MustacheParent`
+/// conformance sooner than a dictionary's; the conformances stay for values read the general
+/// way and for the tests' swift-mustache reference.) Newsletter entries come in this form too.
 struct TemplateValues: MustacheParent, MustacheTransformable, @unchecked Sendable {
     let values: [String: Any]
 

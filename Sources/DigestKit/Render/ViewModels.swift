@@ -3,9 +3,9 @@ import Foundation
 /// The values templates see. Every URL here is relative to the site root; templates put
 /// `{{root}}` in front of it (`href="{{root}}{{url}}"`), so one value serves pages at any depth.
 ///
-/// Contexts are `[String: Any]` dictionaries: swift-mustache reads them faster than structs
-/// (read through `Mirror`), and much faster than `[String: any Sendable]`, which it must
-/// convert element by element on every lookup. They are built once and only read afterwards,
+/// Contexts are `[String: Any]` dictionaries, one of the kinds the template renderer reads
+/// directly (`TemplateValueKind`); a struct would be read through `Mirror`, and
+/// `[String: any Sendable]` converted element by element on every lookup, as swift-mustache did. They are built once and only read afterwards,
 /// hence `@unchecked Sendable`.
 struct ViewModels: @unchecked Sendable {
     let site: Site

@@ -3,8 +3,8 @@ import Testing
 
 @testable import DigestKit
 
-/// Digest compiles templates with its own HTML escaping selected by a pragma line; pages must
-/// come out exactly as swift-mustache's own HTML escaping would make them.
+/// Digest renders templates with its own compiled renderer and HTML escaping; pages must come
+/// out exactly as swift-mustache, with its own HTML escaping, would make them.
 @Suite struct TemplateRenderingTests {
     static let templates = [
         "{{#a}}\n  {{b}}\n{{/a}}\n",

@@ -1,0 +1,100 @@
+import Mustache
+
+/// Sections and printed values, with swift-mustache's rules: a list repeats its section per
+/// element, `true` shows it, a null custom value or a missing one hides it, and anything else
+/// becomes the innermost context.
+extension TemplateRun {
+    func renderSection(_ value: Any?, _ body: TemplateProgram, _ frame: Frame) {
+        guard let value else { return }
+        switch TemplateValueKind(value) {
+        case .list: renderEach(TemplateValueKind.elements(value), body, frame)
+        case .bool: if value as! Bool { run(body, frame) }
+        case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML: push(value, body, frame)
+        case .other:
+            if let sequence = value as? any MustacheSequence {
+                renderEach(Self.elements(of: sequence), body, frame)
+            } else if let bool = value as? Bool {
+                if bool { run(body, frame) }
+            } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
+                return
+            } else {
+                push(value, body, frame)
+            }
+        }
+    }
+
+    func renderInvertedSection(_ value: Any?, _ body: TemplateProgram, _ frame: Frame) {
+        guard let value else { return run(body, frame) }
+        switch TemplateValueKind(value) {
+        case .list: if TemplateValueKind.elements(value).isEmpty { push(value, body, frame) }
+        case .bool: if !(value as! Bool) { run(body, frame) }
+        case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML: return
+        case .other:
+            if let sequence = value as? any MustacheSequence {
+                if Self.elements(of: sequence).isEmpty { push(value, body, frame) }
+            } else if let bool = value as? Bool {
+                if !bool { run(body, frame) }
+            } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
+                run(body, frame)
+            }
+        }
+    }
+
+    private static func elements(of sequence: some Sequence) -> [Any] {
+        sequence.map { $0 }
+    }
+
+    private func push(_ value: Any, _ body: TemplateProgram, _ frame: Frame) {
+        var inner = frame
+        inner.sequence = nil
+        stack.append(value)
+        run(body, inner)
+        stack.removeLast()
+    }
+
+    private func renderEach(_ elements: [Any], _ body: TemplateProgram, _ frame: Frame) {
+        var inner = frame
+        for (index, element) in elements.enumerated() {
+            inner.sequence = TemplateSequencePosition(first: index == 0, last: index == elements.count - 1, index: index)
+            stack.append(element)
+            run(body, inner)
+            stack.removeLast()
+        }
+    }
+
+    /// `{{name}}` (escaped as `escaping` says) and `{{{name}}}` (`.text`).
+    func append(_ value: Any, escaping: TemplateEscaping) {
+        switch TemplateValueKind(value) {
+        case .string: append(string: value as! String, escaping: escaping)
+        case .int: append(string: String(value as! Int), escaping: escaping)
+        case .bool: append(string: (value as! Bool) ? "true" : "false", escaping: escaping)
+        case .lazyHTML: append(string: (value as! LazyHTML).make(), escaping: escaping)
+        default:
+            if let renderable = value as? MustacheCustomRenderable {
+                append(string: renderable.renderText, escaping: escaping)
+            } else if let optional = value as? TemplateOptional {
+                append(string: String(describing: optional.wrappedAny ?? value), escaping: escaping)
+            } else {
+                append(string: String(describing: value), escaping: escaping)
+            }
+        }
+    }
+
+    func append(string: String, escaping: TemplateEscaping) {
+        var string = string
+        switch escaping {
+        case .text: string.withUTF8 { output.append(contentsOf: $0) }
+        case .html: string.withUTF8 { TemplateEscaper.appendHTML($0, to: &output) }
+        case .characterHTML: TemplateEscaper.appendCharacterHTML(string, to: &output)
+        }
+    }
+}
+
+/// An `Optional` seen as `Any`, unwrapped for printing as swift-mustache does.
+protocol TemplateOptional {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: TemplateOptional {
+    var wrappedAny: Any? { self }
+}
