@@ -87,6 +87,17 @@ import Testing
         try Self.compareEverything(Self.site(folder, config: config, templates: templates), templates: templates)
     }
 
+    /// A site in two languages: each language's pages (the switcher, names per language,
+    /// hreflang) rendered from its edition.
+    @Test func bilingualFixture() throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/DigestKitTests/Fixtures/bilingual-site")
+        let templates = try repositoryTemplates()
+        let config = SiteConfig.load(from: folder).config
+        let editions = try Self.site(folder, config: config, templates: templates).editionSites()
+        #expect(editions.count == 2)
+        for edition in editions { #expect(try Self.compareEverything(edition, templates: templates) > 20) }
+    }
+
     /// A generated corpus (`bench/generate-corpus.py`, the benchmark's): many sections, tags,
     /// speakers, quotes, pages of lists.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs /usr/bin/python3"))
