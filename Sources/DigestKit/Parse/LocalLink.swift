@@ -8,8 +8,10 @@ enum LocalLink {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
             !destination.hasPrefix("//")
         else { return nil }
+        // A character, not a string: `contains(String)` goes through Foundation's NSString
+        // search, which showed in parsing every body's links.
         if let colon = destination.firstIndex(of: ":"),
-            !destination[..<colon].contains("/")
+            !destination[..<colon].contains(Character("/"))
         {
             return nil
         }  // a scheme: http:, mailto:, data:
