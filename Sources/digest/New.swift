@@ -12,6 +12,9 @@ extension Digest {
                 file is never overwritten.
 
                 Example: digest new "Ministry urges dialogue" --section DIPLOMACY --tag cybersecurity --speaker "Hua Chunying"
+
+                A translation: digest new "外交部敦促对话" --section DIPLOMACY --language zh --translation-key mfa-2019-02-13 \
+                (and the same --translation-key on the English article).
                 """
         )
 
@@ -35,6 +38,23 @@ extension Digest {
         @Flag(name: .long, help: "Mark it 'draft: true' so builds leave it out until it is ready.")
         var draft = false
 
+        @Option(name: .long, help: "The article's language, when not the site's (zh, en, zh-Hant).")
+        var language: String?
+
+        @Option(
+            name: .customLong("translation-key"),
+            help: ArgumentHelp("A key shared with the article's translations, which then link to each other.", valueName: "key"))
+        var translationKey: String?
+
+        func validate() throws {
+            if let language, ArticleDraft.languageTag(language) == nil {
+                throw ValidationError("'\(language)' is not a language: write a language tag such as 'zh', 'en' or 'zh-Hant'")
+            }
+            if let translationKey, translationKey.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--translation-key needs a key, such as mfa-2019-02-13")
+            }
+        }
+
         func run() throws {
             let (config, diagnostics) = SiteConfig.load(from: siteOptions.siteDirectory)
             if diagnostics.contains(where: { $0.severity == .error }) {
@@ -45,6 +65,8 @@ extension Digest {
                 title: title, section: section, tags: tags, speakers: speakers, source: source,
                 date: ArticleDate(instant: Int(Date().timeIntervalSince1970), in: config.timeZone))
             article.draft = draft
+            article.language = language.flatMap(ArticleDraft.languageTag)
+            article.translationKey = translationKey
             article.body = "Write the article here."
             do {
                 let path = try article.write(in: siteOptions.siteDirectory)

@@ -130,4 +130,24 @@ extension CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public\(address)index.html").path))
         #expect(FileManager.default.fileExists(atPath: digest.path("desk/Public/2019/02/13/talks-resume-in-beijing/index.html").path))
     }
+
+    @Test func newWritesATranslationThatTheBuildLinksToItsOriginal() throws {
+        let digest = try DigestCommand()
+        defer { digest.remove() }
+        try digest.run("init", "desk", "--timezone", "Asia/Shanghai")
+        let english = try digest.run("new", "Remarks on trade", "--section", "DIPLOMACY", "--translation-key", "mfa-0213", "--site", "desk")
+        let chinese = try digest.run(
+            "new", "关于贸易的答问", "--section", "DIPLOMACY", "--language", "zh", "--translation-key", "mfa-0213", "--site", "desk")
+        #expect(english.status == 0 && chinese.status == 0, "\(english.errors) \(chinese.errors)")
+        let file = try String(contentsOf: digest.path("desk/" + chinese.output.trimmingCharacters(in: .whitespacesAndNewlines)), encoding: .utf8)
+        #expect(file.contains("language: zh\n") && file.contains("translation_key: mfa-0213\n"), "\(file)")
+        #expect(try digest.run("build", "--site", "desk").status == 0)
+        let page = try String(
+            contentsOf: digest.path("desk/Public" + english.errors.split(separator: " ").last!.trimmingCharacters(in: .whitespacesAndNewlines) + "index.html"),
+            encoding: .utf8)
+        #expect(page.contains("hreflang=\"zh\""), "the English page does not link its translation")
+        let bad = try digest.run("new", "Remarks", "--section", "DIPLOMACY", "--language", "Chinese", "--site", "desk")
+        #expect(bad.status == 64)
+        #expect(bad.errors.contains("'Chinese' is not a language"), "\(bad.errors)")
+    }
 }

@@ -15,6 +15,8 @@ public struct ArticleFrontMatter: Sendable, Hashable {
     public var draft: Bool
     /// `language:`, when the copy is not in the site's language.
     public var language: String?
+    /// `translation_key:`, shared with the article's translations.
+    public var translationKey: String?
 
     public init(
         title: String, date: ArticleDate, source: String?, section: String?, speakers: [String],
@@ -42,6 +44,7 @@ public struct ArticleFrontMatter: Sendable, Hashable {
         pairs.append(("date", Node(date.iso8601, Tag(.str), .doubleQuoted)))
         if let source { pairs.append(("source", text(source))) }
         if let language { pairs.append(("language", text(language))) }
+        if let translationKey { pairs.append(("translation_key", text(translationKey))) }
         guard let section else {
             // Yams writes no comments: the fields before and after the comment are emitted as
             // two mappings, which read back as one.

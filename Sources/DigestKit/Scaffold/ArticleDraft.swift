@@ -11,6 +11,10 @@ public struct ArticleDraft: Sendable {
     public var summary: String?
     public var date: ArticleDate
     public var draft = false
+    /// `language:`, for an article not in the site's language (a tag `languageTag` accepts).
+    public var language: String?
+    /// `translation_key:`, shared with the article's translations.
+    public var translationKey: String?
     public var body = ""
 
     public init(
@@ -27,14 +31,22 @@ public struct ArticleDraft: Sendable {
     }
 
     /// `Content/2019/02/2019-02-13-china-urges-dialogue.md`: by local day, named after the title.
+    /// `text` as `language:` takes it (`zh`, `en-GB`; `pt_BR` becomes `pt-BR`), or nil when it
+    /// is no language tag.
+    public static func languageTag(_ text: String) -> String? {
+        LanguageTag.normalized(text)
+    }
+
     public var relativePath: String {
         ArticleFileWriter.path(title: title, date: date)
     }
 
     public func text() throws -> String {
-        let frontMatter = ArticleFrontMatter(
+        var frontMatter = ArticleFrontMatter(
             title: title, date: date, source: source, section: section, speakers: speakers,
             tags: tags, summary: summary, draft: draft)
+        frontMatter.language = language
+        frontMatter.translationKey = translationKey
         return "---\n\(try frontMatter.yaml())---\n\n\(body.isEmpty ? "" : body + "\n")"
     }
 

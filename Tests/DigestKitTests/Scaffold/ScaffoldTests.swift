@@ -25,6 +25,17 @@ import Testing
         #expect(article.source == "Xinhua")
     }
 
+    @Test func aTranslationCarriesItsLanguageAndKey() throws {
+        var draft = ArticleDraft(title: "外交部发言人答记者问", section: "DIPLOMACY", date: date)
+        draft.language = ArticleDraft.languageTag("zh_Hant")
+        draft.translationKey = "mfa: 2019-02-13"
+        let document = try FrontMatterSplitter.split(SourceFile(path: "x.md", bytes: Data(try draft.text().utf8))).get()
+        let article = try #require(ArticleParser(config: SiteConfig()).parse(document).article)
+        #expect(article.language == "zh-Hant")
+        #expect(article.translationKey == "mfa: 2019-02-13")
+        #expect(ArticleDraft.languageTag("Chinese") == nil)
+    }
+
     @Test func neverOverwritesAnExistingFile() throws {
         let site = try TempSite()
         defer { site.remove() }
