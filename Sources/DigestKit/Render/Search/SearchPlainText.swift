@@ -33,10 +33,12 @@ enum SearchPlainText {
                         // (`out` has room: it never runs ahead of `bytes`.)
                         while index + 8 <= count {
                             let chunk = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                            guard isVerbatim(chunk) else { break }
+                            // All eight are stored; as many as come before the first stop count.
+                            let verbatim = verbatimCount(chunk)
                             outRaw.storeBytes(of: chunk, toByteOffset: length, as: UInt64.self)
-                            length += 8
-                            index += 8
+                            length += verbatim
+                            index += verbatim
+                            if verbatim < 8 { break }
                         }
                         while index < count && !isSpecial(bytes[index]) {
                             out[length] = bytes[index]
@@ -48,9 +50,7 @@ enum SearchPlainText {
                     switch byte {
                     case UInt8(ascii: "<"):
                         let name = TagName(bytes, from: index + 1)
-                        var end = index + 1
-                        while end < count, bytes[end] != UInt8(ascii: ">") { end += 1 }
-                        index = end + 1
+                        index = endOfTag(bytes, from: index + 1) + 1
                         if name == .script || name == .style { index = skipPast(closing: name, in: bytes, from: index) }
                         if !name.isInline { pendingSpace = length > 0 }
                     case UInt8(ascii: "&"):
@@ -86,18 +86,23 @@ enum SearchPlainText {
         }
     }
 
-    /// Whether eight bytes that follow an ordinary byte are copied as they are: no `<`, `&` or
-    /// control character, and each space between two ordinary bytes (a single space stays).
-    /// The first byte is the lowest (little-endian, as on every platform Digest builds for).
-    @inline(__always) static func isVerbatim(_ chunk: UInt64) -> Bool {
+    /// How many of eight bytes that follow an ordinary byte are copied as they are: those before
+    /// the first `<`, `&`, control character below 0x0E (tab, line feed, carriage return and the
+    /// like), or space not followed by an ordinary byte; a single space between ordinary bytes
+    /// stays as it is. The first byte is the lowest (little-endian, as on every platform Digest
+    /// builds for).
+    @inline(__always) static func verbatimCount(_ chunk: UInt64) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low = ones &* 0x7F, high = ones &* 0x80
         // The high bit of each zero byte, exactly (no borrows between bytes).
         func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
-        let control = (chunk &- ones &* 0x0E) & ~chunk & high
+        // The high bit of each byte below 0x0E: ASCII, and not at least 0x0E.
+        let belowFourteen = ~(((chunk | high) &- ones &* 0x0E) & high) & ~chunk & high
         let spaces = zeroBytes(chunk ^ (ones &* 0x20))
-        return zeroBytes(chunk ^ (ones &* 0x3C)) | zeroBytes(chunk ^ (ones &* 0x26)) | control == 0
-            && spaces & (0x80 | 0x80 << 56) == 0 && spaces & (spaces << 8) == 0
+        let others = zeroBytes(chunk ^ (ones &* 0x3C)) | zeroBytes(chunk ^ (ones &* 0x26)) | belowFourteen
+        // A space stops when the byte after it is a space or any other stop, or is not here.
+        let stops = others | spaces & ((spaces | others) >> 8) | spaces & (0x80 << 56)
+        return stops.trailingZeroBitCount >> 3
     }
 
     /// `<`, `&` and the white space the text collapses: a bit mask over the bytes below 64.
@@ -151,6 +156,14 @@ enum SearchPlainText {
         "i", "/i", "span", "/span", "sup", "/sup", "sub", "/sub", "del", "/del",
         "mark", "/mark", "small", "/small", "abbr", "/abbr", "q", "/q", "u", "/u",
     ].map { (name: StaticString) in TagName(name).packed }
+
+    /// The index of the next `>` from `start`, or the end.
+    @inline(__always) static func endOfTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: ">")), bytes.count - start) else {
+            return bytes.count
+        }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+    }
 
     /// The index just past `</name…>` (case-insensitive), or the end.
     static func skipPast(closing name: TagName, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
