@@ -13,24 +13,30 @@ struct SearchDocument: Sendable {
     /// it was; the page ranks higher numbers (newer) first among equals.
     var id: Int
     /// Every distinct term with its `Field` bits.
-    var terms: [(term: String, flags: UInt8)]
+    var terms: SearchTermList
     /// `search/docs/<id>.js`.
-    var script: [UInt8]
+    var script: Data
 
     static func file(_ id: Int) -> String { "search/docs/\(id).js" }
 
-    var file: OutputFile { OutputFile(path: Self.file(id), content: .bytes(Data(script))) }
+    var file: OutputFile { OutputFile(path: Self.file(id), content: .bytes(script)) }
 
     /// Every distinct term of a document's fields, with the bits of the fields it stands in.
     static func fieldTerms(title: String, meta: [String], body: String) -> [(term: String, flags: UInt8)] {
-        var terms = SearchTermSet()
-        func add(_ value: String, _ field: Field) {
-            SearchTokenizer.forEachTerm(in: value) { terms.insert($0, flags: field.rawValue) }
-        }
-        add(title, .title)
-        for value in meta { add(value, .meta) }
-        add(body, .body)
-        return terms.terms
+        var body = body
+        return body.withUTF8 { termList(title: title, meta: meta, body: $0).list }
+    }
+
+    /// As `fieldTerms`, as bytes; `body` is valid UTF-8.
+    static func termList(title: String, meta: [String], body: UnsafeBufferPointer<UInt8>) -> SearchTermList {
+        var terms = SearchTermSet.Adding()
+        terms.flags = Field.title.rawValue
+        SearchTokenizer.forEachTerm(in: title, into: &terms)
+        terms.flags = Field.meta.rawValue
+        for value in meta { SearchTokenizer.forEachTerm(in: value, into: &terms) }
+        terms.flags = Field.body.rawValue
+        SearchTokenizer.forEachTerm(inUTF8: body, into: &terms)
+        return terms.set.list
     }
 
     /// The terms of a document as the last build wrote it (`script`), or nil if it cannot be read.
@@ -44,20 +50,23 @@ struct SearchDocument: Sendable {
         return fieldTerms(title: title, meta: meta, body: fields["x"] as? String ?? "")
     }
 
+    init(id: Int, terms: SearchTermList, script: Data) {
+        (self.id, self.terms, self.script) = (id, terms, script)
+    }
+
     init(id: Int, placed: PlacedArticle, site: Site) {
         self.id = id
         let article = placed.article
         let section = site.sections[placed.sectionIndex].name
         let tags = placed.tagIndices.map { site.tags[$0].name }
         let speakers = placed.speakerIndices.map { site.speakers[$0].name }
-        let text = SearchPlainText.of(html: article.bodyHTML)
-
-        terms = Self.fieldTerms(
-            title: article.title, meta: [article.summary ?? "", section, article.source ?? ""] + tags + speakers,
-            body: text)
+        let text = SearchPlainText.bytes(html: article.bodyHTML)
+        let meta = [article.summary ?? "", section, article.source ?? ""] + tags + speakers
+        terms = text.withUnsafeBufferPointer { Self.termList(title: article.title, meta: meta, body: $0) }
 
         let url = site.searchAddress(placed.path)
         var script = Array("DIGEST_SEARCH_DOC(\(id),{\"t\":".utf8)
+        script.reserveCapacity(text.count + 1024)
         SearchScript.appendQuoted(article.title, to: &script)
         let fields: [(String, String?)] = [
             ("u", url), ("d", article.date.day.id), ("s", section), ("m", article.summary),
@@ -76,8 +85,10 @@ struct SearchDocument: Sendable {
             script.append(UInt8(ascii: "]"))
         }
         script += Array(",\"x\":".utf8)
-        SearchScript.appendQuoted(text, to: &script)
+        text.withUnsafeBufferPointer { SearchScript.appendQuoted(utf8: $0, to: &script) }
         script += Array("});\n".utf8)
-        self.script = script
+        // Made `Data` here, so that the bytes are freed (and reused by the next document)
+        // rather than kept until every document is made.
+        self.script = Data(script)
     }
 }

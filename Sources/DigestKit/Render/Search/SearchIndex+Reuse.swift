@@ -77,7 +77,7 @@ extension SearchIndex {
         var positions: [String: Int] = [:]
         for (position, posting) in postings.enumerated() { positions[posting.term] = position }
         for document in made {
-            for (term, flags) in document.terms {
+            for (term, flags) in document.terms.list {
                 let position = positions[term] ?? postings.count
                 if position == postings.count {
                     positions[term] = position

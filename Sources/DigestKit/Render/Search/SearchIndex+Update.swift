@@ -21,7 +21,7 @@ extension SearchIndex {
             guard let old = reuse.intactBytes(SearchDocument.file(id)), let oldList = SearchDocument.fieldTerms(ofScript: old) else { return nil }
             let document = SearchDocument(id: id, placed: site.articles[position], site: site)
             documents.append(document.file)
-            let oldTerms = Dictionary(oldList, uniquingKeysWith: |), newTerms = Dictionary(document.terms, uniquingKeysWith: |)
+            let oldTerms = Dictionary(oldList, uniquingKeysWith: |), newTerms = Dictionary(document.terms.list, uniquingKeysWith: |)
             for (term, flags) in newTerms where oldTerms[term] != flags { changes[term, default: []].append((UInt32(id), flags)) }
             for term in oldTerms.keys where newTerms[term] == nil { changes[term, default: []].append((UInt32(id), nil)) }
         }

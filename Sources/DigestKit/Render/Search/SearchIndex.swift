@@ -51,22 +51,27 @@ struct SearchIndex: Sendable {
         var flags: [UInt8]
     }
 
-    /// Every term's documents in ascending id order, from documents given in that order.
+    /// Every term's documents in ascending id order, from documents given in that order. Terms
+    /// are looked up by their bytes; each distinct term becomes a string once.
     static func postings(_ documents: some Sequence<SearchDocument>) -> [Posting] {
-        var index: [String: Int] = [:]
-        var postings: [Posting] = []
+        var table = SearchTermSet(capacity: 4096)
+        var ids: [[UInt32]] = []
+        var flags: [[UInt8]] = []
         for document in documents {
-            for (term, flags) in document.terms {
-                if let at = index[term] {
-                    postings[at].ids.append(UInt32(document.id))
-                    postings[at].flags.append(flags)
+            let id = UInt32(document.id)
+            document.terms.forEach { term, termFlags in
+                let at = table.insert(term, flags: 0)
+                if at == ids.count {
+                    ids.append([id])
+                    flags.append([termFlags])
                 } else {
-                    index[term] = postings.count
-                    postings.append(Posting(term: term, ids: [UInt32(document.id)], flags: [flags]))
+                    ids[at].append(id)
+                    flags[at].append(termFlags)
                 }
             }
         }
-        return postings
+        let terms = table.list
+        return ids.indices.map { Posting(term: terms.term(at: $0), ids: ids[$0], flags: flags[$0]) }
     }
 
     /// `DIGEST_SEARCH_SHARD("key",["term",…],["postings",…]);` with terms in byte order.

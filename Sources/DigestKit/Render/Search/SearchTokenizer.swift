@@ -17,67 +17,123 @@ enum SearchTokenizer {
     static func forEachTerm(in text: String, _ term: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            // A word is copied here, lowercased; a raw buffer, as an array's uniqueness checks
-            // and reference counting were most of the tokenizer's time.
-            let word = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-            defer { word.deallocate() }
-            var wordLength = 0
-            var wordIsASCII = true
-            // The byte range of the CJK character before this one, in a run.
-            var previousStart = -1
-            var previousEnd = 0
+            withoutActuallyEscaping(term) { term in
+                var sink = ClosureSink(body: term)
+                forEachTerm(inUTF8: bytes, into: &sink)
+            }
+        }
+    }
 
-            func endWord() {
-                if wordIsASCII {
-                    term(UnsafeBufferPointer(start: word, count: wordLength))
-                } else {
-                    var folded = fold(String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self))
-                    if !folded.isEmpty { folded.withUTF8(term) }
+    /// Gives `sink` each term of `text` in order.
+    static func forEachTerm(in text: String, into sink: inout some SearchTermSink) {
+        var text = text
+        text.withUTF8 { forEachTerm(inUTF8: $0, into: &sink) }
+    }
+
+    private struct ClosureSink: SearchTermSink {
+        let body: (UnsafeBufferPointer<UInt8>) -> Void
+        func add(_ term: UnsafeBufferPointer<UInt8>) { body(term) }
+    }
+
+    /// As `forEachTerm(in:into:)`, for valid UTF-8 (a plain text made as bytes, never a
+    /// `String`). Generic over the sink rather than taking a closure, so that adding a term
+    /// is compiled into this loop.
+    ///
+    /// The state lives in locals of this one loop, not in nested functions: variables those
+    /// capture are checked for exclusive access at run time, on every term.
+    static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout some SearchTermSink) {
+        lowercasedWordBytes.withUnsafeBufferPointer { lowercased in
+            scan(bytes, lowercased: lowercased, into: &sink)
+        }
+    }
+
+    /// Each byte lowercased if it is an ASCII letter or digit, else 0 (and 0 for non-ASCII).
+    static let lowercasedWordBytes: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        return byte < 0x80 && isASCIIAlphanumeric(byte) ? byte | (isASCIIUpper(byte) ? 0x20 : 0) : 0
+    }
+
+    @inline(__always) private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, lowercased: UnsafeBufferPointer<UInt8>, into sink: inout some SearchTermSink
+    ) {
+        // A word is copied here, lowercased; a raw buffer, as an array's uniqueness checks
+        // and reference counting were most of the tokenizer's time.
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        defer { word.deallocate() }
+        var wordLength = 0
+        var wordIsASCII = true
+        // The byte range of the CJK character before this one, in a run.
+        var previousStart = -1
+        var previousEnd = 0
+
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var letter = lowercased[Int(byte)]
+            if letter != 0 {
+                if previousStart >= 0 {
+                    sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]))
+                    previousStart = -1
                 }
+                // The rest of the ASCII run, in a loop of its own: most text is such runs.
+                repeat {
+                    word[wordLength] = letter
+                    wordLength += 1
+                    index += 1
+                    letter = index < count ? lowercased[Int(bytes[index])] : 0
+                } while letter != 0
+                continue
+            }
+            var length = 1
+            var kind = Kind.separator
+            if byte >= 0x80 {
+                let scalar: Unicode.Scalar
+                (scalar, length) = decode(bytes, at: index)
+                kind = isCJK(scalar.value) ? .cjk : isWordScalar(scalar) ? .word : .separator
+            }
+            if kind != .word, wordLength > 0 {
+                emitWord(word, wordLength, isASCII: wordIsASCII, into: &sink)
                 wordLength = 0
                 wordIsASCII = true
             }
-            func endRun() {
-                term(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]))
-                previousStart = -1
-            }
-
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    index += 1
-                    if isASCIIAlphanumeric(byte) {
-                        if previousStart >= 0 { endRun() }
-                        word[wordLength] = byte | (isASCIIUpper(byte) ? 0x20 : 0)
-                        wordLength += 1
-                    } else {
-                        if wordLength > 0 { endWord() }
-                        if previousStart >= 0 { endRun() }
-                    }
-                    continue
+            switch kind {
+            case .cjk:
+                // The two characters of a bigram stand side by side in the text.
+                if previousStart >= 0 { sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<index + length])) }
+                (previousStart, previousEnd) = (index, index + length)
+            case .word, .separator:
+                if previousStart >= 0 {
+                    sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]))
+                    previousStart = -1
                 }
-                let (scalar, length) = decode(bytes, at: index)
-                if isCJK(scalar.value) {
-                    if wordLength > 0 { endWord() }
-                    // The two characters of a bigram stand side by side in the text.
-                    if previousStart >= 0 { term(UnsafeBufferPointer(rebasing: bytes[previousStart..<index + length])) }
-                    (previousStart, previousEnd) = (index, index + length)
-                } else if isWordScalar(scalar) {
-                    if previousStart >= 0 { endRun() }
+                if kind == .word {
                     for offset in 0..<length { word[wordLength + offset] = bytes[index + offset] }
                     wordLength += length
                     wordIsASCII = false
-                } else {
-                    if wordLength > 0 { endWord() }
-                    if previousStart >= 0 { endRun() }
                 }
-                index += length
             }
-            if wordLength > 0 { endWord() }
-            if previousStart >= 0 { endRun() }
+            index += length
         }
+        if wordLength > 0 { emitWord(word, wordLength, isASCII: wordIsASCII, into: &sink) }
+        if previousStart >= 0 { sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd])) }
+    }
+
+    private enum Kind { case cjk, word, separator }
+
+    @inline(__always) private static func emitWord(
+        _ word: UnsafeMutablePointer<UInt8>, _ length: Int, isASCII: Bool, into sink: inout some SearchTermSink
+    ) {
+        if isASCII {
+            sink.add(UnsafeBufferPointer(start: word, count: length))
+        } else {
+            emitFolded(UnsafeBufferPointer(start: word, count: length), into: &sink)
+        }
+    }
+
+    @inline(never) private static func emitFolded(_ word: UnsafeBufferPointer<UInt8>, into sink: inout some SearchTermSink) {
+        var folded = fold(String(decoding: word, as: UTF8.self))
+        if !folded.isEmpty { folded.withUTF8 { sink.add($0) } }
     }
 
     /// Every term of `text`, in order.
@@ -109,7 +165,19 @@ enum SearchTokenizer {
         }
     }
 
+    /// Letters, marks and digits. Latin, combining marks and Cyrillic are answered by range,
+    /// as looking up a scalar's category is slow; `SearchTokenizerTests` checks the ranges
+    /// against the categories, scalar by scalar.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xD7, 0xF7, 0x482: return false
+        case 0xC0...0x24F, 0x300...0x36F, 0x400...0x52F: return true
+        default: break
+        }
+        return isWordCategory(scalar)
+    }
+
+    static func isWordCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
@@ -127,11 +195,11 @@ enum SearchTokenizer {
     }
 
     @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool {
-        byte >= 0x41 && byte <= 0x5A
+        byte &- 0x41 < 26
     }
 
     /// The scalar starting at `index` of valid UTF-8 (a Swift string's), and its length in bytes.

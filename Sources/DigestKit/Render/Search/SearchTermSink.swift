@@ -1,0 +1,15 @@
+/// What the tokenizer gives terms to (`SearchTokenizer.forEachTerm(inUTF8:into:)`).
+protocol SearchTermSink {
+    /// One term's UTF-8 bytes, valid only during the call.
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>)
+}
+
+extension SearchTermSet {
+    /// Adds the terms it is given to a set, with the bits of one field at a time.
+    struct Adding: SearchTermSink {
+        var set = SearchTermSet()
+        var flags: UInt8 = 0
+
+        @inline(__always) mutating func add(_ term: UnsafeBufferPointer<UInt8>) { set.insert(term, flags: flags) }
+    }
+}
