@@ -15,22 +15,29 @@ extension Pipeline {
 
     /// Renders what `plan` lists, handing each file to `sink` as soon as it is ready (from any
     /// thread), so a large site is never held in memory whole. An error thrown by `sink` stops it.
+    /// Every call of `sink` has returned by the time this does.
     func render(
         _ indexed: Indexed, plan: RenderPlan,
-        into sink: @Sendable (OutputFile) throws -> Void
+        into sink: @escaping @Sendable (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         let site = indexed.site
         // One for a site in one language; each language's pages render from its own.
         let editions = indexed.editions.isEmpty ? site.editionSites() : indexed.editions
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
-        // Needs every article and no template: made on its own thread while the pages render.
+        // Needs every article and no template: made and handed over on its own thread while the
+        // pages render, so its ten thousand files are not staged after the pages, one by one.
         let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
-        let searchIndex = Background { [site, editions, job = plan.searchIndex, clock, strings = templates.strings] in
+        let searchIndex = Background { [site, editions, job = plan.searchIndex, clock, strings = templates.strings] () -> (any Error)? in
             clock.time("search index (own thread)") {
-                editions.flatMap { edition in
-                    EditionSearchIndex(site: site, edition: edition, words: strings.localization(edition.config.language))
-                        .outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies)
+                do {
+                    for edition in editions {
+                        let index = EditionSearchIndex(site: site, edition: edition, words: strings.localization(edition.config.language))
+                        for file in index.outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies) { try sink(file) }
+                    }
+                    return nil
+                } catch {
+                    return error
                 }
             }
         }
@@ -45,7 +52,7 @@ extension Pipeline {
                 ) { file, fingerprint in fingerprints.withLock { $0.pages[file] = fingerprint } }
             }
             progress?(BuildProgress(phase: .finishing, done: 0, total: 1))
-            try clock.time("search index (waited for, staged)") { for file in searchIndex.value { try sink(file) } }
+            if let failure = clock.time("search index (waited for)", { searchIndex.value }) { throw failure }
             try clock.time("newsletters") {
                 for edition in editions {
                     let weeks = plan.newsletterWeeks.compactMap { site.editionWeek($0, of: edition.edition) }
@@ -59,6 +66,8 @@ extension Pipeline {
                 for file in plan.copies { try sink(file) }
             }
         } catch {
+            // The index's thread may still be handing files over; it must be done first.
+            _ = searchIndex.value
             throw BuildFailure(diagnostics: [Diagnostic(file: "Public", message: "cannot write the site: \(error)")])
         }
         var result = Result(
