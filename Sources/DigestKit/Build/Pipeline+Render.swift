@@ -26,7 +26,7 @@ extension Pipeline {
         let seed = fingerprintSeed(indexed)
         let fingerprints = Mutex(RenderedFingerprints())
         // Needs every article and no template: made and handed over on its own thread while the
-        // pages render, so its ten thousand files are not staged after the pages, one by one.
+        // pages render, so its many files are not staged after the pages, one by one.
         let searchKeeping = plan.searchIndex.last.map { SearchIndexKeeping(last: $0, output: plan.searchIndex.output) }
         let searchIndex = Background { [site, editions, job = plan.searchIndex, clock, strings = templates.strings] () -> (any Error)? in
             clock.time("search index (own thread)") {

@@ -7,7 +7,7 @@ import Mustache
 /// small pool of names, so that look-ups hit, miss and climb the stack, and values of every
 /// kind Digest hands templates plus some it never does (which take the fallback).
 struct RandomTemplate {
-    var random: SplitMix
+    var random: SeededRandom
 
     static let names = ["a", "b", "list", "t", "x", "empty", "html"]
     static let paths = names + ["a.b", "t.x", "list.a", ".", ".a", "a.b.x", "x.html"]
@@ -112,17 +112,4 @@ struct RandomTemplate {
 struct Point {
     var x: Int
     var html: String?
-}
-
-/// A small seeded generator (SplitMix64): the property test draws seeds, this makes the rest.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

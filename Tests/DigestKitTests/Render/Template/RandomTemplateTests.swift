@@ -8,7 +8,7 @@ import Testing
 /// swift-mustache: the same bytes, or the same error at the same place.
 @Suite struct RandomTemplateTests {
     static func compare(seed: UInt64) throws {
-        var generator = RandomTemplate(random: SplitMix(state: seed))
+        var generator = RandomTemplate(random: SeededRandom(seed: seed))
         let sources = [
             "page": generator.template(), "p": generator.template(depth: 1, partials: false), "q": "{{a}}\n{{b}}\n",
             "parent": "<{{$block}}default {{a}}{{/block}}>\n  {{$block}}\n{{/block}}\n", "x": "{{a}}|",
@@ -43,7 +43,7 @@ import Testing
         var compiled = 0
         var printed = 0
         for seed in 0..<UInt64(300) {
-            var generator = RandomTemplate(random: SplitMix(state: seed))
+            var generator = RandomTemplate(random: SeededRandom(seed: seed))
             let page = generator.template()
             let context = generator.dictionary()
             let sources = ["page": page, "p": "{{a}}", "q": "", "parent": "{{$block}}{{/block}}", "x": ""]
