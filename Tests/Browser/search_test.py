@@ -77,10 +77,11 @@ class BuiltSite:
     """A temporary copy of the sample site (or of `source`, a site folder) built with `digest
     build` and link_index_html: true, for browsing from disk."""
 
-    def __init__(self, ctx, source=None, settings=""):
+    def __init__(self, ctx, source=None, settings="", articles=None):
         self.ctx = ctx
         self.source = source or ctx.site_root
         self.settings = settings
+        self.articles = articles or {}
 
     def __enter__(self):
         self.temp = tempfile.mkdtemp(prefix="digest-search-")
@@ -102,6 +103,9 @@ class BuiltSite:
             text = re.sub(rf"(?m)^{key}:.*$", "", text)
         with open(config, "w", encoding="utf-8") as file:
             file.write(text.rstrip("\n") + "\nlink_index_html: true\n" + self.settings)
+        for name, text in self.articles.items():
+            with open(os.path.join(site, "Content", name), "w", encoding="utf-8") as file:
+                file.write(text)
         self.output = os.path.join(self.temp, "out")
         subprocess.run([self.ctx.digest, "build", "--site", site, "--output", self.output],
                        check=True, capture_output=True, timeout=120)
@@ -261,6 +265,35 @@ def test_each_language_searches_its_own_articles(ctx):
         severe = [entry for entry in browser.driver.get_log("browser") if entry.get("level") == "SEVERE"]
         check(not severe, f"console errors from file://: {[entry['message'] for entry in severe]}")
 
+THAI = "แถลงข่าวกระทรวงการต่างประเทศ"
+THAI_ARTICLE = """---
+title: "%s"
+date: 2019-02-14T10:00:00+07:00
+language: th
+section: DIPLOMACY
+---
+
+โฆษกกระทรวงการต่างประเทศแถลงข่าวเรื่องการเจรจาการค้าเสรีกับจีน
+""" % THAI
+
+
+def test_thai_is_found_by_any_run_and_marked_with_its_language(ctx):
+    """Thai is written without spaces between words: a run in the middle of a sentence is found,
+    as Chinese is, and the result carries lang="th" on an English search page."""
+    with BuiltSite(ctx, articles={"2019-02-14-thai-briefing.md": THAI_ARTICLE}) as site, Browser(ctx) as browser:
+        for query in ("การค้าเสรี", "ต่างประเทศ", "เจรจา"):
+            browser.get(site.search_url(query))
+            results = settled(browser)
+            check(titles(results) == [THAI], f"?q={query} showed {titles(results)}")
+            check(query in results[0]["marks"], f"?q={query}: the snippet highlights {results[0]['marks']}")
+        language = browser.driver.execute_script("return document.querySelector('#search-results > li').lang;")
+        check(language == "th", f"the Thai result's lang is {language!r}")
+        browser.get(site.search_url("zurich"))
+        results = settled(browser)
+        check(titles(results) == [SWISS], f"?q=zurich showed {titles(results)}")
+        check(browser.driver.execute_script("return document.querySelector('#search-results > li').lang;") == "",
+              "an English result on the English page is marked with a language")
+
 
 TESTS = [
     test_a_word_only_in_a_body_is_found_and_highlighted,
@@ -271,6 +304,7 @@ TESTS = [
     test_search_works_from_disk,
     test_the_status_speaks_the_sites_language,
     test_each_language_searches_its_own_articles,
+    test_thai_is_found_by_any_run_and_marked_with_its_language,
 ]
 
 if __name__ == "__main__":

@@ -65,12 +65,15 @@ struct SearchDocument: Sendable {
         terms = text.withUnsafeBufferPointer { Self.termList(title: article.title, meta: meta, body: $0) }
 
         let url = site.searchAddress(placed.path)
+        // An article in another language than its search page's is marked so on the page,
+        // for the reader's fonts and screen readers, as it is in the site's lists.
+        let language = site.language(of: article)
         var script = Array("DIGEST_SEARCH_DOC(\(id),{\"t\":".utf8)
         script.reserveCapacity(text.count + 1024)
         SearchScript.appendQuoted(article.title, to: &script)
         let fields: [(String, String?)] = [
             ("u", url), ("d", article.date.day.id), ("s", section), ("m", article.summary),
-            ("o", article.source),
+            ("o", article.source), ("l", language == site.config.language ? nil : language),
         ]
         for case let (name, value?) in fields {
             script += Array(",\"\(name)\":".utf8)

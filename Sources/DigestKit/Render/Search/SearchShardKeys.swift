@@ -31,7 +31,7 @@ struct SearchShardKeys {
     static func baseKey(_ term: String) -> String {
         let scalars = term.unicodeScalars
         guard let first = scalars.first else { return term }
-        let length = SearchTokenizer.isCJK(first.value) ? 1 : 2
+        let length = SearchTokenizer.isUnspaced(first.value) ? 1 : 2
         return String(String.UnicodeScalarView(scalars.prefix(length)))
     }
 

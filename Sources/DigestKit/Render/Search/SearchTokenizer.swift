@@ -6,9 +6,12 @@ import Foundation
 /// - Words: runs of Unicode letters, marks and digits, case-folded and stripped of diacritics
 ///   (`Zürich` → `zurich`), as NFD, drop marks, lowercase: what JavaScript's
 ///   `normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()` does.
-/// - CJK (Han, kana, Hangul), which has no spaces between words: overlapping character bigrams,
-///   plus the last character of each run alone, so that every character starts some term and a
-///   one-character query can find it by prefix.
+/// - Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar
+///   and the Tai scripts): overlapping character bigrams, plus the last character of each run
+///   alone, so that every character starts some term and a one-character query can find it by
+///   prefix. Splitting these into words needs a dictionary per language, which the search page
+///   would have to load and apply to queries the same way; bigrams find any run of two or more
+///   characters, whatever the article's declared language.
 ///
 /// Works on UTF-8 bytes with an ASCII fast path: the index reads every body of the site.
 enum SearchTokenizer {
@@ -62,7 +65,7 @@ enum SearchTokenizer {
         defer { word.deallocate() }
         var wordLength = 0
         var wordIsASCII = true
-        // The byte range of the CJK character before this one, in a run.
+        // The byte range of the unspaced-script character before this one, in a run.
         var previousStart = -1
         var previousEnd = 0
 
@@ -90,7 +93,7 @@ enum SearchTokenizer {
             if byte >= 0x80 {
                 let scalar: Unicode.Scalar
                 (scalar, length) = decode(bytes, at: index)
-                kind = isCJK(scalar.value) ? .cjk : isWordScalar(scalar) ? .word : .separator
+                kind = isUnspaced(scalar.value) ? .unspaced : isWordScalar(scalar) ? .word : .separator
             }
             if kind != .word, wordLength > 0 {
                 emitWord(word, wordLength, isASCII: wordIsASCII, into: &sink)
@@ -98,7 +101,7 @@ enum SearchTokenizer {
                 wordIsASCII = true
             }
             switch kind {
-            case .cjk:
+            case .unspaced:
                 // The two characters of a bigram stand side by side in the text.
                 if previousStart >= 0 { sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<index + length])) }
                 (previousStart, previousEnd) = (index, index + length)
@@ -119,7 +122,7 @@ enum SearchTokenizer {
         if previousStart >= 0 { sink.add(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd])) }
     }
 
-    private enum Kind { case cjk, word, separator }
+    private enum Kind { case unspaced, word, separator }
 
     @inline(__always) private static func emitWord(
         _ word: UnsafeMutablePointer<UInt8>, _ length: Int, isASCII: Bool, into sink: inout some SearchTermSink
@@ -152,13 +155,18 @@ enum SearchTokenizer {
         return String(stripped).lowercased()
     }
 
-    /// Han, Hiragana, Katakana and Hangul, by block; the script's `CJK_RANGES` lists the same.
-    static func isCJK(_ value: UInt32) -> Bool {
+    /// Scripts written without spaces between words, by block: Hangul Jamo, Thai, Lao, Myanmar
+    /// (and its extensions), Khmer (and its symbols), Tai Le, New Tai Lue, Tai Tham, then CJK
+    /// (radicals, ideographic marks, Hiragana, Katakana, Hangul, Han with its extensions and
+    /// compatibility forms, half-width Katakana). The script's `UNSPACED` lists the same
+    /// (`SearchTokenizerTests` compares the two scalar by scalar).
+    static func isUnspaced(_ value: UInt32) -> Bool {
         switch value {
-        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1100...0x11FF, 0x1780...0x17FF, 0x1950...0x19FF,
+            0x1A20...0x1AAF, 0x2E80...0x2FDF, 0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,
             0x3041...0x309F, 0x30A0...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
-            0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
-            0x20000...0x3FFFF:
+            0x4E00...0x9FFF, 0xA960...0xA97F, 0xA9E0...0xA9FF, 0xAA60...0xAA7F, 0xAC00...0xD7FF,
+            0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF:
             true
         default:
             false

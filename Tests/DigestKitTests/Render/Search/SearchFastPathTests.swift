@@ -137,7 +137,7 @@ import Testing
             run = []
         }
         for scalar in text.unicodeScalars {
-            if SearchTokenizer.isCJK(scalar.value) {
+            if SearchTokenizer.isUnspaced(scalar.value) {
                 if !word.isEmpty { endWord() }
                 if let previous = run.last { terms.append(String(previous) + String(scalar)) }
                 run.append(scalar)

@@ -51,6 +51,7 @@ import Testing
         #expect(fields["m"] as? String == "Summary text")
         #expect(fields["o"] as? String == "Xinhua")
         #expect(fields["x"] as? String == "Talks in Zürich on 墨子号.")
+        #expect(fields["l"] == nil, "an article in the site's language is not marked")
 
         // zurich is in the body of document 0 only: gap 1, field bits 1 (9: "J").
         let shard = try Self.arguments(try site.read("search/terms/t_zu.js"), call: "DIGEST_SEARCH_SHARD")
@@ -67,6 +68,23 @@ import Testing
 
     /// U+2028 and U+2029 end a line inside a string for older JavaScript engines; the index
     /// spells them as escapes, and the rest of the text survives unchanged.
+    @Test func anArticleInAnotherLanguageIsMarkedWithItAndItsThaiIsSplitIntoPairs() throws {
+        let site = try TempSite(articles: [
+            "thai.md": articleText(title: "แถลงข่าว", extra: "language: th\n", body: "กระทรวงการต่างประเทศแถลงข่าว"),
+            "zh.md": articleText(title: "答记者问", date: "\"2019-02-14T09:00:00+08:00\"", extra: "language: zh\n"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let thai = try Self.arguments(try site.read("search/docs/0.js"), call: "DIGEST_SEARCH_DOC")[1] as! [String: Any]
+        let chinese = try Self.arguments(try site.read("search/docs/1.js"), call: "DIGEST_SEARCH_DOC")[1] as! [String: Any]
+        #expect(thai["l"] as? String == "th" && chinese["l"] as? String == "zh")
+        // ต่างประเทศ's pairs start with ต and ร; the whole run is not one term.
+        let keys = Set((try Self.manifest(site)["keys"] as! String).split(separator: " ").map(String.init))
+        #expect(keys.isSuperset(of: ["ต", "ร", "ท"]), "\(keys)")
+        let shard = try Self.arguments(try site.read("search/terms/t_\("ต").js"), call: "DIGEST_SEARCH_SHARD")
+        #expect((shard[1] as? [String] ?? []).contains("ต่"), "\(shard)")
+    }
+
     @Test func lineAndParagraphSeparatorsAreEscaped() throws {
         let site = try TempSite(articles: ["a.md": articleText(title: "\"One\u{2028}two\u{2029}three é\"", extra: "summary: \"x\u{2028}y\"\n")])
         defer { site.remove() }

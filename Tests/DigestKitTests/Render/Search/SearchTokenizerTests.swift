@@ -22,6 +22,59 @@ import Testing
         #expect(SearchTokenizer.terms(in: "カタカナ 한국어") == ["カタ", "タカ", "カナ", "ナ", "한국", "국어", "어"])
     }
 
+    @Test func thaiLaoKhmerAndMyanmarRunsBecomeBigramsToo() {
+        // Written without spaces between words: one run each, not one long word.
+        #expect(SearchTokenizer.terms(in: "ภาษาไทย") == ["ภา", "าษ", "ษา", "าไ", "ไท", "ทย", "ย"])
+        for (text, query) in [
+            ("กระทรวงการต่างประเทศแถลงข่าว", "ต่างประเทศ"), ("ກະຊວງການຕ່າງປະເທດ", "ການຕ່າງ"),
+            ("ក្រសួងការបរទេស", "ការបរទេស"), ("နိုင်ငံခြားရေးဝန်ကြီးဌာန", "ခြားရေး"),
+        ] {
+            let terms = Set(SearchTokenizer.terms(in: text))
+            let bigrams = SearchTokenizer.terms(in: query).dropLast()
+            #expect(!bigrams.isEmpty && bigrams.allSatisfy(terms.contains), "\(query) in \(text)")
+        }
+        #expect(SearchTokenizer.terms(in: "ASEAN ประชุม") == ["asean", "ปร", "ระ", "ะช", "ชุ", "ุม", "ม"])
+    }
+
+    /// The search page splits queries with its own list of these blocks (`UNSPACED` in
+    /// `assets/search.js`): a scalar the two disagree on is indexed one way and looked up another.
+    @Test func theSearchPageSplitsTheSameScriptsAsTheIndex() throws {
+        let script = String(decoding: try #require(BuiltInTheme.files["assets/search.js"]), as: UTF8.self)
+        let line = try #require(script.split(separator: "\n").first { $0.contains("var UNSPACED = /[") })
+        let body = line.split(separator: "[", maxSplits: 1)[1].split(separator: "]")[0]
+        var ranges: [ClosedRange<UInt32>] = []
+        var pending: UInt32?
+        var isRange = false
+        var rest = Substring(body)
+        while !rest.isEmpty {
+            if rest.hasPrefix("-") {
+                isRange = true
+                rest = rest.dropFirst()
+                continue
+            }
+            #expect(rest.hasPrefix("\\u"), "unexpected \(rest.prefix(8))")
+            rest = rest.dropFirst(2)
+            let digits = rest.hasPrefix("{") ? rest.dropFirst().prefix { $0 != "}" } : rest.prefix(4)
+            rest = rest.dropFirst(rest.hasPrefix("{") ? digits.count + 2 : 4)
+            let value = try #require(UInt32(digits, radix: 16))
+            if isRange, let start = pending {
+                ranges[ranges.count - 1] = start...value
+                (pending, isRange) = (nil, false)
+            } else {
+                ranges.append(value...value)
+                pending = value
+            }
+        }
+        #expect(ranges.count > 20)
+        for value in UInt32(0)...0x3FFFF where (0xD800...0xDFFF).contains(value) == false {
+            let inScript = ranges.contains { $0.contains(value) }
+            if inScript != SearchTokenizer.isUnspaced(value) {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): search.js \(inScript), SearchTokenizer \(!inScript)")
+                return
+            }
+        }
+    }
+
     @Test func aQueryRunsTermsAreAmongTheTextsTerms() {
         let text = Set(SearchTokenizer.terms(in: "中国科学院表示，墨子号量子科学实验卫星实现了千公里级的量子纠缠分发。"))
         for query in ["墨子号", "墨子", "量子纠缠"] {

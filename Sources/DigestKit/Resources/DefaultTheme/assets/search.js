@@ -2,7 +2,8 @@
 // reads only the manifest (window.DIGEST_SEARCH); each query adds the few shard scripts its
 // terms need with <script> elements, so search works on any static host, under any sub-path
 // and from file://, where fetch is blocked. Terms are split exactly as the build splits them
-// (Render/Search/SearchTokenizer.swift): words case- and diacritic-folded, CJK as bigrams.
+// (Render/Search/SearchTokenizer.swift): words case- and diacritic-folded; scripts written
+// without spaces (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar) as bigrams.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -70,18 +71,18 @@
   }
 
   // Tokenising: must match SearchTokenizer.swift.
-  var CJK = /[\u1100-\u11FF\u2E80-\u2FDF\u3005\u3007\u3021-\u3029\u3038-\u303B\u3041-\u309F\u30A0-\u30FF\u3130-\u318F\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFF66-\uFF9F\u{20000}-\u{3FFFF}]/u;
+  var UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF\u1780-\u17FF\u1950-\u19FF\u1A20-\u1AAF\u2E80-\u2FDF\u3005\u3007\u3021-\u3029\u3038-\u303B\u3041-\u309F\u30A0-\u30FF\u3130-\u318F\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uA9E0-\uA9FF\uAA60-\uAA7F\uAC00-\uD7FF\uF900-\uFAFF\uFF66-\uFF9F\u{20000}-\u{3FFFF}]/u;
   var WORD = /[\p{L}\p{M}\p{N}]/u;
   function fold(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
 
-  // A query's parts: words (the last one, still being typed, matched as a prefix) and CJK runs
+  // A query's parts: words (the last one, still being typed, matched as a prefix) and runs of unspaced scripts
   // (their bigrams must all occur; a run of three or more is then looked for in the text).
   function parse(query) {
     var parts = [], word = "", run = "";
     function endWord() { if (word) { var folded = fold(word); if (folded) parts.push({ word: folded, prefix: false }); word = ""; } }
     function endRun() { if (run) { parts.push({ run: run }); run = ""; } }
     for (var ch of query) {
-      if (CJK.test(ch)) { endWord(); run += ch; } else if (WORD.test(ch)) { endRun(); word += ch; } else { endWord(); endRun(); }
+      if (UNSPACED.test(ch)) { endWord(); run += ch; } else if (WORD.test(ch)) { endRun(); word += ch; } else { endWord(); endRun(); }
     }
     endWord(); endRun();
     var last = parts[parts.length - 1];
@@ -168,17 +169,17 @@
     var ranges = [], m;
     WORD_RUN.lastIndex = 0;
     while ((m = WORD_RUN.exec(text))) {
-      // Split the run where CJK starts or stops, as the tokenizer does.
-      var piece = m[0], offset = m.index, segments = piece.split(/(?=[\s\S])/u), start = 0, current = "", cjk = null;
+      // Split the run where an unspaced script starts or stops, as the tokenizer does.
+      var piece = m[0], offset = m.index, segments = piece.split(/(?=[\s\S])/u), start = 0, current = "", unspaced = null;
       segments.forEach(function (ch) {
-        var isCJK = CJK.test(ch);
-        if (cjk !== null && isCJK !== cjk) { check(current, offset + start, cjk); start += current.length; current = ""; }
-        cjk = isCJK; current += ch;
+        var isUnspaced = UNSPACED.test(ch);
+        if (unspaced !== null && isUnspaced !== unspaced) { check(current, offset + start, unspaced); start += current.length; current = ""; }
+        unspaced = isUnspaced; current += ch;
       });
-      if (current) check(current, offset + start, cjk);
+      if (current) check(current, offset + start, unspaced);
     }
-    function check(segment, at, isCJK) {
-      if (isCJK) {
+    function check(segment, at, isUnspaced) {
+      if (isUnspaced) {
         parts.forEach(function (part) {
           if (!part.run) return;
           for (var i = segment.indexOf(part.run); i >= 0; i = segment.indexOf(part.run, i + part.run.length)) ranges.push([at + i, at + i + part.run.length]);
@@ -227,6 +228,8 @@
   function resultItem(id, parts) {
     var doc = docs[id];
     var item = element("li", "item");
+    // An article in another language than the page's (as the site's lists mark it).
+    if (doc.l) { item.lang = doc.l; item.dir = "auto"; }
     var title = element("h3", "item-title");
     var link = element("a");
     link.href = root + doc.u;
