@@ -95,7 +95,7 @@ extension Pipeline {
                 defer { counter.step() }
                 let (html, fingerprint) = renderers[job.edition].render(job, fingerprintSeed: seed)
                 if let fingerprint { record(job.file, fingerprint) }
-                try sink(OutputFile.text(job.file, html))
+                try sink(OutputFile(path: job.file, content: .bytes(html)))
                 return nil
             } catch {
                 return error

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The fingerprint of a page's whole template context. A page renders from its context and the
@@ -179,8 +180,8 @@ extension SiteRenderer {
     }
 
     /// The page, and with `fingerprintSeed` its fingerprint too, from one preparation.
-    func render(_ job: PageJob, fingerprintSeed seed: UInt64?) -> (html: String, fingerprint: UInt64?) {
+    func render(_ job: PageJob, fingerprintSeed seed: UInt64?) -> (html: Data, fingerprint: UInt64?) {
         let prepared = prepare(job)
-        return (render(prepared), seed.map { PageFingerprint.of(prepared.context, seed: $0) })
+        return (Data(renderBytes(prepared)), seed.map { PageFingerprint.of(prepared.context, seed: $0) })
     }
 }

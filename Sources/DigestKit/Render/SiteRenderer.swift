@@ -54,9 +54,13 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ prepared: Prepared) -> String {
+        String(decoding: renderBytes(prepared), as: UTF8.self)
+    }
+
+    func renderBytes(_ prepared: Prepared) -> [UInt8] {
         var context = prepared.context
         partials.fill(&context)
-        return TemplateSet.render(context, template: prepared.template, from: partials.pageLibrary)
+        return TemplateSet.renderBytes(context, template: prepared.template, from: partials.pageLibrary)
     }
 
     /// Feed links, and with a base URL the canonical link and share-preview metadata.

@@ -66,6 +66,11 @@ public struct TemplateSet: Sendable {
     /// `render` from another library made of these templates (see `PartialMemo`). A dictionary
     /// is handed over as `TemplateValues`, as it always has been (`{{.}}` at the top prints it).
     static func render(_ context: Any, template name: String, from library: TemplateLibrary) -> String {
-        library.render((context as? [String: Any]).map(TemplateValues.init) ?? context, template: name) ?? ""
+        String(decoding: renderBytes(context, template: name, from: library), as: UTF8.self)
+    }
+
+    /// As `render`, as UTF-8 bytes (`TemplateLibrary.renderBytes`).
+    static func renderBytes(_ context: Any, template name: String, from library: TemplateLibrary) -> [UInt8] {
+        library.renderBytes((context as? [String: Any]).map(TemplateValues.init) ?? context, template: name) ?? []
     }
 }

@@ -26,9 +26,16 @@ struct TemplateLibrary: @unchecked Sendable {
     /// Renders template `name` with `context` as the only value on the stack; nil when there is
     /// no such template.
     func render(_ context: Any, template name: String) -> String? {
+        renderBytes(context, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// As `render`, as the UTF-8 bytes written: a page goes to its file without becoming a
+    /// `String` (validated) and bytes again. Every piece appended comes from a `String` or a
+    /// template's text, whole, so the bytes are valid UTF-8.
+    func renderBytes(_ context: Any, template name: String) -> [UInt8]? {
         guard let program = program(named: name) else { return nil }
         let run = TemplateRun(library: self, context: context)
         run.run(program, TemplateRun.Frame())
-        return run.result
+        return run.output
     }
 }

@@ -24,8 +24,6 @@ final class TemplateRun {
         output.reserveCapacity(16_384)
     }
 
-    var result: String { String(decoding: output, as: UTF8.self) }
-
     /// Runs a program: a template, a section's body, a block. Indentation is applied as
     /// swift-mustache applies it: before an op's output when this run's own output so far
     /// ends with a line break.
