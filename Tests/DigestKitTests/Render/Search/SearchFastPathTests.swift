@@ -9,6 +9,7 @@ import Testing
         "word", "Talks", "a", "Zürich", "中国", "墨子号", " ", "  ", "\n", "\t", "\r\n", " \n ", "<p>", "</p>", "<em>", "</EM>",
         "<a href=\"x y\">", "</a>", "<br/>", "<td>", "<SCRIPT>var x = 1 < 2;</script>", "<style>p{}</STYLE >", "&amp;", "&nbsp;",
         "&#x4E2D;", "&#39;", "& ", "&bogus", "&;", "\"", "\\", "\u{1}", "\u{2028}", "é", "abcdefgh", "x", "-", ".", "İ", "ß",
+        "2019", "5G", "ABCDEFGHIJ", "@", "[", "`", "{", "_", "/", ":", "Z9z0",
     ]
 
     static func randomText(_ random: inout SeededRandom) -> String {
@@ -38,6 +39,19 @@ import Testing
         for _ in 0..<3_000 {
             let text = Self.randomText(&random)
             #expect(SearchTokenizer.terms(in: text) == Self.terms(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Every byte value in every lane of an eight-byte load, among letters.
+    @Test func asciiWordPrefixStopsAtTheFirstByteThatIsNotALetterOrDigit() {
+        for byte in UInt8(0)...0xFF {
+            let isWord = SearchTokenizer.lowercasedWordBytes[Int(byte)] != 0
+            for lane in 0..<8 {
+                var bytes = Array("aZ09qQzA".utf8)
+                bytes[lane] = byte
+                let chunk = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(SearchTokenizer.asciiWordPrefix(chunk) == (isWord ? 8 : lane), "byte \(byte) in lane \(lane)")
+            }
         }
     }
 
