@@ -63,8 +63,9 @@ public struct SiteBuilder: Sendable {
         let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache) }
         let result: Pipeline.Result
         var report = SiteWriter.Report()
+        let transaction: any OutputTransaction
         do {
-            (result, report) =
+            (result, report, transaction) =
                 incremental
                 ? try write(
                     into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }),
@@ -75,6 +76,9 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: outputName, message: "cannot write the site: \(error)")])
         }
+        // The old output is removed while the addresses and the cache are saved.
+        var finished = false
+        defer { if !finished { transaction.finish() } }
         var warnings = result.warnings
         let addresses = AddressBook(result.site)
         // The same structure places every article where the last build did, and that build
@@ -100,6 +104,8 @@ public struct SiteBuilder: Sendable {
                         hint: "the next build will be a full one"))
             }
         }
+        clock.time("old output removed (waited for)") { transaction.finish() }
+        finished = true
         let files = report.written + report.unchanged
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var summary = BuildSummary(
@@ -140,7 +146,7 @@ public struct SiteBuilder: Sendable {
     private func write(
         into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
         plan: RenderPlan
-    ) throws -> (Pipeline.Result, SiteWriter.Report) {
+    ) throws -> (Pipeline.Result, SiteWriter.Report, any OutputTransaction) {
         do {
             let counter = StageCounter()
             let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
@@ -149,7 +155,7 @@ public struct SiteBuilder: Sendable {
             let kept = plan.kept(with: result.fingerprints).keptFiles
             report.unchanged += kept.count
             try pipeline.clock.time("commit output") { try transaction.commit(kept: kept, report: &report) }
-            return (result, report)
+            return (result, report, transaction)
         } catch {
             transaction.abandon()
             throw error

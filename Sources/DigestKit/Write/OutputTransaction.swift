@@ -7,6 +7,13 @@ public protocol OutputTransaction: Sendable {
     /// they were, which must stay; `report.removed` gets the number of files removed.
     func commit(kept: KeptFiles, report: inout SiteWriter.Report) throws
     func abandon()
+    /// Waits for what `commit` left running: the old output's removal, which a build overlaps
+    /// with saving its cache. Must be called before the next build into the same output.
+    func finish()
+}
+
+extension OutputTransaction {
+    public func finish() {}
 }
 
 extension SiteWriter.StagingArea: OutputTransaction {

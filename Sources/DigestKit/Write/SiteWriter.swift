@@ -62,6 +62,7 @@ public struct SiteWriter: Sendable {
                 if try result.get() { report.unchanged += 1 } else { report.written += 1 }
             }
             try staging.commit(report: &report)
+            staging.finish()
             return report
         } catch {
             staging.abandon()
@@ -95,6 +96,8 @@ public struct SiteWriter: Sendable {
         /// The current output's files, for the report of what the swap removes: listed while
         /// the pages render, as walking a large output takes seconds on a slow disk.
         private let previous: Background<Set<String>>
+        /// The old site's removal after the swap: it runs while the build saves its cache.
+        private let oldSite = Mutex<Background<Void>?>(nil)
 
         init(writer: SiteWriter) {
             self.writer = writer
@@ -174,7 +177,13 @@ public struct SiteWriter: Sendable {
             }
             let written = staged.withLock { $0.paths }
             report.removed = previous.value.subtracting(written).count
-            try writer.swapIn()
+            let removal = try writer.swapIn()
+            oldSite.withLock { $0 = removal }
+        }
+
+        /// Waits until the old site the swap put aside is gone (`OutputTransaction.finish`).
+        public func finish() {
+            oldSite.withLock { $0 }?.value
         }
 
         /// Drops the staged files; the current output stays as it was.
@@ -229,23 +238,24 @@ public struct SiteWriter: Sendable {
     /// Output ← staging. Where the system can, the two folders trade places in one atomic step,
     /// so the output folder exists at every moment: with two renames a reader (or a build killed
     /// between them) found no output folder at all (CrashSafetyTests). The old site, now in
-    /// `staging`, is removed after; a crash before that leaves it for the next build to clear.
+    /// `staging`, is removed after, on a thread of its own (returned, to be waited for); a crash
+    /// before that leaves it for the next build to clear.
     /// Elsewhere two renames: a crash between them leaves the old site in `retired`, which the
     /// next build puts back before doing anything else.
-    func swapIn() throws {
+    func swapIn() throws -> Background<Void>? {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
-            return
+            return nil
         }
         if Self.exchange(staging, output) {
-            try? fileManager.removeItem(at: staging)
-            return
+            return Background { [staging] in try? FileManager.default.removeItem(at: staging) }
         }
         try? fileManager.removeItem(at: retired)
         try fileManager.moveItem(at: output, to: retired)
         try fileManager.moveItem(at: staging, to: output)
         try? fileManager.removeItem(at: retired)
+        return nil
     }
 
     #if canImport(Glibc)

@@ -18,6 +18,26 @@ import Testing
         #expect(report.written == 1)
     }
 
+    /// The old site is removed on a thread of its own after the swap; by `finish` it is gone,
+    /// and nothing of it is left beside the output for the next build to trip over.
+    @Test func theOldSiteIsGoneOnceTheCommitIsFinished() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = SiteWriter(output: output)
+        _ = try writer.write((0..<200).map { .text("old/\($0)/index.html", "old \($0)") })
+        let staging = try writer.begin()
+        #expect(try staging.stage(.text("index.html", "new")) == false)
+        var report = SiteWriter.Report()
+        try staging.commit(report: &report)
+        #expect(report.removed == 200)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
+        staging.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
+        // Once more: the next build stages where the old site was removed from.
+        _ = try writer.write([.text("index.html", "again")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
+    }
+
     @Test func unchangedFilesKeepTheirModificationTime() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = SiteWriter(output: output)
