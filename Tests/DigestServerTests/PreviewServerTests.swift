@@ -97,6 +97,19 @@ import Testing
         await preview.stop()
     }
 
+    /// Under a language's folder with its own 404 page (`zh/404.html`), that page is served,
+    /// anchored at the folder; anywhere else the root's.
+    @Test func aLanguagesFolderGetsItsOwn404Page() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("digest-404-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("zh"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("zh/404.html"))
+        let cases = [("/zh/no/such/page/", "zh/"), ("/zh", "zh/"), ("/en/page/", ""), ("/", ""), ("/../zh/x", ""), ("/%7A%68/x", "")]
+        for (path, folder) in cases {
+            #expect(NotFoundPage<BasicRequestContext>.editionFolder(of: path, in: root) == folder, "\(path)")
+        }
+    }
+
     @Test func aPortInUseIsAClearError() async throws {
         let preview = try await RunningPreview.start(articles: ["a.md": article("Story")])
         var configuration = preview.server.configuration

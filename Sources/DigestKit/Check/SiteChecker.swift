@@ -44,7 +44,7 @@ public struct SiteChecker: Sendable {
         }
         let articleByPage = Dictionary(uniqueKeysWithValues: result.site.articles.map { ($0.path.file, $0.article) })
         var problems: [Diagnostic] = []
-        for (page, links) in pages.sorted(by: { $0.key < $1.key }) where page != "404.html" {
+        for (page, links) in pages.sorted(by: { $0.key < $1.key }) {
             for target in Set(links.targets).sorted() {
                 guard let problem = LinkTarget.problem(target, from: page, files: files, pages: pages) else { continue }
                 // A link written in an article body is reported at its line in the Markdown file.

@@ -1,7 +1,7 @@
 extension EditionLinks {
     /// The page of each edition that is the same as `job`'s: the same week, day, year, section,
-    /// tag, speaker (the same person under their name there) or fixed page, or the article's
-    /// translation; nil where that edition has none. `job` is of `site`, one of the editions.
+    /// tag or speaker (the same tag or person under its name there) or fixed page, or the
+    /// article's translation; nil where that edition has none. `job` is of `site`, one of the editions.
     func counterparts(of job: PageJob, in site: Site) -> [SitePath?] {
         languages.indices.map { edition -> SitePath? in
             let home = homes[edition]
@@ -16,7 +16,7 @@ extension EditionLinks {
             case let .week(index): return weeks[edition][site.weeks[index].week.id]
             case let .year(index): return years[edition][site.years[index].year]
             case let .section(index, _): return sections[edition][site.sections[index].key]
-            case let .tag(index, _): return tags[edition][site.tags[index].key]
+            case let .tag(index, _): return tags[edition][tag(site.tags[index])]
             case let .speaker(index, _): return speakers[edition][person(site.speakers[index])]
             case let .article(index):
                 let placed = site.articles[index]

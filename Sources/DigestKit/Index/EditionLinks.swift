@@ -15,15 +15,18 @@ public struct EditionLinks: Sendable {
     let days: [[String: SitePath]]
     let years: [[Int: SitePath]]
     let sections: [[String: SitePath]]
+    /// By tag: a tag `site.yml` names per language is one tag in every edition.
     let tags: [[String: SitePath]]
     /// By person: a speaker `site.yml` names per language is one person in every edition.
     let speakers: [[String: SitePath]]
     /// Each group in the site's order, and the one that stands for the others (`x-default`).
     let translations: [String: (members: [Translation], standIn: Int)]
     private let speakerKeys: [String: Int]
+    private let tagKeys: [String: Int]
 
     init(_ site: Site) {
         speakerKeys = site.config.speakerKeys
+        tagKeys = site.config.tagKeys
         translations = Self.translations(of: site)
         let editions = site.isMultilingual ? site.editions : []
         languages = editions.map(\.language)
@@ -39,9 +42,9 @@ public struct EditionLinks: Sendable {
         days = table(site.days, \.days, { $0.date.id }, \.path)
         years = table(site.years, \.years, \.year, \.path)
         sections = table(site.sections, \.sections, \.key, \.path)
-        tags = table(site.tags, \.tags, \.key, \.path)
-        let keys = speakerKeys
-        speakers = table(site.speakers, \.speakers, { keys[$0.key].map { "\u{0}\($0)" } ?? $0.key }, \.path)
+        let (speakerKeys, tagKeys) = (speakerKeys, tagKeys)
+        tags = table(site.tags, \.tags, { Self.identity($0, among: tagKeys) }, \.path)
+        speakers = table(site.speakers, \.speakers, { Self.identity($0, among: speakerKeys) }, \.path)
     }
 
     /// Translation groups of `site` (two or more articles), with the stand-in: the one in the
@@ -58,6 +61,17 @@ public struct EditionLinks: Sendable {
 
     /// The person a speaker's page in any edition is about.
     func person(_ term: Term) -> String {
-        speakerKeys[term.key].map { "\u{0}\($0)" } ?? term.key
+        Self.identity(term, among: speakerKeys)
+    }
+
+    /// The tag a tag's page in any edition is about.
+    func tag(_ term: Term) -> String {
+        Self.identity(term, among: tagKeys)
+    }
+
+    /// What `term` is in every edition: the one `site.yml` names per language (`configured`,
+    /// by each name's key) whichever name it has here, else its key.
+    private static func identity(_ term: Term, among configured: [String: Int]) -> String {
+        configured[term.key].map { "\u{0}\($0)" } ?? term.key
     }
 }

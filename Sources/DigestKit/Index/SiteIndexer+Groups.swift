@@ -11,11 +11,13 @@ extension SiteIndexer {
             term.name = config.sectionTitle(term.name, language: language)
             return term
         }
-        let (tags, tagIndices) = terms(sorted.map(\.tags), keys: keys.map(\.tags), folder: "tags", order: nil, prefix: prefix)
-        let speakerNames = SpeakerNames(config: config, language: language)
+        let tagNames = EditionNames(config.tags, language: language)
+        let articleTags = zip(sorted, keys).map { tagNames.terms($0.tags, keys: $1.tags) }
+        let (tags, tagIndices) = terms(articleTags.map(\.names), keys: articleTags.map(\.keys), folder: "tags", order: nil, prefix: prefix)
+        let speakerNames = EditionNames(config.speakers, language: language)
+        let articleSpeakers = zip(sorted, keys).map { speakerNames.terms($0.speakers, keys: $1.speakers) }
         var (speakers, speakerIndices) = terms(
-            sorted.map { speakerNames.names($0.speakers) }, keys: keys.map { speakerNames.keys($0.speakers) },
-            folder: "speakers", order: nil, prefix: prefix)
+            articleSpeakers.map(\.names), keys: articleSpeakers.map(\.keys), folder: "speakers", order: nil, prefix: prefix)
 
         // Days, weeks and years, newest first, cut in the site's time zone.
         var dayOrder: [CivilDate] = []
@@ -123,27 +125,34 @@ extension SiteIndexer {
     }
 }
 
-/// Speakers' names in one language: a speaker `site.yml` names in several languages
-/// (`Hua Chunying: {zh: 华春莹}`) is listed under their name in that language, whichever of
-/// their names an article gives. Without `speakers:` names pass through unchanged.
-struct SpeakerNames {
+/// Names of speakers or tags in one language: one that `site.yml` names in several languages
+/// (`Hua Chunying: {zh: 华春莹}`, `Trade war: {zh: 贸易战}`) is listed under its name in that
+/// language, whichever of its names an article gives. Without such names, names pass through
+/// unchanged.
+struct EditionNames {
     private let renamed: [String: (name: String, key: String)]
 
-    init(config: SiteConfig, language: String) {
+    init(_ configured: [SiteConfig.NamesByLanguage], language: String) {
         var renamed: [String: (name: String, key: String)] = [:]
-        for (key, index) in config.speakerKeys {
-            let name = config.speakers[index].name(in: language)
+        for (key, index) in SiteConfig.keys(of: configured) {
+            let name = configured[index].name(in: language)
             renamed[key] = (name, TermKey.normalize(name))
         }
         self.renamed = renamed
     }
 
-    func names(_ names: [String]) -> [String] {
-        renamed.isEmpty ? names : names.map { renamed[TermKey.normalize($0)]?.name ?? $0 }
-    }
-
-    func keys(_ keys: [String]) -> [String] {
-        renamed.isEmpty ? keys : keys.map(key)
+    /// An article's `names` and their `keys` in this language; one named by two of its names
+    /// (`[Trade war, 贸易战]`) once, as the parser keeps one spelling of a name.
+    func terms(_ names: [String], keys: [String]) -> (names: [String], keys: [String]) {
+        guard !renamed.isEmpty else { return (names, keys) }
+        var result: (names: [String], keys: [String]) = ([], [])
+        for (name, key) in zip(names, keys) {
+            let (shown, shownKey) = renamed[key] ?? (name, key)
+            guard !result.keys.contains(shownKey) else { continue }
+            result.names.append(shown)
+            result.keys.append(shownKey)
+        }
+        return result
     }
 
     func key(_ key: String) -> String {

@@ -1,10 +1,10 @@
 import Yams
 
-/// `languages:`, and the names given per language under `sections:` and `speakers:`.
+/// `languages:`, and the names given per language under `sections:`, `speakers:` and `tags:`.
 extension SiteConfig {
-    /// A person quoted under different names in different languages (Hua Chunying, 华春莹): the
-    /// same speaker, whose pages in each language link to each other.
-    public struct Speaker: Hashable, Sendable {
+    /// A person or a tag written differently in each language (Hua Chunying, 华春莹; Trade war,
+    /// 贸易战): one speaker or one tag, whose pages in each language link to each other.
+    public struct NamesByLanguage: Hashable, Sendable {
         /// The name in the site's default language (the key in `site.yml`).
         public var name: String
         /// Names in other languages, by language.
@@ -18,6 +18,11 @@ extension SiteConfig {
         /// The name shown in `language`.
         public func name(in language: String) -> String { names[language] ?? name }
     }
+
+    /// An entry of `speakers:`.
+    public typealias Speaker = NamesByLanguage
+    /// An entry of `tags:`.
+    public typealias Tag = NamesByLanguage
 
     /// The site's languages, the default first: one edition each (`Site.Edition`). A site with
     /// no `languages:` has one, its `language`.
@@ -45,16 +50,18 @@ extension SiteConfig {
         return section.titles[language] ?? section.title
     }
 
-    /// The configured speaker any of whose names has `key` (`TermKey.normalize`d).
-    func speaker(key: String) -> Speaker? {
-        speakerKeys[key].map { speakers[$0] }
-    }
-
     /// Every configured speaker name's key, and the speaker it names.
-    var speakerKeys: [String: Int] {
+    var speakerKeys: [String: Int] { Self.keys(of: speakers) }
+
+    /// Every configured tag name's key, and the tag it names.
+    var tagKeys: [String: Int] { Self.keys(of: tags) }
+
+    /// Every name's key (`TermKey.normalize`d), and the position in `terms` of the one it names
+    /// (the first, where two share a name).
+    static func keys(of terms: [NamesByLanguage]) -> [String: Int] {
         var keys: [String: Int] = [:]
-        for (index, speaker) in speakers.enumerated() {
-            for name in [speaker.name] + speaker.names.values.sorted() { keys[TermKey.normalize(name)] = keys[TermKey.normalize(name)] ?? index }
+        for (index, term) in terms.enumerated() {
+            for name in [term.name] + term.names.values.sorted() { keys[TermKey.normalize(name)] = keys[TermKey.normalize(name)] ?? index }
         }
         return keys
     }
@@ -129,31 +136,45 @@ extension SiteConfig {
         return .success((nil, titles))
     }
 
-    /// `speakers:`: each speaker's name in the default language, then names by language
-    /// (`Hua Chunying: {zh: 华春莹}`).
-    static func parseSpeakers(_ entry: YAMLFields.Entry, fields: YAMLFields) -> Result<[Speaker], Diagnostic> {
+    /// How `site.yml`'s errors speak of one kind of names by language.
+    struct NamesField {
+        /// The key in `site.yml`: `speakers`.
+        var key: String
+        /// One of them, and whose names they are: `speaker`, `their`.
+        var one: String
+        var their: String
+        /// An entry as it should be written: `Hua Chunying: {zh: 华春莹}`.
+        var example: String
+
+        static let speakers = NamesField(key: "speakers", one: "speaker", their: "their", example: "Hua Chunying: {zh: 华春莹}")
+        static let tags = NamesField(key: "tags", one: "tag", their: "its", example: "Trade war: {zh: 贸易战}")
+    }
+
+    /// `speakers:` or `tags:`: each one's name in the default language, then names by language
+    /// (`Hua Chunying: {zh: 华春莹}`, `Trade war: {zh: 贸易战}`).
+    static func parseNames(_ entry: YAMLFields.Entry, fields: YAMLFields, as field: NamesField) -> Result<[NamesByLanguage], Diagnostic> {
         guard let mapping = entry.value.mapping else {
-            return .failure(fields.wrongType(entry, expected: "speakers' names by language, for example 'Hua Chunying: {zh: 华春莹}'"))
+            return .failure(fields.wrongType(entry, expected: "\(field.key)' names by language, for example '\(field.example)'"))
         }
-        var speakers: [Speaker] = []
+        var terms: [NamesByLanguage] = []
         for (key, value) in mapping {
             let line = key.mark?.line ?? entry.line
             guard let name = key.string, !name.isEmpty, value.mapping != nil else {
                 return .failure(
                     Diagnostic(
                         file: fields.file, line: line, column: key.mark?.column ?? 1,
-                        message: "speaker '\(key.string ?? "")' needs their names by language",
-                        hint: "write the name in the default language, then the others: 'Hua Chunying: {zh: 华春莹}'"))
+                        message: "\(field.one) '\(key.string ?? "")' needs \(field.their) names by language",
+                        hint: "write the name in the default language, then the others: '\(field.example)'"))
             }
-            switch titles(value, what: "speaker '\(name)'", fields: fields, line: line) {
-            case let .success((_, names)): speakers.append(Speaker(name: name, names: names))
+            switch titles(value, what: "\(field.one) '\(name)'", fields: fields, line: line) {
+            case let .success((_, names)): terms.append(NamesByLanguage(name: name, names: names))
             case let .failure(diagnostic): return .failure(diagnostic)
             }
         }
-        return .success(speakers)
+        return .success(terms)
     }
 
-    /// Names under `sections:` and `speakers:` given for a language the site is not in: kept,
+    /// Names under `sections:`, `speakers:` and `tags:` given for a language the site is not in: kept,
     /// but never shown, which is worth a warning at the line.
     func unlistedLanguageWarnings(_ fields: YAMLFields) -> [Diagnostic] {
         let listed = Set(editionLanguages.map { $0.lowercased() })
@@ -161,7 +182,7 @@ extension SiteConfig {
         if let sections = fields.entry("sections")?.value {
             nameMappings += (sections.mapping?.map(\.value) ?? []) + (sections.sequence?.compactMap { $0.mapping?["title"] } ?? [])
         }
-        nameMappings += fields.entry("speakers")?.value.mapping?.map(\.value) ?? []
+        for field in [NamesField.speakers, .tags] { nameMappings += fields.entry(field.key)?.value.mapping?.map(\.value) ?? [] }
         return nameMappings.compactMap(\.mapping).flatMap { $0.map(\.key) }.compactMap { key -> Diagnostic? in
             guard let language = key.string.flatMap(LanguageTag.normalized), !listed.contains(language.lowercased()) else { return nil }
             return .warning(

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     public var languages: [String] = []
     /// `speakers:`: names of one person in several languages.
     public var speakers: [Speaker] = []
+    /// `tags:`: names of one tag in several languages.
+    public var tags: [Tag] = []
     public var timeZone = TimeZone(identifier: "UTC")!
     /// Whether `timezone` was given; the build summary says when UTC was assumed.
     public var timeZoneWasSet = false
@@ -43,7 +45,7 @@ public struct SiteConfig: Sendable {
     static let knownKeys: Set<String> = [
         "title", "description", "language", "timezone", "base_url", "paginate", "sections",
         "unsafe_html", "link_index_html", "newsletter", "permalink",
-        "languages", "speakers",
+        "languages", "speakers", "tags",
     ]
 
     /// The configured display name of a section in the default language, or the section itself.
@@ -120,12 +122,8 @@ extension SiteConfig {
             diagnostics += problems
         }
         diagnostics += parseLanguages(fields, into: &config)
-        if let entry = fields.entry("speakers") {
-            switch parseSpeakers(entry, fields: fields) {
-            case let .success(speakers): config.speakers = speakers
-            case let .failure(diagnostic): diagnostics.append(diagnostic)
-            }
-        }
+        read("speakers", { parseNames($0, fields: fields, as: .speakers) }) { config.speakers = $0 }
+        read("tags", { parseNames($0, fields: fields, as: .tags) }) { config.tags = $0 }
         if let entry = fields.entry("sections") {
             switch parseSections(entry, fields: fields, language: config.language) {
             case let .success(sections): config.sections = sections
@@ -192,15 +190,25 @@ extension SiteConfig {
         }
         if !languages.isEmpty || !speakers.isEmpty {
             hasher.combine(languages.joined(separator: "\u{0}"))
-            for speaker in speakers {
-                hasher.combine(speaker.name)
-                for language in speaker.names.keys.sorted() { hasher.combine(language + "\u{0}" + speaker.names[language]!) }
-            }
+            Self.combine(speakers, into: &hasher)
+        }
+        // Only when given, so a site without them keeps its fingerprints; counted, so a name
+        // cannot pass from `speakers:` to `tags:` unseen.
+        if !tags.isEmpty {
+            hasher.combine(tags.count)
+            Self.combine(tags, into: &hasher)
         }
         hasher.combine(unsafeHTML)
         hasher.combine(linkIndexFiles)
         hasher.combine(permalink.description)
         newsletter.combine(into: &hasher)
         return hasher.finalize()
+    }
+
+    private static func combine(_ terms: [NamesByLanguage], into hasher: inout StableHasher) {
+        for term in terms {
+            hasher.combine(term.name)
+            for language in term.names.keys.sorted() { hasher.combine(language + "\u{0}" + term.names[language]!) }
+        }
     }
 }

@@ -13,7 +13,8 @@ public struct PageJob: Sendable, Hashable {
         case tag(Int, page: Int)
         case speakerIndex
         case speaker(Int, page: Int)
-        /// `404.html` at the root, which hosts serve for any missing path.
+        /// `404.html` at the root, which hosts serve for any missing path; each other edition's
+        /// in its folder (`zh/404.html`), for hosts that serve one per folder.
         case notFound
         case search
     }
@@ -30,19 +31,19 @@ public struct PageJob: Sendable, Hashable {
         self.kind = kind
         self.path = path
         self.edition = edition
-        file = kind == .notFound ? "404.html" : path.file
+        file = kind == .notFound ? path.folder + "404.html" : path.file
     }
 }
 
 extension Site {
     /// Every page of the site, in a fixed order: of each edition in turn for a site in several
-    /// languages (the 404 page only once, the default language's).
+    /// languages.
     public func pageJobs() -> [PageJob] {
         if isMultilingual { return editionSites().flatMap { $0.pageJobs() } }
         let edition = self.edition
         func job(_ kind: PageJob.Kind, _ path: SitePath) -> PageJob { PageJob(kind: kind, path: path, edition: edition) }
         var jobs: [PageJob] = [job(.home, prefix)]
-        if edition == 0 { jobs.append(job(.notFound, .root)) }
+        jobs.append(job(.notFound, prefix))
         jobs += [job(.archive, fixedPath(Self.archivePath)), job(.search, fixedPath(Self.searchPath))]
         jobs += articles.indices.map { job(.article($0), articles[$0].path) }
         jobs += days.indices.map { job(.day($0), days[$0].path) }
@@ -65,8 +66,8 @@ extension Site {
     /// How many pages `pageJobs()` lists, counted without listing them.
     public var pageCount: Int {
         let termPages = [sections, tags, speakers].joined().reduce(0) { $0 + pageCount(of: $1) }
-        // Per edition: home, archive, search, the tags and speakers pages; and one 404 page.
-        return 5 * editionCount + 1 + articles.count + days.count + weeks.count + years.count + termPages
+        // Per edition: home, 404, archive, search, the tags and speakers pages.
+        return 6 * editionCount + articles.count + days.count + weeks.count + years.count + termPages
     }
 
     /// Page numbers and paths of a term's paginated list: `tags/5g/`, `tags/5g/page/2/`, …

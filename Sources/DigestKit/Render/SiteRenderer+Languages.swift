@@ -12,6 +12,7 @@ extension SiteRenderer {
                 "url": views.url(counterparts[edition] ?? links.homes[edition]), "current": edition == site.edition,
             ]
         }
+        if job.kind == .notFound { context["language_homes"] = languageHomes(links) }
         if case .article = job.kind { return }
         guard job.kind != .notFound, let urls = AbsoluteURLs(baseURL: site.config.baseURL) else { return }
         let paired = zip(links.languages, counterparts).compactMap { language, path in path.map { (language, $0) } }
@@ -19,5 +20,18 @@ extension SiteRenderer {
         var alternates = paired.map { ["hreflang": $0.0, "href": urls.url($0.1)] }
         if let standIn = counterparts[0] { alternates.append(["hreflang": "x-default", "href": urls.url(standIn)]) }
         context["alternates"] = alternates
+    }
+
+    /// For a 404 page: each other language's home, the way there in that language's words, as
+    /// a host may serve this edition's 404 page to a reader of another (one missing the page
+    /// in `zh/` gets `404.html` where the host has no `zh/404.html` rule).
+    func languageHomes(_ links: EditionLinks) -> [[String: String]] {
+        links.languages.indices.filter { $0 != site.edition }.map { edition in
+            let words = templates.strings.localization(links.languages[edition])
+            return [
+                "lang": links.languages[edition], "dir": words.direction, "url": views.url(links.homes[edition]),
+                "text": words.text("not_found_latest"),
+            ]
+        }
     }
 }

@@ -139,9 +139,9 @@ public struct SiteRenderer: Sendable {
         case .home: return ("home", nil, home(root: root))
         case .notFound:
             // Hosts serve this page at any depth, where relative links cannot work; a base URL
-            // (when the site has one) anchors them.
+            // (when the site has one) anchors them at the page's own folder, where they start.
             var values: [String: Any] = ["recent": views.items(site.articles.indices.prefix(10), root: root)]
-            if let base = site.config.baseURL { values["base_href"] = base.hasSuffix("/") ? base : base + "/" }
+            if let urls = AbsoluteURLs(baseURL: site.config.baseURL) { values["base_href"] = urls.url(site.prefix) }
             return ("404", words.text("page_not_found"), values)
         case let .article(index): return ("article", site.articles[index].article.title, article(index, root: root))
         case let .day(index): return ("day", words.longDate(site.days[index].date), day(index, root: root))

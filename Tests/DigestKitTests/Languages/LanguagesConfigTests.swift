@@ -2,7 +2,7 @@ import Testing
 
 @testable import DigestKit
 
-/// `languages:` and names per language under `sections:` and `speakers:` in `site.yml`.
+/// `languages:` and names per language under `sections:`, `speakers:` and `tags:` in `site.yml`.
 @Suite struct LanguagesConfigTests {
     @Test func languagesListTheEditionsTheDefaultFirst() {
         let (config, diagnostics) = SiteConfig.parse("languages: [en, zh]\n")
@@ -40,6 +40,32 @@ import Testing
         #expect(listed.sectionTitle("diplomacy", language: "zh") == "外交")
     }
 
+    @Test func tagNamesPerLanguage() {
+        let (config, diagnostics) = SiteConfig.parse("languages: [en, zh]\ntags:\n  Trade war: {zh: 贸易战}\n  WTO: {zh: 世贸组织}\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.tags == [SiteConfig.Tag(name: "Trade war", names: ["zh": "贸易战"]), SiteConfig.Tag(name: "WTO", names: ["zh": "世贸组织"])])
+        #expect(config.tagKeys == ["trade war": 0, "贸易战": 0, "wto": 1, "世贸组织": 1])
+        #expect(config.speakers.isEmpty)
+        // A site without `tags:` keeps its fingerprint; one with them has another, and which
+        // list a name is under counts.
+        let plain = SiteConfig.parse("languages: [en, zh]\n").config
+        #expect(SiteConfig.parse("languages: [en, zh]\ntags: {}\n").config.fingerprint == plain.fingerprint)
+        #expect(config.fingerprint != plain.fingerprint)
+        let asSpeaker = SiteConfig.parse("languages: [en, zh]\nspeakers:\n  Trade war: {zh: 贸易战}\n  WTO: {zh: 世贸组织}\n").config
+        #expect(config.fingerprint != asSpeaker.fingerprint)
+    }
+
+    /// A bad entry of `tags:` is an error at its line and column, saying what to write.
+    @Test func aBadTagEntryNamesItsLineAndColumn() {
+        let (_, diagnostics) = SiteConfig.parse("languages: [en, zh]\ntags:\n  WTO: {zh: 世贸组织}\n  Trade war: 贸易战\n")
+        let error = diagnostics.first
+        #expect(diagnostics.count == 1 && error?.severity == .error)
+        #expect(error.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0)" } == "site.yml:4:3")
+        #expect(error?.hint == "write the name in the default language, then the others: 'Trade war: {zh: 贸易战}'")
+        let wrong = SiteConfig.parse("tags:\n  WTO:\n    zh: 世贸组织\n    chinese: 世贸\n").diagnostics
+        #expect(wrong.map { [$0.line, $0.column] } == [[4, 5]], "\(wrong)")
+    }
+
     @Test func namesInALanguageTheSiteIsNotInAreAWarningAtTheirLine() {
         let yaml = "languages: [en, zh]\nsections:\n  DIPLOMACY: {en: Diplomacy, fr: Diplomatie}\nspeakers:\n  Hua Chunying:\n    zh: 华春莹\n    ja: 華春瑩\n"
         let (config, diagnostics) = SiteConfig.parse(yaml)
@@ -49,6 +75,8 @@ import Testing
         #expect(config.sectionTitle("DIPLOMACY", language: "zh") == "Diplomacy")
         #expect(SiteConfig.parse("speakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.map(\.line) == [2], "a site in English alone")
         #expect(SiteConfig.parse("language: zh\nspeakers:\n  Hua Chunying: {zh: 华春莹}\n").diagnostics.isEmpty)
+        let tags = SiteConfig.parse("languages: [en, zh]\ntags:\n  WTO: {zh: 世贸组织, fr: OMC}\n").diagnostics
+        #expect(tags.map(\.severity) == [.warning] && tags.map(\.line) == [3])
     }
 
     /// Each bad `site.yml` gives one error at its line that says what to write.
@@ -61,6 +89,9 @@ import Testing
         ("sections:\n  DIPLOMACY: {english: Diplomacy}\n", 2, "'english' is not a language with a name"),
         ("speakers:\n  - Hua Chunying\n", 1, "the field 'speakers' must be speakers' names by language"),
         ("speakers:\n  Hua Chunying: 华春莹\n", 2, "speaker 'Hua Chunying' needs their names by language"),
+        ("tags:\n  - Trade war\n", 1, "the field 'tags' must be tags' names by language"),
+        ("tags:\n  Trade war: 贸易战\n", 2, "tag 'Trade war' needs its names by language"),
+        ("tags:\n  Trade war: {chinese: 贸易战}\n", 2, "tag 'Trade war': 'chinese' is not a language with a name"),
     ])
     func badSettingsAreErrorsAtTheirLine(yaml: String, line: Int, message: String) {
         let (_, diagnostics) = SiteConfig.parse(yaml)
