@@ -105,6 +105,43 @@ public struct Newsletter: Sendable {
 
     /// Greedy word wrap; a word longer than the width (a URL) stays whole on its own line.
     static func wrap(_ text: String, width: Int) -> String {
+        var text = text
+        // ASCII text (most of an English digest) is wrapped on bytes: telling Characters apart
+        // and asking each whether it is white space was most of the plain-text newsletter's
+        // time. In ASCII a character is a byte, and its white space is 0x09...0x0D and 0x20.
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? wrapASCII(bytes, width: width) : nil }
+        return ascii ?? wrapCharacters(text, width: width)
+    }
+
+    static func wrapASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / max(width, 1) + 1)
+        var length = 0
+        var index = 0
+        let count = bytes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+        while index < count {
+            while index < count && isSpace(bytes[index]) { index += 1 }
+            let start = index
+            while index < count && !isSpace(bytes[index]) { index += 1 }
+            let wordLength = index - start
+            guard wordLength > 0 else { break }
+            if length == 0 {
+                length = wordLength
+            } else if length + 1 + wordLength <= width {
+                out.append(0x20)
+                length += 1 + wordLength
+            } else {
+                out.append(0x0A)
+                length = wordLength
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wrap` by Characters, for text that is not all ASCII.
+    static func wrapCharacters(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var line = ""
         // The line's length in characters, kept as it grows: counting it again for every word

@@ -223,5 +223,18 @@ import Testing
                 #expect(Newsletter.wrap(text, width: width) == measured(text, width: width))
             }
         }
+        // All ASCII, which is wrapped on bytes: every ASCII white space between words.
+        let asciiWords = ["a", "tariff", "Q3", "2019", "x-y", "https://example.org/a/long/path/longer/than/a/line/of/text", "~"]
+        for width in [1, 5, 12, 72] {
+            for _ in 0..<300 {
+                let count = Int.random(in: 0...40, using: &generator)
+                var text = ""
+                for _ in 0..<count {
+                    text += ["", " ", "  ", "\n", "\t", "\r\n", "\r", "\u{0B}", "\u{0C}"].randomElement(using: &generator)!
+                    text += asciiWords.randomElement(using: &generator)!
+                }
+                #expect(Newsletter.wrap(text, width: width) == measured(text, width: width), "\(text.debugDescription)")
+            }
+        }
     }
 }
