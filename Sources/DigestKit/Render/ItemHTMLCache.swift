@@ -14,13 +14,14 @@ final class ItemHTMLCache: Sendable {
 
     private let templates: TemplateSet
     private let shared: [String: any Sendable]
-    /// Per article index: the rendered HTML cut at each placeholder.
-    private let pieces: Mutex<[[Substring]?]>
+    /// Per article index: the rendered HTML cut at each placeholder, as UTF-8 bytes that a
+    /// page's template run appends with the page's root between them.
+    private let pieces: Mutex<[[[UInt8]]?]>
 
     init(templates: TemplateSet, site: Site, words: Localization, count: Int) {
         self.templates = templates
         hasPartial = templates.library.program(named: Self.partial) != nil
-        pieces = Mutex([[Substring]?](repeating: nil, count: count))
+        pieces = Mutex([[[UInt8]]?](repeating: nil, count: count))
         let config = site.config
         shared = [
             "site": ["title": config.title, "description": config.description, "language": config.language],
@@ -34,7 +35,17 @@ final class ItemHTMLCache: Sendable {
 
     func html(for index: Int, root: String, item: [String: Any]) -> String? {
         guard hasPartial else { return nil }
-        let cut: [Substring]
+        var html: [UInt8] = []
+        write(index, root: root, item: item, into: &html)
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    /// Appends the item's HTML for a page whose root prefix is `root` to `output`: straight
+    /// into the page, where making a `String` of each item for each page (and checking it)
+    /// showed in a full build's profile.
+    func write(_ index: Int, root: String, item: [String: Any], into output: inout [UInt8]) {
+        guard hasPartial else { return }
+        let cut: [[UInt8]]
         if let cached = pieces.withLock({ $0[index] }) {
             cut = cached
         } else {
@@ -43,32 +54,36 @@ final class ItemHTMLCache: Sendable {
             context["root"] = Self.rootPlaceholder
             // Rendering outside the lock lets threads work in parallel; two threads may render
             // the same item once each, with the same result.
-            let html = templates.render(context, template: Self.partial)
-            cut = Self.cut(html, at: Self.rootPlaceholder)
+            let html = TemplateSet.renderBytes(context, template: Self.partial, from: templates.library)
+            cut = Self.cut(html, at: Array(Self.rootPlaceholder.utf8))
             pieces.withLock { $0[index] = cut }
         }
-        return cut.joined(separator: root)
-    }
-
-    /// `html.split(separator: placeholder)` keeping empty pieces, on UTF-8 bytes: the standard
-    /// library's substring search, run for every item, showed in a full build's profile.
-    static func cut(_ html: String, at placeholder: String) -> [Substring] {
-        let bytes = html.utf8
-        let marker = placeholder.utf8
-        guard let first = marker.first else { return [html[...]] }
-        var pieces: [Substring] = []
-        var pieceStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == first, bytes[index...].starts(with: marker) {
-                pieces.append(html[pieceStart..<index])
-                index = bytes.index(index, offsetBy: marker.count)
-                pieceStart = index
-            } else {
-                bytes.formIndex(after: &index)
+        var root = root
+        root.withUTF8 { root in
+            for (position, piece) in cut.enumerated() {
+                if position > 0 { output.append(contentsOf: root) }
+                output.append(contentsOf: piece)
             }
         }
-        pieces.append(html[pieceStart...])
+    }
+
+    /// `html` split at each `marker`, keeping empty pieces, on bytes: the standard library's
+    /// substring search, run for every item, showed in a full build's profile.
+    static func cut(_ html: [UInt8], at marker: [UInt8]) -> [[UInt8]] {
+        guard let first = marker.first else { return [html] }
+        var pieces: [[UInt8]] = []
+        var pieceStart = 0
+        var index = 0
+        while index < html.count {
+            if html[index] == first, html[index...].starts(with: marker) {
+                pieces.append(Array(html[pieceStart..<index]))
+                index += marker.count
+                pieceStart = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(Array(html[pieceStart...]))
         return pieces
     }
 }

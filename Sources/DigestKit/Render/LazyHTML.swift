@@ -6,6 +6,9 @@ import Mustache
 struct LazyHTML: MustacheCustomRenderable, @unchecked Sendable {
     let fingerprint: UInt64
     let make: () -> String
+    /// Appends the same HTML as `make` as UTF-8 bytes, where that saves making a `String`:
+    /// the compiled renderer uses it for `{{{…}}}`.
+    var write: ((inout [UInt8]) -> Void)? = nil
 
     var renderText: String { make() }
     var isNull: Bool { false }

@@ -128,7 +128,9 @@ struct ViewModels: @unchecked Sendable {
             hasher.combine(rootFingerprint)
             return ListItem(
                 item: shared,
-                html: LazyHTML(fingerprint: rootFingerprint) { itemHTML.html(for: index, root: root, item: values) ?? "" },
+                html: LazyHTML(
+                    fingerprint: rootFingerprint, make: { itemHTML.html(for: index, root: root, item: values) ?? "" },
+                    write: { itemHTML.write(index, root: root, item: values, into: &$0) }),
                 fingerprint: hasher.finalize())
         }
     }

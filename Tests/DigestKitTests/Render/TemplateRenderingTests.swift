@@ -71,7 +71,8 @@ import Testing
     @Test(arguments: ["", "a", "\u{1}root\u{1}", "x\u{1}root\u{1}\u{1}root\u{1}y", "\u{1}ro\u{1}root\u{1}t", "é\u{1}root\u{1}网"])
     func itemPiecesSplitLikeTheStandardLibrary(_ html: String) {
         let marker = ItemHTMLCache.rootPlaceholder
-        #expect(ItemHTMLCache.cut(html, at: marker) == html.split(separator: marker, omittingEmptySubsequences: false))
+        let pieces = ItemHTMLCache.cut(Array(html.utf8), at: Array(marker.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        #expect(pieces == html.split(separator: marker, omittingEmptySubsequences: false).map(String.init))
     }
 }
 

@@ -68,7 +68,9 @@ extension TemplateRun {
         case .string: append(string: value as! String, escaping: escaping)
         case .int: append(string: String(value as! Int), escaping: escaping)
         case .bool: append(string: (value as! Bool) ? "true" : "false", escaping: escaping)
-        case .lazyHTML: append(string: (value as! LazyHTML).make(), escaping: escaping)
+        case .lazyHTML:
+            let html = value as! LazyHTML
+            if escaping == .text, let write = html.write { write(&output) } else { append(string: html.make(), escaping: escaping) }
         default:
             if let renderable = value as? MustacheCustomRenderable {
                 append(string: renderable.renderText, escaping: escaping)
