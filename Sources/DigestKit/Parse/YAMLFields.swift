@@ -23,8 +23,10 @@ struct YAMLFields {
     /// regular expression tried on every plain value. The encoding is given because Yams'
     /// default reads the process environment on every parse.
     static let resolver = Resolver.default.removing(.float).removing(.timestamp).removing(.value)
-    /// Articles read no whole numbers and no merge keys: two rules fewer on each of their values.
-    static let articleResolver = resolver.removing(.int).removing(.merge)
+    /// Articles resolve no implicit type at all. Yams resolves a key's type again each time it
+    /// hashes it (for its duplicate-key check), trying each rule's regular expression; the one
+    /// field an article reads as a boolean (`draft:`) is resolved by `bool` when it is read.
+    static let articleResolver = resolver.removing(.int).removing(.merge).removing(.null).removing(.bool)
 
     /// Parses `yaml`; a syntax error becomes a diagnostic at the parser's position in the file.
     static func parse(_ yaml: String, file: String, firstLine: Int, resolver: Resolver = resolver) -> Result<YAMLFields, Diagnostic> {
@@ -149,6 +151,12 @@ struct YAMLFields {
 
     func bool(_ entry: Entry) -> Result<Bool, Diagnostic> {
         if let value = entry.value.bool { return .success(value) }
+        // Read without implicit types (`articleResolver`): Yams' own rule says if it is one.
+        if case let .scalar(scalar) = entry.value, scalar.style == .plain, Resolver.default.resolveTag(of: entry.value) == .bool,
+            let value = Bool.construct(from: Node.Scalar(scalar.string, Tag(.bool)))
+        {
+            return .success(value)
+        }
         return .failure(wrongType(entry, expected: "true or false"))
     }
 

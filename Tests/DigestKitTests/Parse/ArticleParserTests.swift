@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import DigestKit
 
@@ -112,6 +113,24 @@ import Testing
         #expect(warning.severity == .warning)
         #expect(warning.line == 9)
         #expect(warning.message.contains("chart.png"))
+    }
+
+    /// Articles are read without Yams' implicit types, and `draft:` is resolved when read: every
+    /// spelling must come out as Yams' full rules read it.
+    @Test func draftReadsAsYamsDefaultRulesWould() throws {
+        let spellings = [
+            "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+            "OFF", "tRuE", "yEs", "y", "n", "1", "0", "~", "null", "\"true\"", "'no'", "maybe", "[true]",
+        ]
+        for spelling in spellings {
+            let yaml = "title: T\ndraft: \(spelling)\n"
+            func read(_ resolver: Resolver) throws -> Bool? {
+                let fields = try YAMLFields.parse(yaml, file: "a.md", firstLine: 2, resolver: resolver).get()
+                let entry = try #require(fields.entries.first { $0.key == "draft" })
+                return try? fields.bool(entry).get()
+            }
+            #expect(try read(YAMLFields.articleResolver) == read(Resolver.default), "draft: \(spelling)")
+        }
     }
 
     @Test func draftFlag() throws {
