@@ -28,7 +28,10 @@ public struct SiteBuilder: Sendable {
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let sourcesStatedAtSeconds = Int(Date().timeIntervalSince1970)
         let content = clock.time("list sources") {
-            ContentLoader(siteDirectory: options.siteDirectory).load(trusting: { cached?.value?.trustedSources ?? [:] })
+            ContentLoader(siteDirectory: options.siteDirectory).load(trusts: {
+                guard let cache = cached?.value else { return { _, _ in false } }
+                return { cache.trusts($0, stamp: $1) }
+            })
         }
         let previous = cached?.value
         // In place only when the cache describes this very output folder, still intact.
@@ -44,13 +47,8 @@ public struct SiteBuilder: Sendable {
                 stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
                 walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
-        // The cache's table of source stamps, made beside the build instead of in its save.
-        let sourceStamps = Background { [sources = content.sources] in
-            var stamps: [String: FileStamp] = [:]
-            stamps.reserveCapacity(sources.count)
-            for source in sources { stamps[source.path] = source.stamp }
-            return stamps
-        }
+        // The cache's table of source stamps, encoded beside the build instead of in its save.
+        let sourceStamps = Background { [sources = content.sources] in BuildCache.stampTable(of: sources) }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
             RenderPlan.LastBuild(
@@ -160,7 +158,7 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(
-        previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
+        previous: BuildCache?, sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
         plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
         changedPaths: [String]
     ) throws {
@@ -182,7 +180,7 @@ public struct SiteBuilder: Sendable {
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
-        cache.sourceStamps = sourceStamps.value
+        cache.sourceStampsTable = sourceStamps.value
         cache.files = plan.manifest(rendered, kept: kept, in: output)
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
