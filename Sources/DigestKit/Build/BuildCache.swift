@@ -40,6 +40,9 @@ public struct BuildCache: Sendable {
     /// the same tick as the read could otherwise go unseen.
     var sourceStamps: [String: FileStamp] = [:]
     var sourcesStatedAtSeconds = 0
+    /// `sourceStamps` already encoded (`stampTable(of:)`), for a save: a build makes it from
+    /// its sources beside the rendering, so the save at the end has one table fewer to write.
+    var sourceStampsTable: [UInt8]?
 
     /// The article buckets' file names as read from disk, and those of them a save may keep as
     /// they are (`keepBuckets(unchangedExcept:from:)`).
@@ -58,7 +61,17 @@ public struct BuildCache: Sendable {
 
     /// Stamps of sources the next build may trust without reading them.
     var trustedSources: [String: FileStamp] {
-        sourceStamps.filter { $0.value.seconds < sourcesStatedAtSeconds - 2 && $0.value.changeSeconds < sourcesStatedAtSeconds - 2 }
+        sourceStamps.filter { isTrusted($0.value) }
+    }
+
+    /// Whether a source found with `stamp` may be trusted without reading it: asked of each
+    /// source, so that no table of trusted stamps is made first.
+    func trusts(_ path: String, stamp: FileStamp) -> Bool {
+        isTrusted(stamp) && sourceStamps[path] == stamp
+    }
+
+    private func isTrusted(_ stamp: FileStamp) -> Bool {
+        stamp.seconds < sourcesStatedAtSeconds - 2 && stamp.changeSeconds < sourcesStatedAtSeconds - 2
     }
 
     /// A file the build wrote: the fingerprint of what it was made from, and how it looked on

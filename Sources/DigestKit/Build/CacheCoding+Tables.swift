@@ -30,6 +30,20 @@ extension BuildCache {
         }
     }
 
+    /// The table `write(_:into:)` makes of the stamps of `sources` (those that have one),
+    /// without gathering them into a dictionary first.
+    static func stampTable(of sources: [SourceFile]) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.reserve(sources.count * 120)
+        writer.write(sources.lazy.filter { $0.stamp != nil }.count)
+        for source in sources {
+            guard let stamp = source.stamp else { continue }
+            writer.write(source.path)
+            write(stamp, into: &writer)
+        }
+        return writer.bytes
+    }
+
     static func readStamps(_ reader: inout CacheReader, limit: Int) throws -> [String: FileStamp] {
         try readTable(&reader, limit: limit, value: readStamp)
     }

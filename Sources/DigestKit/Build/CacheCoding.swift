@@ -51,7 +51,9 @@ extension BuildCache {
             switch table {
             case 0: Self.write(files, into: &writer)
             case 1: Self.write(folders, into: &writer)
-            default: Self.write(sourceStamps, into: &writer)
+            default:
+                if let sourceStampsTable { return sourceStampsTable }
+                Self.write(sourceStamps, into: &writer)
             }
             return writer.bytes
         }

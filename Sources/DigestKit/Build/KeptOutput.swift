@@ -10,6 +10,10 @@ struct KeptOutput: Sendable {
     private var recordedPageCount = 0
     /// Files kept one by one, all in `lastBuild`.
     private(set) var files: Set<String> = []
+    /// The files of `lastBuild` not kept, once `settled()` has worked them out: the commit
+    /// asks which recorded files to remove and the manifest which records to drop, and asking
+    /// `contains` of every recorded file hashed each path twice.
+    private(set) var recordedNotKept: [String]?
 
     init(lastBuild: [String: BuildCache.FileRecord] = [:]) {
         self.lastBuild = lastBuild
@@ -26,17 +30,35 @@ struct KeptOutput: Sendable {
         files.insert(file)
     }
 
+    /// A kept page is found with one look-up in the manifest: the commit asks about every
+    /// recorded file, and each look-up hashes the path.
     func contains(_ file: String) -> Bool {
-        files.contains(file) || keepsRecordedPages && lastBuild[file]?.isPage == true && !pagesNotKept.contains(file)
+        if keepsRecordedPages, lastBuild[file]?.isPage == true, !pagesNotKept.contains(file) { return true }
+        return files.contains(file)
     }
 
     var count: Int {
         (keepsRecordedPages ? recordedPageCount - pagesNotKept.count : 0) + files.count
     }
 
+    /// These kept files with `recordedNotKept` worked out, for a build that keeps no more.
+    /// Pages are told by their record, so only the files kept one by one are looked up.
+    func settled() -> KeptOutput {
+        var settled = self
+        var notKept: [String] = []
+        if keepsRecordedPages {
+            notKept = pagesNotKept.filter { !files.contains($0) }
+            for (file, record) in lastBuild where !record.isPage && !files.contains(file) { notKept.append(file) }
+        } else {
+            notKept = lastBuild.keys.filter { !files.contains($0) }
+        }
+        settled.recordedNotKept = notKept
+        return settled
+    }
+
     /// For the commit, which removes the output's files neither made nor kept.
     var keptFiles: KeptFiles {
-        KeptFiles(count: count) { [self] in contains($0) }
+        KeptFiles(count: count, recordedNotKept: recordedNotKept) { [self] in contains($0) }
     }
 
     /// The manifest records of the kept files. With the pages kept, starts from the last
@@ -49,8 +71,7 @@ struct KeptOutput: Sendable {
             return records
         }
         var records = lastBuild
-        for (file, record) in lastBuild where !record.isPage && !files.contains(file) { records[file] = nil }
-        for file in pagesNotKept { records[file] = nil }
+        for file in recordedNotKept ?? settled().recordedNotKept ?? [] { records[file] = nil }
         return records
     }
 }

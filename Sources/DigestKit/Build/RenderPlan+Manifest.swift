@@ -7,7 +7,8 @@ extension RenderPlan {
     /// It lists every file the build made: one that cannot be stamped gets a stamp no file has
     /// (a size of -1), so that the next build finds it altered and makes it again. That is
     /// what lets a body-only rebuild keep the recorded pages without listing them.
-    func manifest(_ rendered: RenderedFingerprints, in output: URL) -> [String: BuildCache.FileRecord] {
+    /// `kept` is `kept(with: rendered)`, when the caller has it already.
+    func manifest(_ rendered: RenderedFingerprints, kept: KeptOutput? = nil, in output: URL) -> [String: BuildCache.FileRecord] {
         var made: [(file: String, fingerprint: UInt64, isPage: Bool)] = []
         made.reserveCapacity(pageFingerprints.count + rendered.pages.count + fingerprints.count + rendered.files.count)
         // The plan's fingerprints and those worked out while rendering are of different files.
@@ -15,7 +16,7 @@ extension RenderPlan {
         for files in [fingerprints, rendered.files] { for (file, fingerprint) in files { made.append((file, fingerprint, false)) } }
         let folder = OpenFolder(output.path)
         let stamps = made.parallelMap { made in folder.flatMap { FileStamp(made.file, in: $0) } }
-        var records = kept(with: rendered).records
+        var records = (kept ?? self.kept(with: rendered)).records
         for (made, stamp) in zip(made, stamps) {
             records[made.file] = BuildCache.FileRecord(fingerprint: made.fingerprint, stamp: stamp ?? Self.noStamp, isPage: made.isPage)
         }
@@ -23,11 +24,11 @@ extension RenderPlan {
     }
 
     /// The last build's files left as they are: the plan's, and those the search index kept
-    /// while rendering.
+    /// while rendering; settled, as nothing more is kept.
     func kept(with rendered: RenderedFingerprints) -> KeptOutput {
         var kept = kept
         for file in rendered.kept { kept.keep(file) }
-        return kept
+        return kept.settled()
     }
 
     private static let noStamp = FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0)
@@ -37,8 +38,12 @@ extension RenderPlan {
     /// are the last build's, so when every rendered one is too the manifest is a subset of
     /// that build's, and a subset as large as the set is the set.
     func listsTheLastBuildsFiles(_ manifest: [String: BuildCache.FileRecord], rendered: RenderedFingerprints) -> Bool {
+        manifest.count == kept.lastBuild.count && filesNotInTheLastBuild(rendered: rendered).isEmpty
+    }
+
+    /// The files this build rendered that the last build's manifest does not list.
+    func filesNotInTheLastBuild(rendered: RenderedFingerprints) -> [String] {
         let last = kept.lastBuild
-        return manifest.count == last.count
-            && [pageFingerprints, rendered.pages, fingerprints, rendered.files].allSatisfy { $0.keys.allSatisfy { last[$0] != nil } }
+        return [pageFingerprints, rendered.pages, fingerprints, rendered.files].flatMap { $0.keys.filter { last[$0] == nil } }
     }
 }

@@ -183,12 +183,18 @@ extension RenderPlan {
 
         /// The file is on disk as the last build left it.
         func isIntact(_ file: String) -> Bool {
-            files[file] != nil && !altered.contains(file)
+            files[file] != nil && !isAltered(file)
         }
 
         /// The file was made from the same inputs, and is on disk as the last build left it.
         func keeps(_ file: String, fingerprint: UInt64) -> Bool {
-            files[file]?.fingerprint == fingerprint && !altered.contains(file)
+            files[file]?.fingerprint == fingerprint && !isAltered(file)
+        }
+
+        /// Usually nothing was altered, and a rebuild asks about every search file: an empty
+        /// set is not asked, which would hash the path all the same.
+        private func isAltered(_ file: String) -> Bool {
+            !altered.isEmpty && altered.contains(file)
         }
     }
 }

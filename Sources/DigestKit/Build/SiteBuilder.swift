@@ -28,7 +28,10 @@ public struct SiteBuilder: Sendable {
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let sourcesStatedAtSeconds = Int(Date().timeIntervalSince1970)
         let content = clock.time("list sources") {
-            ContentLoader(siteDirectory: options.siteDirectory).load(trusting: { cached?.value?.trustedSources ?? [:] })
+            ContentLoader(siteDirectory: options.siteDirectory).load(trusts: {
+                guard let cache = cached?.value else { return { _, _ in false } }
+                return { cache.trusts($0, stamp: $1) }
+            })
         }
         let previous = cached?.value
         // In place only when the cache describes this very output folder, still intact.
@@ -44,13 +47,8 @@ public struct SiteBuilder: Sendable {
                 stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
                 walk: { writer.previousFiles() }) : nil
         pipeline.storedParses = previous
-        // The cache's table of source stamps, made beside the build instead of in its save.
-        let sourceStamps = Background { [sources = content.sources] in
-            var stamps: [String: FileStamp] = [:]
-            stamps.reserveCapacity(sources.count)
-            for source in sources { stamps[source.path] = source.stamp }
-            return stamps
-        }
+        // The cache's table of source stamps, encoded beside the build instead of in its save.
+        let sourceStamps = Background { [sources = content.sources] in BuildCache.stampTable(of: sources) }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
             RenderPlan.LastBuild(
@@ -63,9 +61,10 @@ public struct SiteBuilder: Sendable {
         let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache) }
         let result: Pipeline.Result
         var report = SiteWriter.Report()
+        let kept: KeptOutput
         let transaction: any OutputTransaction
         do {
-            (result, report, transaction) =
+            (result, report, kept, transaction) =
                 incremental
                 ? try write(
                     into: writer.beginUpdate(listing: outputCheck.map { check -> @Sendable () -> OutputListing.Result in { check.value.listing } }),
@@ -93,7 +92,8 @@ public struct SiteBuilder: Sendable {
             do {
                 try clock.time("save cache") {
                     try saveCache(
-                        previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, output: writer.output,
+                        previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, kept: kept,
+                        output: writer.output,
                         sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
                 }
             } catch {
@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
         summary.incremental = incremental
         summary.articleFolders = addresses.folders
         summary.stages = clock.all
-        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any) }
+        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any, outputCheck as Any, kept) }
         return summary
     }
 
@@ -146,16 +146,16 @@ public struct SiteBuilder: Sendable {
     private func write(
         into transaction: some OutputTransaction, pipeline: Pipeline, indexed: Pipeline.Indexed,
         plan: RenderPlan
-    ) throws -> (Pipeline.Result, SiteWriter.Report, any OutputTransaction) {
+    ) throws -> (Pipeline.Result, SiteWriter.Report, KeptOutput, any OutputTransaction) {
         do {
             let counter = StageCounter()
             let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
             var report = SiteWriter.Report()
             (report.written, report.unchanged) = counter.totals
-            let kept = plan.kept(with: result.fingerprints).keptFiles
+            let kept = plan.kept(with: result.fingerprints)
             report.unchanged += kept.count
-            try pipeline.clock.time("commit output") { try transaction.commit(kept: kept, report: &report) }
-            return (result, report, transaction)
+            try pipeline.clock.time("commit output") { try transaction.commit(kept: kept.keptFiles, report: &report) }
+            return (result, report, kept, transaction)
         } catch {
             transaction.abandon()
             throw error
@@ -164,8 +164,8 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(
-        previous: BuildCache?, sourceStamps: Background<[String: FileStamp]>, indexed: Pipeline.Indexed,
-        plan: RenderPlan, rendered: RenderedFingerprints, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
+        previous: BuildCache?, sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
+        plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
         changedPaths: [String]
     ) throws {
         var cache = BuildCache(
@@ -186,19 +186,20 @@ public struct SiteBuilder: Sendable {
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
-        cache.sourceStamps = sourceStamps.value
-        cache.files = plan.manifest(rendered, in: output)
-        // Folders the listing found unchanged, and that this build moved nothing into or out
-        // of, keep their stamps without another look.
+        cache.sourceStampsTable = sourceStamps.value
+        cache.files = plan.manifest(rendered, kept: kept, in: output)
+        // An update knows which folders may have changed: those the listing did not find
+        // settled, those it moved files into or out of, and those of files new to the
+        // manifest. The rest keep their stamps without another look.
         let changedFolders = OutputListing.folders(holding: changedPaths)
-        let settled = (listing?.settled ?? []).subtracting(changedFolders)
         cache.foldersStatedAtNanoseconds = OutputListing.nowNanoseconds()
-        if let previous, !previous.folders.isEmpty, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
-            let unsettled = listing.map { $0.unsettled + changedFolders } ?? Array(previous.folders.keys)
-            cache.folders = OutputListing.restamped(previous.folders, unsettled: unsettled, in: output.path)
+        if let previous, !previous.folders.isEmpty, let listing {
+            let restamping = listing.unsettled + changedFolders + OutputListing.folders(holding: plan.filesNotInTheLastBuild(rendered: rendered))
+            cache.folders = OutputListing.restamped(previous.folders, restamping: restamping, in: output.path)
+        } else if let previous, !previous.folders.isEmpty, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
+            cache.folders = OutputListing.restamped(previous.folders, restamping: previous.folders.keys, in: output.path)
         } else {
-            let knownFolders = previous?.folders.filter { settled.contains($0.key) } ?? [:]
-            cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path, reusing: knownFolders)
+            cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path)
         }
         cache.structure = plan.structure
         cache.structureBasis = plan.structureBasis
@@ -206,6 +207,7 @@ public struct SiteBuilder: Sendable {
         cache.layoutKey = indexed.layoutKey
         cache.layoutFileName = indexed.keptLayout ? previous?.layoutFileName : nil
         try cache.save(in: options.siteDirectory)
+        if options.keepUntilExit { ExitRetention.keep(cache) }
     }
 
     /// Reads site.yml and compiles the theme's templates (the site's `Templates/` over the built-in ones); errors in either stop the build here.

@@ -6,8 +6,10 @@ extension Site {
 
     /// Every language the site's pages are written in: the site's (each of `languages:`) and
     /// its articles'.
+    /// A closure, not a key path: a key path through `article` was read through the runtime
+    /// for every article, on a rebuild's critical path.
     public var languages: Set<String> {
-        Set(articles.lazy.compactMap(\.article.language)).union(config.editionLanguages)
+        Set(articles.lazy.compactMap { $0.article.language }).union(config.editionLanguages)
     }
 
     /// Articles that share a `translation_key:` (two or more), by key, each group in the site's

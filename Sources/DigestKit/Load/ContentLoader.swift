@@ -26,9 +26,17 @@ public struct ContentLoader: Sendable {
         load { trusted }
     }
 
-    /// `trusted` is asked for once every file is stamped: a rebuild decodes its cache (which
-    /// holds them) on other threads meanwhile, instead of before it lists the content.
     func load(trusting trusted: () -> [String: FileStamp]) -> ContentSnapshot {
+        load(trusts: {
+            let stamps = trusted()
+            return { stamps[$0] == $1 }
+        })
+    }
+
+    /// `trusts` is asked for once every file is stamped: a rebuild decodes its cache (which
+    /// holds the stamps) on other threads meanwhile, instead of before it lists the content.
+    /// It then says of each file, by its path and stamp, whether to leave it unread.
+    func load(trusts: () -> @Sendable (String, FileStamp) -> Bool) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
@@ -71,12 +79,12 @@ public struct ContentLoader: Sendable {
         let stamps = markdown.parallelMap { file in
             folder.flatMap { FileStamp(file.relative, in: $0) }
         }
-        let trusted = trusted()
+        let trusted = trusts()
         let files = markdown
         let reads = Array(files.indices).parallelMap { index in
             let (file, stamp) = (files[index], stamps[index])
             return Result {
-                if let stamp, trusted[file.path] == stamp {
+                if let stamp, trusted(file.path, stamp) {
                     var source = SourceFile(path: file.path, bytes: Data())
                     source.stamp = stamp
                     source.unread = true

@@ -81,12 +81,14 @@ extension SiteWriter {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
                 }
             }
-            // Looked up, not united into one set: a rebuild keeps nearly every file.
+            // Looked up, not united into one set: a rebuild keeps nearly every file, so that
+            // is asked first.
             let stale = Set(
-                existing().files(notKeptBy: { path in
-                    produced.contains(path) || kept.contains(path) || SiteWriter.keptNames.contains(path)
-                        || path == SiteWriter.markerName || path == SiteWriter.journalName
-                }))
+                existing().files(
+                    notKeptBy: { path in
+                        kept.contains(path) || produced.contains(path) || SiteWriter.keptNames.contains(path)
+                            || path == SiteWriter.markerName || path == SiteWriter.journalName
+                    }, amongRecorded: kept.recordedNotKept))
             report.changedPaths = Array(stale) + moved
             for path in stale {
                 try fileManager.removeItem(at: writer.output.appendingPathComponent(path))

@@ -3,10 +3,14 @@
 /// them all into a set showed.
 public struct KeptFiles: Sendable {
     public let count: Int
+    /// The last build's recorded files that are not kept, when the caller knows them: the
+    /// commit then asks only about those, not about every recorded file.
+    public let recordedNotKept: [String]?
     private let member: @Sendable (String) -> Bool
 
-    public init(count: Int, contains member: @escaping @Sendable (String) -> Bool) {
+    public init(count: Int, recordedNotKept: [String]? = nil, contains member: @escaping @Sendable (String) -> Bool) {
         self.count = count
+        self.recordedNotKept = recordedNotKept
         self.member = member
     }
 

@@ -19,6 +19,7 @@ final class OutputCheck: Sendable {
 
     private let paths: [String]
     private let folders: [String]
+    private let folderTable: [String: FileStamp]
     private let looks: SharedWork<Look>
     private let walk: @Sendable () -> Set<String>
     private let found = Mutex<Found?>(nil)
@@ -36,6 +37,7 @@ final class OutputCheck: Sendable {
         let root = OpenFolder(output)
         self.paths = paths
         self.folders = folderList
+        folderTable = folders
         self.walk = walk
         looks = SharedWork(count: paths.count + folderList.count) { index -> Look in
             guard index >= paths.count else {
@@ -64,7 +66,7 @@ final class OutputCheck: Sendable {
         let listing =
             folders.isEmpty
             ? OutputListing.Result(files: walk())
-            : OutputListing.result(folders: folders, found: listed, recorded: paths)
+            : OutputListing.result(folders: folders, found: listed, recorded: paths, table: folderTable)
         let made = Found(altered: altered, listing: listing)
         found.withLock { $0 = made }
         return made

@@ -39,16 +39,17 @@ enum OutputListing {
         return recorded
     }
 
-    /// `folderStamps` for a build that left the very files the last one recorded: the folders
-    /// are the same, so the last table serves, with the folders not known to be settled
-    /// (`Result.unsettled`, and those the build changed) stamped again. Working out the
-    /// folders of every file was most of a rebuild's save.
-    static func restamped(_ recorded: [String: FileStamp], unsettled: some Sequence<String>, in output: String) -> [String: FileStamp] {
-        let unsettled = Set(unsettled).filter { recorded[$0] != nil }.sorted()
+    /// `folderStamps` from the last table: only the folders in `restamping` are stamped again
+    /// (those a listing did not find settled, those the build moved files into or out of, and
+    /// the folders of files new to the manifest), and those of them that are gone leave the
+    /// table. Working out the folders of every file was most of a rebuild's save. A folder
+    /// left in the table that no longer holds a recorded file costs the next build one look.
+    static func restamped(_ recorded: [String: FileStamp], restamping: some Sequence<String>, in output: String) -> [String: FileStamp] {
+        let restamping = Set(restamping).sorted()
         let root = OpenFolder(output)
-        let stamps = unsettled.parallelMap { folder in root.flatMap { FileStamp(folder: folder, in: $0) } }
+        let stamps = restamping.parallelMap { folder in root.flatMap { FileStamp(folder: folder, in: $0) } }
         var folders = recorded
-        for (folder, stamp) in zip(unsettled, stamps) { folders[folder] = stamp }
+        for (folder, stamp) in zip(restamping, stamps) { folders[folder] = stamp }
         return folders
     }
 
@@ -66,29 +67,46 @@ enum OutputListing {
     struct Result: Sendable {
         /// Files read from folders that changed, or every file when nothing was recorded.
         var found: [String]
-        /// What the last build recorded; those in `settled` folders are there still.
+        /// What the last build recorded; those in settled folders are there still.
         var recorded: [String] = []
-        /// Folders found as the last build left them, long enough before it stamped them, and
-        /// the other recorded folders (read, as they may have changed).
-        var settled: Set<String> = []
-        var unsettled: [String] = []
+        /// The recorded folders; those not in `unsettled` were found as the last build left
+        /// them, long enough before it stamped them. The others were read, as they may have
+        /// changed. Asked about, not gathered into a set of settled folders: a rebuild finds
+        /// nearly every folder settled, and hashing them all showed.
+        var folders: [String: FileStamp] = [:]
+        var unsettled: [String] = [] {
+            didSet { unsettledSet = Set(unsettled) }
+        }
+        private var unsettledSet: Set<String> = []
 
         init(files: Set<String>) {
             found = Array(files)
         }
 
-        init(found: [String], recorded: [String], settled: Set<String>, unsettled: [String]) {
+        init(found: [String], recorded: [String], folders: [String: FileStamp], unsettled: [String]) {
             self.found = found
             self.recorded = recorded
-            self.settled = settled
+            self.folders = folders
             self.unsettled = unsettled
+            unsettledSet = Set(unsettled)
+        }
+
+        func isSettled(_ folder: String) -> Bool {
+            folders[folder] != nil && !unsettledSet.contains(folder)
+        }
+
+        /// The settled folders, gathered (for tests and full builds' saves).
+        var settled: Set<String> {
+            Set(folders.keys.lazy.filter(isSettled))
         }
 
         /// The files listed that `keep` does not claim. A rebuild keeps nearly every file, so
         /// the folder of a recorded file is worked out only for the few it does not keep:
-        /// grouping every file by folder showed in one-edit rebuilds.
-        func files(notKeptBy keep: (String) -> Bool) -> [String] {
-            found.filter { !keep($0) } + recorded.filter { !keep($0) && settled.contains(OutputFile.folder(of: $0)) }
+        /// grouping every file by folder showed in one-edit rebuilds. `candidates`, when
+        /// given, are the recorded files `keep` may not claim (`KeptFiles.recordedNotKept`):
+        /// only they are asked about.
+        func files(notKeptBy keep: (String) -> Bool, amongRecorded candidates: [String]? = nil) -> [String] {
+            found.filter { !keep($0) } + (candidates ?? recorded).filter { !keep($0) && isSettled(OutputFile.folder(of: $0)) }
         }
     }
 
@@ -105,7 +123,7 @@ enum OutputListing {
         let found = Array(list.indices).parallelMap { index in
             look(at: list[index], stamp: stamps[index], root: root, output: output, recorded: folders, statedAtNanoseconds: statedAtNanoseconds)
         }
-        return result(folders: list, found: found, recorded: files)
+        return result(folders: list, found: found, recorded: files, table: folders)
     }
 
     /// One recorded folder: nil when it is as the last build left it (and was stamped well
@@ -122,10 +140,10 @@ enum OutputListing {
     }
 
     /// The listing from what `look` found in each of `folders`.
-    static func result(folders list: [String], found: [[String]?], recorded files: some Sequence<String>) -> Result {
+    /// `table` is the recorded folders with their stamps, `list` its keys in the order `found` follows.
+    static func result(folders list: [String], found: [[String]?], recorded files: some Sequence<String>, table: [String: FileStamp]) -> Result {
         Result(
-            found: found.flatMap { $0 ?? [] }, recorded: Array(files),
-            settled: Set(list.indices.lazy.filter { found[$0] == nil }.map { list[$0] }),
+            found: found.flatMap { $0 ?? [] }, recorded: Array(files), folders: table,
             unsettled: list.indices.filter { found[$0] != nil }.map { list[$0] })
     }
 

@@ -69,6 +69,26 @@ import Testing
         }
     }
 
+    /// The table of source stamps a build encodes from its sources reads back as the table a
+    /// cache encodes from its dictionary; a source without a stamp is left out of both.
+    @Test func sourceStampsEncodedFromTheSourcesReadBackTheSame() throws {
+        var cache = try Self.cache()
+        var sources = cache.sourceStamps.map { path, stamp in
+            var source = SourceFile(path: path, bytes: Data())
+            source.stamp = stamp
+            return source
+        }
+        sources.append(SourceFile(path: "Content/unstamped.md", bytes: Data()))
+        cache.sourceStampsTable = BuildCache.stampTable(of: sources)
+        let (main, buckets) = cache.encoded()
+        let read = try Self.decode(main, buckets: buckets)
+        #expect(read.sourceStamps == cache.sourceStamps)
+        for (path, stamp) in cache.sourceStamps {
+            #expect(read.trusts(path, stamp: stamp) == read.trustedSources.keys.contains(path))
+        }
+        #expect(!read.trusts("Content/0.md", stamp: Self.stamp(1)))
+    }
+
     /// A main file cut anywhere, or with a part's length changed, is damage: the build then
     /// starts afresh instead of trusting half a table.
     @Test func aCutOrAlteredMainFileIsRefused() throws {

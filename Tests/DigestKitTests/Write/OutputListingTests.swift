@@ -83,7 +83,7 @@ import Testing
         try FileManager.default.removeItem(at: root.appendingPathComponent("tags/trade/notes.txt"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("extra"))
         try write("articles/c/index.html")
-        let restamped = OutputListing.restamped(folders, unsettled: listing.unsettled, in: root.path)
+        let restamped = OutputListing.restamped(folders, restamping: listing.unsettled, in: root.path)
         #expect(restamped == OutputListing.folderStamps(of: built, in: root.path))
         #expect(!listing.settled.contains("tags/trade") && !listing.settled.contains("articles/c"))
         #expect(Set(listing.unsettled).isSuperset(of: ["tags/trade", "articles/c"]))
