@@ -113,12 +113,18 @@ public struct SiteWriter: Sendable {
         public func stage(_ file: OutputFile) throws -> Bool {
             guard OutputFile.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
             let folder = OutputFile.folder(of: file.path)
-            let (isNew, needsFolder) = staged.withLock { staged in
-                (staged.paths.insert(file.path).inserted, !folder.isEmpty && staged.folders.insert(folder).inserted)
+            let (isNew, folderMade) = staged.withLock { staged in
+                (staged.paths.insert(file.path).inserted, folder.isEmpty || staged.folders.contains(folder))
             }
             guard isNew else { throw WriteError.duplicatePath(file.path) }
             let destination = stagingPrefix + file.path
-            if needsFolder { try Self.makeFolders(stagingPrefix + folder) }
+            // A folder is recorded once it exists, not when a thread sets out to make it: two
+            // files of one new folder staged at once each make it (the second finds it there)
+            // rather than one writing into a folder the other has not made yet.
+            if !folderMade {
+                try Self.makeFolders(stagingPrefix + folder)
+                staged.withLock { _ = $0.folders.insert(folder) }
+            }
             let previous = outputPrefix + file.path
             switch file.content {
             case let .bytes(data):

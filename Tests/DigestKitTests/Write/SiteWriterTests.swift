@@ -38,6 +38,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
     }
 
+    /// Files of one new folder staged at once from several threads: none may find the folder
+    /// missing because another thread set out to make it first (a bilingual build once failed
+    /// writing `zh/index.html` beside `zh/404.html`).
+    @Test func filesOfOneNewFolderStagedAtOnceAllLand() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = SiteWriter(output: output)
+        for round in 0..<2 {
+            // Two files to a folder, the pair side by side: `parallelMap` hands neighbours to
+            // different threads.
+            let files = (0..<1_000).map { OutputFile.text("r\(round)/f\($0 / 2)/\($0 % 2).html", "\($0)") }
+            let report = try writer.write(files)
+            #expect(report.written == 1_000)
+        }
+    }
+
     @Test func unchangedFilesKeepTheirModificationTime() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = SiteWriter(output: output)
