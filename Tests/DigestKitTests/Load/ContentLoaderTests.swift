@@ -9,9 +9,10 @@ import Testing
     @Test func trustedStampsAreAskedForOnceAndLeaveThoseFilesUnread() throws {
         let site = try TempSite(articles: ["a.md": "A", "b.md": "B", "c.md": "C"])
         defer { site.remove() }
-        let stamps = try ["a.md", "b.md"].reduce(into: [String: FileStamp]()) { stamps, name in
-            stamps["Content/\(name)"] = try #require(FileStamp(path: site.url("Content/\(name)").path))
+        let stamps = ["a.md", "b.md"].reduce(into: [String: FileStamp]()) { stamps, name in
+            stamps["Content/\(name)"] = FileStamp(path: site.url("Content/\(name)").path)
         }
+        #expect(stamps.count == 2)
         let asked = Gathered<Int>()
         let snapshot = ContentLoader(siteDirectory: site.root).load(trusting: {
             asked.insert(asked.all.count)
