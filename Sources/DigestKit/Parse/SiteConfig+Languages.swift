@@ -182,7 +182,11 @@ extension SiteConfig {
         if let sections = fields.entry("sections")?.value {
             nameMappings += (sections.mapping?.map(\.value) ?? []) + (sections.sequence?.compactMap { $0.mapping?["title"] } ?? [])
         }
-        for field in [NamesField.speakers, .tags] { nameMappings += fields.entry(field.key)?.value.mapping?.map(\.value) ?? [] }
+        // On a site in one language, a speaker's or tag's names in others are how two spellings
+        // are gathered under one (see docs/languages.md): used, so not worth a warning.
+        for field in [NamesField.speakers, .tags] where editionLanguages.count > 1 {
+            nameMappings += fields.entry(field.key)?.value.mapping?.map(\.value) ?? []
+        }
         return nameMappings.compactMap(\.mapping).flatMap { $0.map(\.key) }.compactMap { key -> Diagnostic? in
             guard let language = key.string.flatMap(LanguageTag.normalized), !listed.contains(language.lowercased()) else { return nil }
             return .warning(
