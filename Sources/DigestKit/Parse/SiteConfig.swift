@@ -130,7 +130,7 @@ extension SiteConfig {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
-        if !diagnostics.hasErrors { diagnostics += config.unlistedLanguageWarnings(fields) }
+        if !diagnostics.hasErrors { diagnostics += config.unlistedLanguageWarnings(fields) + SiteConfig.sharedNameWarnings(fields) }
         return (config, diagnostics)
     }
 

@@ -82,6 +82,19 @@ import Testing
         #expect(tags.map(\.severity) == [.warning] && tags.map(\.line) == [3])
     }
 
+    /// Two entries sharing a name file its articles under the first only: a warning at the
+    /// second's line names both.
+    @Test func aNameGivenToTwoEntriesIsAWarningAtTheSecond() {
+        let yaml = "languages: [en, zh]\nspeakers:\n  Hua Chunying: {zh: 华春莹}\n  Geng Shuang: {zh: 华春莹}\ntags:\n  Trade: {zh: 贸易}\n  trade: {zh: 商贸}\n"
+        let diagnostics = SiteConfig.parse(yaml).diagnostics
+        #expect(diagnostics.map(\.severity) == [.warning, .warning], "\(diagnostics)")
+        #expect(diagnostics.map { [$0.line ?? 0, $0.column ?? 0] } == [[4, 21], [7, 3]])
+        #expect(diagnostics.first?.message == "'华春莹' is also a name of speaker 'Hua Chunying' (line 3): articles giving it are filed under 'Hua Chunying' only")
+        #expect(diagnostics.last?.hint == "give each tag names of its own, or make the two one entry")
+        // One entry may repeat its own name in another language.
+        #expect(SiteConfig.parse("languages: [en, zh]\nspeakers:\n  WTO: {zh: WTO}\n").diagnostics.isEmpty)
+    }
+
     /// Each bad `site.yml` gives one error at its line that says what to write.
     @Test(arguments: [
         ("language: fr\nlanguages: [en, zh]\n", 1, "'language: fr' is not one of 'languages:' (en, zh)"),
