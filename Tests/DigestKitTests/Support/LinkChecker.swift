@@ -37,7 +37,9 @@ struct LinkChecker {
                 if link.isEmpty || link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") { continue }
                 checked += 1
                 let base = URL(string: "https://example.org\(subPath)\(page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!)")!
-                guard let resolved = URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? link, relativeTo: base)?.absoluteURL
+                // The file a link names: its fragment, if any, names a place in it.
+                let file = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                guard let resolved = URL(string: file.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? file, relativeTo: base)?.absoluteURL
                 else {
                     problems.append(Problem(page: page, link: link, reason: "not a URL"))
                     continue
