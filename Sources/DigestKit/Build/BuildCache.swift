@@ -59,11 +59,6 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Stamps of sources the next build may trust without reading them.
-    var trustedSources: [String: FileStamp] {
-        sourceStamps.filter { isTrusted($0.value) }
-    }
-
     /// Whether a source found with `stamp` may be trusted without reading it: asked of each
     /// source, so that no table of trusted stamps is made first.
     func trusts(_ path: String, stamp: FileStamp) -> Bool {

@@ -52,8 +52,8 @@ extension Pipeline {
         clock.add("parse", since: parseStart)
         let indexStart = DispatchTime.now().uptimeNanoseconds
         defer { clock.add("index", since: indexStart) }
-        // Closures, not key paths: a key path here was read through the runtime for each of
-        // ten thousand outcomes, on a rebuild's critical path.
+        // Closures, not key paths: a key path here is read through the runtime for every
+        // outcome, on a rebuild's critical path.
         var diagnostics = settingsWarnings + content.diagnostics + outcomes.flatMap { $0.diagnostics }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedForDisplay()) }
 

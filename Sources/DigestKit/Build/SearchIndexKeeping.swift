@@ -37,13 +37,9 @@ final class SearchIndexKeeping: SearchIndexReuse {
     }
 
     func recordedFiles(under folder: String) -> [String] {
-        // Bytes compared, not characters: every recorded path is asked, once per folder.
-        let prefix = Array(folder.utf8)
-        guard !prefix.isEmpty else { return Array(last.files.keys) }
-        return last.files.keys.filter { path in
-            path.utf8.count >= prefix.count
-                && (path.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, prefix, prefix.count) == 0 } ?? path.hasPrefix(folder))
-        }
+        // Bytes compared, not Characters: every recorded path is asked, once per folder.
+        guard !folder.isEmpty else { return Array(last.files.keys) }
+        return last.files.keys.filter { $0.utf8.starts(with: folder.utf8) }
     }
 
     func isKeptIntact(_ file: String) -> Bool {

@@ -19,18 +19,7 @@ public struct ContentLoader: Sendable {
     /// Reads every Markdown file, except those whose stamp is in `trusted` (the build cache
     /// knows their bytes): they are left unread unless a page needs their body.
     public func load() -> ContentSnapshot {
-        load(trusting: [:])
-    }
-
-    func load(trusting trusted: [String: FileStamp]) -> ContentSnapshot {
-        load { trusted }
-    }
-
-    func load(trusting trusted: () -> [String: FileStamp]) -> ContentSnapshot {
-        load(trusts: {
-            let stamps = trusted()
-            return { stamps[$0] == $1 }
-        })
+        load(trusts: { { _, _ in false } })
     }
 
     /// `trusts` is asked for once every file is stamped: a rebuild decodes its cache (which

@@ -74,9 +74,7 @@ enum OutputListing {
         /// changed. Asked about, not gathered into a set of settled folders: a rebuild finds
         /// nearly every folder settled, and hashing them all showed.
         var folders: [String: FileStamp] = [:]
-        var unsettled: [String] = [] {
-            didSet { unsettledSet = Set(unsettled) }
-        }
+        private(set) var unsettled: [String] = []
         private var unsettledSet: Set<String> = []
 
         init(files: Set<String>) {

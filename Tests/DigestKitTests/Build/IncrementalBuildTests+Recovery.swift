@@ -91,7 +91,7 @@ extension IncrementalBuildTests {
         Thread.sleep(forTimeInterval: 3.2)
         try Self.cachedBuild(site)
         let cache = try #require(BuildCache.load(from: site.root, generator: GeneratorIdentity.current))
-        let snapshot = ContentLoader(siteDirectory: site.root).load(trusting: cache.trustedSources)
+        let snapshot = ContentLoader(siteDirectory: site.root).load(trusts: { { cache.trusts($0, stamp: $1) } })
         #expect(snapshot.sources.count == 24)
         #expect(snapshot.sources.allSatisfy { $0.unread && $0.bytes.isEmpty })
 
