@@ -3,8 +3,9 @@ import Hummingbird
 import NIOCore
 
 /// Answers unknown paths with the theme's `404.html` (a language's own, `zh/404.html`, under its
-/// folder) and status 404. The page's relative links are anchored with `<base href>` at its
-/// folder, since the preview serves the site at the root.
+/// folder) and status 404. The page's relative links are anchored with `<base href>` at the page
+/// itself, since the preview serves it at any path: links resolve from its folder, and its skip
+/// link (`#main`) stays on the page instead of leading to the folder's home.
 struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     let root: URL
 
@@ -23,7 +24,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
             (try? String(contentsOf: root.appendingPathComponent(folder + "404.html"), encoding: .utf8))
             ?? "<!doctype html><title>Not found</title><h1>Not found</h1>"
         if !html.contains("<base "), let head = html.range(of: "<head>") {
-            html.insert(contentsOf: "\n<base href=\"/\(folder)\">", at: head.upperBound)
+            html.insert(contentsOf: "\n<base href=\"/\(folder)404.html\">", at: head.upperBound)
         }
         html = LiveReloadScript.inject(into: html)
         return Response(

@@ -93,7 +93,18 @@ import Testing
         let response = try await preview.http.get("/no/such/page/")
         #expect(response.status == 404)
         #expect(response.body.contains("Page not found"))
-        #expect(response.body.contains("<base href=\"/\">"))
+        // Read as a browser reads them: against <base>, the skip link stays on a 404 page and
+        // the home link reaches the home page.
+        let base = try #require(response.body.firstMatch(of: /<base href="([^"]*)">/).map { String($0.1) })
+        let skip = try #require(response.body.firstMatch(of: /class="skip-link" href="([^"]*)"/).map { String($0.1) })
+        let page = try #require(URL(string: base, relativeTo: URL(string: "http://127.0.0.1/no/such/page/")))
+        let skipTarget = try #require(URL(string: skip, relativeTo: page))
+        #expect(skipTarget.fragment == "main")
+        let landing = try await preview.http.get(skipTarget.path(percentEncoded: true))
+        #expect(landing.body.contains("Page not found") && landing.body.contains("id=\"main\""), "\(skipTarget.path)")
+        let archive = try #require(response.body.firstMatch(of: /<a href="([^"]*archive[^"]*)">/).map { String($0.1) })
+        let archivePath = try #require(URL(string: archive, relativeTo: page)).path(percentEncoded: true)
+        #expect(try await preview.http.get(archivePath).status == 200, "\(archive) → \(archivePath)")
         await preview.stop()
     }
 
