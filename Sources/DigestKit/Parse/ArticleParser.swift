@@ -26,10 +26,7 @@ public struct ArticleParser: Sendable {
         let file = document.path
         var diagnostics: [Diagnostic] = []
         let fields: YAMLFields
-        switch YAMLFields.parse(
-            document.frontMatter, file: file, firstLine: document.frontMatterLine,
-            resolver: YAMLFields.articleResolver)
-        {
+        switch YAMLFields.frontMatter(document.frontMatter, file: file, firstLine: document.frontMatterLine) {
         case let .success(parsed): fields = parsed
         case let .failure(diagnostic): return Outcome(article: nil, diagnostics: [diagnostic])
         }

@@ -28,11 +28,24 @@ struct YAMLFields {
     /// field an article reads as a boolean (`draft:`) is resolved by `bool` when it is read.
     static let articleResolver = resolver.removing(.int).removing(.merge).removing(.null).removing(.bool)
 
+    /// An article's front matter, read without implicit types (`articleResolver`): by
+    /// `PlainFrontMatter` when it is in the plain shape nearly every article's is, else by Yams.
+    static func frontMatter(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
+        if let (entries, mappingLine) = PlainFrontMatter.read(yaml, firstLine: firstLine, resolver: articleResolver) {
+            return .success(YAMLFields(file: file, firstLine: firstLine, entries: entries, mappingLine: mappingLine))
+        }
+        return parse(yaml, file: file, firstLine: firstLine, resolver: articleResolver)
+    }
+
+    /// Yams' default constructor, made once: `Constructor.default` builds its tables anew on
+    /// every use, and every node's tag holds one. Its tables are constants, never changed.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
     /// Parses `yaml`; a syntax error becomes a diagnostic at the parser's position in the file.
     static func parse(_ yaml: String, file: String, firstLine: Int, resolver: Resolver = resolver) -> Result<YAMLFields, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, resolver, .default, .utf8)
+            node = try Yams.compose(yaml: yaml, resolver, constructor, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {
