@@ -44,16 +44,20 @@ extension AddressBook {
 
     /// The book in `siteDirectory`'s cache folder; nil when there is none or it is unreadable.
     public static func load(from siteDirectory: URL) -> AddressBook? {
-        let url = url(in: siteDirectory)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == Substring(firstLine) else { return nil }
-        lines.removeFirst()
+        guard let bytes = try? FileBytes.read(url(in: siteDirectory).path) else { return nil }
+        return parse(bytes)
+    }
+
+    /// Read as bytes (tab and line break are ASCII): splitting the text into Characters took
+    /// a build tens of milliseconds at 10,000 articles.
+    static func parse(_ bytes: [UInt8]) -> AddressBook? {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), first.elementsEqual(firstLine.utf8) else { return nil }
         var folders: [String: String] = [:]
+        folders.reserveCapacity(lines.count)
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2 else { return nil }
-            folders[String(fields[0])] = String(fields[1])
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")), !line[(tab + 1)...].contains(UInt8(ascii: "\t")) else { return nil }
+            folders[String(decoding: line[..<tab], as: UTF8.self)] = String(decoding: line[(tab + 1)...], as: UTF8.self)
         }
         return AddressBook(folders: folders)
     }

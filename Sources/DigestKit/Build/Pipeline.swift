@@ -20,6 +20,9 @@ public struct Pipeline: Sendable {
     public var parseCache: ParseCache?
     /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.
     public var storedParses: BuildCache?
+    /// The process ends after this build (`BuildOptions.keepUntilExit`): what rendering made
+    /// for itself is left for the system to reclaim rather than freed on the build's time.
+    public var keepsUntilExit = false
 
     public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config

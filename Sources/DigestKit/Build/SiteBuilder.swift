@@ -81,9 +81,12 @@ public struct SiteBuilder: Sendable {
         var warnings = result.warnings
         let addresses = AddressBook(result.site)
         // The same structure places every article where the last build did, and that build
-        // recorded those addresses: reading its book back would only find them equal.
+        // recorded those addresses: reading its book back would only find them equal. Read
+        // and compared on its own thread, beside the cache's save.
         let samePlaces = previous?.structure != nil && plan.structure == previous?.structure && AddressBook.exists(in: options.siteDirectory)
-        if options.useCache && !samePlaces { warnings += clock.time("addresses") { record(addresses, of: result.site) } }
+        let moves =
+            options.useCache && !samePlaces
+            ? Background { [site = result.site] in clock.time("addresses (own thread)") { record(addresses, of: site) } } : nil
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
@@ -104,6 +107,7 @@ public struct SiteBuilder: Sendable {
                         hint: "the next build will be a full one"))
             }
         }
+        if let moves { warnings += clock.time("addresses (waited for)") { moves.value } }
         clock.time("old output removed (waited for)") { transaction.finish() }
         finished = true
         let files = report.written + report.unchanged
@@ -240,6 +244,7 @@ public struct SiteBuilder: Sendable {
         pipeline.parseCache = options.parseCache
         pipeline.contentRoot = options.siteDirectory
         pipeline.themeAssets = theme.assetFiles
+        pipeline.keepsUntilExit = options.keepUntilExit
         return pipeline
     }
 
