@@ -58,6 +58,9 @@ public struct SiteBuilder: Sendable {
         // Problems in the input surface before anything is staged, so a bad build never
         // touches the output; once pages render, they go straight to staging.
         let indexed = try pipeline.index(content)
+        // Asked here so that the sources' bytes, all parsed by now, are let go before the
+        // pages render rather than held to the end.
+        let everySourceUnread = content.sources.allSatisfy(\.unread)
         let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache) }
         let result: Pipeline.Result
         var report = SiteWriter.Report()
@@ -90,7 +93,7 @@ public struct SiteBuilder: Sendable {
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
-            && content.sources.allSatisfy(\.unread) && plan.structure == previous?.structure
+            && everySourceUnread && plan.structure == previous?.structure
         if options.useCache && !nothingChanged {
             do {
                 try clock.time("save cache") {
@@ -124,7 +127,7 @@ public struct SiteBuilder: Sendable {
         summary.incremental = incremental
         summary.articleFolders = addresses.folders
         summary.stages = clock.all
-        if options.keepUntilExit { ExitRetention.keep(content, indexed, result, plan, previous as Any, outputCheck as Any, kept) }
+        if options.keepUntilExit { ExitRetention.keep(indexed, result, plan, previous as Any, outputCheck as Any, kept) }
         return summary
     }
 
