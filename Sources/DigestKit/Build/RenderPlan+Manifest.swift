@@ -7,15 +7,18 @@ extension RenderPlan {
     /// It lists every file the build made: one that cannot be stamped gets a stamp no file has
     /// (a size of -1), so that the next build finds it altered and makes it again. That is
     /// what lets a body-only rebuild keep the recorded pages without listing them.
-    /// `kept` is `kept(with: rendered)`, when the caller has it already.
-    func manifest(_ rendered: RenderedFingerprints, kept: KeptOutput? = nil, in output: URL) -> [String: BuildCache.FileRecord] {
+    /// `kept` is `kept(with: rendered)`, when the caller has it already; `known` holds stamps
+    /// taken as files were written, still true (a full build's, swapped in whole).
+    func manifest(
+        _ rendered: RenderedFingerprints, kept: KeptOutput? = nil, known: [String: FileStamp] = [:], in output: URL
+    ) -> [String: BuildCache.FileRecord] {
         var made: [(file: String, fingerprint: UInt64, isPage: Bool)] = []
         made.reserveCapacity(pageFingerprints.count + rendered.pages.count + fingerprints.count + rendered.files.count)
         // The plan's fingerprints and those worked out while rendering are of different files.
         for pages in [pageFingerprints, rendered.pages] { for (file, fingerprint) in pages { made.append((file, fingerprint, true)) } }
         for files in [fingerprints, rendered.files] { for (file, fingerprint) in files { made.append((file, fingerprint, false)) } }
         let folder = OpenFolder(output.path)
-        let stamps = made.parallelMap { made in folder.flatMap { FileStamp(made.file, in: $0) } }
+        let stamps = made.parallelMap { made in known[made.file] ?? folder.flatMap { FileStamp(made.file, in: $0) } }
         var records = (kept ?? self.kept(with: rendered)).records
         for (made, stamp) in zip(made, stamps) {
             records[made.file] = BuildCache.FileRecord(fingerprint: made.fingerprint, stamp: stamp ?? Self.noStamp, isPage: made.isPage)

@@ -94,12 +94,18 @@ public struct SiteBuilder: Sendable {
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
             && everySourceUnread && plan.structure == previous?.structure
+        // A full build over an old output hard-links the files it found unchanged, and each
+        // one's stamp (its change time) moves when the old output's name for it goes: the
+        // cache, which records those stamps, is saved once the old output is removed.
+        if options.useCache && !incremental && report.unchanged > 0 {
+            clock.time("old output removed (waited for)") { transaction.finish() }
+        }
         if options.useCache && !nothingChanged {
             do {
                 try clock.time("save cache") {
                     try saveCache(
                         previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, kept: kept,
-                        output: writer.output,
+                        output: writer.output, written: (transaction as? SiteWriter.StagingArea)?.writtenStamps ?? [:],
                         sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
                 }
             } catch {
@@ -172,8 +178,8 @@ public struct SiteBuilder: Sendable {
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(
         previous: BuildCache?, sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
-        plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, sourcesStatedAtSeconds: Int, listing: OutputListing.Result?,
-        changedPaths: [String]
+        plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, written: [String: FileStamp],
+        sourcesStatedAtSeconds: Int, listing: OutputListing.Result?, changedPaths: [String]
     ) throws {
         var cache = BuildCache(
             generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
@@ -194,7 +200,7 @@ public struct SiteBuilder: Sendable {
         }
         cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
         cache.sourceStampsTable = sourceStamps.value
-        cache.files = plan.manifest(rendered, kept: kept, in: output)
+        cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
         // manifest. The rest keep their stamps without another look.

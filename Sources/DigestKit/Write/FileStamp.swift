@@ -31,6 +31,13 @@ struct FileStamp: Sendable, Hashable {
         self.init(relative.isEmpty ? "." : relative, in: folder, type: S_IFDIR)
     }
 
+    /// The stamp of the regular file open as `descriptor`.
+    init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        self.init(info, type: S_IFREG)
+    }
+
     private init?(path: String, type: mode_t) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

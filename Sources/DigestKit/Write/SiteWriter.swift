@@ -85,6 +85,10 @@ public struct SiteWriter: Sendable {
         let writer: SiteWriter
         /// The files staged so far, and the folders made for them.
         private let staged = Mutex<(paths: Set<String>, folders: Set<String>)>(([], []))
+        /// The stamps of the files written, taken from each one before it was closed. They stay
+        /// true after the swap, which renames only the staging folder, so the build cache
+        /// records them without stamping every file of the new output again.
+        private let stamps = Mutex<[String: FileStamp]>([:])
         /// Folder paths ending in "/", worked out once: URL path arithmetic for every file
         /// showed in a full build.
         private let stagingPrefix: String
@@ -129,7 +133,7 @@ public struct SiteWriter: Sendable {
             switch file.content {
             case let .bytes(data):
                 if hasPreviousOutput, SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0 { return true }
-                try Self.writeFile(destination, data)
+                if let stamp = try Self.writeFile(destination, data) { stamps.withLock { $0[file.path] = stamp } }
             case let .copy(source):
                 if hasPreviousOutput, let data = try? Data(contentsOf: source, options: .alwaysMapped),
                     SiteWriter.sameBytes(atPath: previous, data), Glibc.link(previous, destination) == 0
@@ -141,9 +145,14 @@ public struct SiteWriter: Sendable {
             return false
         }
 
+        /// The stamps of the files written (not those linked or copied), by path in the output.
+        var writtenStamps: [String: FileStamp] { stamps.withLock { $0 } }
+
         /// Plain open/write/close: `Data.write(to:)` also syncs each file to disk, which a build
         /// of thousands of pages does not need (the swap makes the whole site appear at once).
-        static func writeFile(_ path: String, _ data: Data) throws {
+        /// Returns the file's stamp as written.
+        @discardableResult
+        static func writeFile(_ path: String, _ data: Data) throws -> FileStamp? {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             defer { close(fd) }
@@ -158,6 +167,7 @@ public struct SiteWriter: Sendable {
                     offset += written
                 }
             }
+            return FileStamp(descriptor: fd)
         }
 
         /// `mkdir -p` with plain system calls: Foundation's `createDirectory` stats every parent,
@@ -239,48 +249,6 @@ public struct SiteWriter: Sendable {
         guard entries.allSatisfy({ Self.keptNames.contains($0) || $0 == "README.md" }) else {
             throw WriteError.notOurs(output.path)
         }
-    }
-
-    /// Output ← staging. Where the system can, the two folders trade places in one atomic step,
-    /// so the output folder exists at every moment: with two renames a reader (or a build killed
-    /// between them) found no output folder at all (CrashSafetyTests). The old site, now in
-    /// `staging`, is removed after, on a thread of its own (returned, to be waited for); a crash
-    /// before that leaves it for the next build to clear.
-    /// Elsewhere two renames: a crash between them leaves the old site in `retired`, which the
-    /// next build puts back before doing anything else.
-    func swapIn() throws -> Background<Void>? {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
-            try fileManager.moveItem(at: staging, to: output)
-            return nil
-        }
-        if Self.exchange(staging, output) {
-            return Background { [staging] in try? FileManager.default.removeItem(at: staging) }
-        }
-        try? fileManager.removeItem(at: retired)
-        try fileManager.moveItem(at: output, to: retired)
-        try fileManager.moveItem(at: staging, to: output)
-        try? fileManager.removeItem(at: retired)
-        return nil
-    }
-
-    #if canImport(Glibc)
-    /// glibc's `renameat2` (Linux 3.15+), looked up at run time: Swift's Glibc module does not
-    /// export it.
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
-    #endif
-
-    /// Swaps two existing folders atomically (`RENAME_EXCHANGE`); false where the system or the
-    /// file system cannot, and nothing was changed.
-    static func exchange(_ first: URL, _ second: URL) -> Bool {
-        #if canImport(Glibc)
-        let renameExchange: UInt32 = 1 << 1
-        guard let renameat2 else { return false }
-        return renameat2(AT_FDCWD, first.path, AT_FDCWD, second.path, renameExchange) == 0
-        #else
-        return false
-        #endif
     }
 
     private func recoverInterruptedSwap() throws {
