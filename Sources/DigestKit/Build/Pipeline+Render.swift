@@ -90,8 +90,8 @@ extension Pipeline {
     ) throws {
         guard !jobs.isEmpty else { return }
         let renderers = editions.map { SiteRenderer(site: $0, templates: templates) }
-        // Their memos (every article's list item and its HTML) took one thread tens of
-        // milliseconds to free while the other had nothing to do.
+        // Their memos (every article's list item and its HTML) kept one thread freeing them
+        // while the other had nothing to do.
         defer { if keepsUntilExit { ExitRetention.keep(renderers) } }
         let failure = jobs.parallelMap { job -> Error? in
             do {

@@ -16,15 +16,15 @@ public struct ContentLoader: Sendable {
         self.contentFolder = contentFolder
     }
 
-    /// Reads every Markdown file, except those whose stamp is in `trusted` (the build cache
-    /// knows their bytes): they are left unread unless a page needs their body.
+    /// Reads every Markdown file.
     public func load() -> ContentSnapshot {
         load(trusts: { { _, _ in false } })
     }
 
     /// `trusts` is asked for once every file is stamped: a rebuild decodes its cache (which
     /// holds the stamps) on other threads meanwhile, instead of before it lists the content.
-    /// It then says of each file, by its path and stamp, whether to leave it unread.
+    /// It then says of each file, by its path and stamp, whether the build cache knows its
+    /// bytes: such a file is left unread unless a page needs its body.
     func load(trusts: () -> @Sendable (String, FileStamp) -> Bool) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path

@@ -3,11 +3,11 @@ import Yams
 /// Reads front matter in the shape nearly every article has, without libyaml: one `key: value`
 /// per line, the value on its key's line (plain, or quoted with no escapes) or a block of lines
 /// under it (`>-`, `|`: evenly indented, no blank line within), and lists as `- item` lines under
-/// their key. Building libyaml's events and Yams' nodes for that was about
-/// a twentieth of a full build's CPU time (docs/performance.md).
+/// their key. Building libyaml's events and Yams' nodes for that was a large share of a full
+/// build's time (docs/performance.md).
 ///
-/// Anything outside that shape gives nil and is read by Yams instead: comments, block scalars,
-/// flow lists, nested mappings (`quotes:`), escapes, a value continued on the next line, an
+/// Anything outside that shape gives nil and is read by Yams instead: comments, block scalars
+/// with an indentation digit, `+` or a blank line, flow lists, nested mappings (`quotes:`), escapes, a value continued on the next line, an
 /// empty value, a repeated key, tabs, and characters YAML treats as line breaks or refuses. So
 /// what this returns is what Yams returns for the same text; `PlainFrontMatterTests` holds it
 /// to that over generated front matter. Its nodes carry no `mark`, which Yams gives no way to

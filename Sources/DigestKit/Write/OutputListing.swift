@@ -24,15 +24,11 @@ enum OutputListing {
     }
 
     /// The stamp of every folder that holds one of `files` (paths relative to `output`), the
-    /// output folder itself as "". `reusing` gives stamps known to be current (folders `Result.settled` found unchanged that
-    /// the build then left alone), which are kept without another look.
-    static func folderStamps(
-        of files: some Sequence<String>, in output: String,
-        reusing known: [String: FileStamp] = [:]
-    ) -> [String: FileStamp] {
+    /// output folder itself as "".
+    static func folderStamps(of files: some Sequence<String>, in output: String) -> [String: FileStamp] {
         let list = Array(folders(holding: files))
         let root = OpenFolder(output)
-        let stamps = list.parallelMap { folder in known[folder] ?? root.flatMap { FileStamp(folder: folder, in: $0) } }
+        let stamps = list.parallelMap { folder in root.flatMap { FileStamp(folder: folder, in: $0) } }
         var recorded: [String: FileStamp] = [:]
         recorded.reserveCapacity(list.count)
         for (folder, stamp) in zip(list, stamps) { recorded[folder] = stamp }
@@ -93,7 +89,7 @@ enum OutputListing {
             folders[folder] != nil && !unsettledSet.contains(folder)
         }
 
-        /// The settled folders, gathered (for tests and full builds' saves).
+        /// The settled folders, gathered: what `isSettled` says of each, for the tests.
         var settled: Set<String> {
             Set(folders.keys.lazy.filter(isSettled))
         }

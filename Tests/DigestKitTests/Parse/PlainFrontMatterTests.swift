@@ -82,8 +82,10 @@ import Yams
             summary: "Annex in over at in the its remains at exercise report goods ministry."
 
             """
-        #expect(articles.count > 10)
-        for (name, yaml) in articles.sorted(by: { $0.key < $1.key }) where !yaml.contains("quotes:") && !yaml.contains("#") {
+        // Quotes (a nested mapping) and comments are Yams' by design.
+        let plainShaped = articles.filter { !$0.value.contains("quotes:") && !$0.value.contains("#") }
+        #expect(plainShaped.count > 10, "\(plainShaped.count) of \(articles.count) articles without quotes: or comments")
+        for (name, yaml) in plainShaped.sorted(by: { $0.key < $1.key }) {
             let readings = try #require(Self.bothReadings(yaml), "\(name) went to Yams:\n\(yaml)")
             #expect(readings.plain == readings.yams, "\(name)")
         }
