@@ -7,26 +7,32 @@ struct PreviewBuilder: Sendable {
     let configuration: PreviewConfiguration
     let state: PreviewState
     let logger: Logger
-    /// Unchanged articles are not parsed again on the next rebuild.
-    let parseCache = ParseCache()
+    /// The last build's records, so a rebuild parses and renders only what an edit changed.
+    /// The preview's folder is its own, outside the work tree: a rebuild takes it as the last
+    /// build left it.
+    let session = BuildSession(ownsItsOutput: true)
 
-    var options: BuildOptions {
+    func options(inputs: InputStamps?) -> BuildOptions {
         var options = BuildOptions(siteDirectory: configuration.siteDirectory, outputDirectory: configuration.outputDirectory)
         options.includeDrafts = configuration.includeDrafts
         options.includeFuture = configuration.includeFuture
-        options.parseCache = parseCache
+        options.session = session
+        options.inputs = inputs
         return options
     }
 
-    /// One build; a failure keeps the last good site and reports its problems.
+    /// One build of the site as `inputs` found it; a failure keeps the last good site and
+    /// reports its problems.
     @discardableResult
-    func rebuild() async -> Bool {
+    func rebuild(_ inputs: InputStamps? = nil) async -> Bool {
         do {
             try FileManager.default.createDirectory(
                 at: configuration.outputDirectory.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let summary = try SiteBuilder(options: options).build()
+            let summary = try SiteBuilder(options: options(inputs: inputs)).build()
             for warning in summary.warnings { logger.warning("\(warning)") }
             logger.info("\(summary.line)")
+            // `digest serve --verbose`: where each rebuild's time went, as `digest build --timings`.
+            logger.debug("\n\(summary.stageTable)")
             await state.published(addresses: summary.articleFolders.mapValues { "/" + $0 })
             return true
         } catch let failure as BuildFailure {

@@ -35,7 +35,9 @@ public struct PreviewServer: Sendable {
     /// The first build (a failed one still serves, with the overlay) and the application.
     /// `onRunning` gets the bound port, which differs from `port` when that is 0.
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
-        await builder.rebuild()
+        // Read before the first build, so an edit made while it runs brings another.
+        let inputs = InputStamps.read(siteDirectory: configuration.siteDirectory)
+        await builder.rebuild(inputs)
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: NotFoundPage(root: configuration.outputDirectory))
         router.add(
@@ -62,7 +64,7 @@ public struct PreviewServer: Sendable {
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: router),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "digest"),
-            services: [SiteWatcher(builder: builder)],
+            services: [SiteWatcher(builder: builder, built: inputs)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

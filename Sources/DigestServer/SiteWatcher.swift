@@ -1,3 +1,4 @@
+import DigestKit
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -6,6 +7,8 @@ import ServiceLifecycle
 /// after a change it waits until the inputs have been still for one more poll.
 struct SiteWatcher: Service {
     let builder: PreviewBuilder
+    /// The inputs as the last build found them.
+    let built: InputStamps
 
     func run() async throws {
         try await cancelWhenGracefulShutdown { try await watch() }
@@ -14,20 +17,21 @@ struct SiteWatcher: Service {
     private func watch() async throws {
         let site = builder.configuration.siteDirectory
         let interval = builder.configuration.pollInterval
-        var seen = SiteFingerprint.read(siteDirectory: site)
+        var seen = built
         while !Task.isCancelled {
             try await Task.sleep(for: interval)
-            var now = SiteFingerprint.read(siteDirectory: site)
+            var now = InputStamps.read(siteDirectory: site)
             guard now != seen else { continue }
             // Let the burst settle: editors often write a file in several steps.
             while true {
                 try await Task.sleep(for: .milliseconds(60))
-                let settled = SiteFingerprint.read(siteDirectory: site)
+                let settled = InputStamps.read(siteDirectory: site)
                 if settled == now { break }
                 now = settled
             }
+            builder.logger.debug("changed: \(now.changes(since: seen).prefix(5).joined(separator: ", "))")
             seen = now
-            await builder.rebuild()
+            await builder.rebuild(now)
         }
     }
 }

@@ -11,13 +11,18 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Articles dated after this are "future". Fixed per build so every page agrees.
     public var now = Date()
-    /// Parses kept between builds of one process; see `ParseCache`.
-    public var parseCache: ParseCache?
     /// Use the build cache (`BuildCache`): reparse only changed files, rerender only pages
-    /// whose inputs changed, and update the output in place. Off for `--clean` and the preview.
+    /// whose inputs changed, and update the output in place. Off for `--clean` and the preview
+    /// (which keeps its records in a `session`).
     public var useCache = false
     /// With `useCache`: do not read the cache (a full build), but leave a fresh one (`--clean`).
     public var clean = false
+    /// Keeps the build's records in memory for the next build of this process, in place of the
+    /// cache on disk (the preview server's rebuilds); see `BuildSession`.
+    public var session: BuildSession?
+    /// The inputs as the caller read them just now (the preview's watcher): the content is
+    /// listed from this reading rather than stamped again.
+    public var inputs: InputStamps?
     /// The process ends after this build (the command line): its data is left for the system
     /// to reclaim at exit rather than freed value by value (`ExitRetention`).
     public var keepUntilExit = false

@@ -16,8 +16,6 @@ public struct Pipeline: Sendable {
     /// Warnings found before the build (site.yml, the theme's strings files), reported with
     /// the articles' own.
     public var settingsWarnings: [Diagnostic] = []
-    /// Parses kept from an earlier build in this process (the preview server's).
-    public var parseCache: ParseCache?
     /// Parses kept on disk by the last build (`BuildCache`); used when its parse settings match.
     public var storedParses: BuildCache?
     /// The process ends after this build (`BuildOptions.keepUntilExit`): what rendering made

@@ -16,8 +16,11 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.outputDirectory)
         // The last build's cache is decoded on another thread while the templates compile and
         // the content is listed and stamped; the loader waits for it only once it needs it.
+        // A session holds the last build's records in memory, decoded already.
+        let (remembered, outputAsLeft) = options.session?.take() ?? (nil, false)
+        let keepsRecords = options.useCache || options.session != nil
         let cached =
-            options.useCache && !options.clean
+            remembered == nil && options.useCache && !options.clean
             ? Background { [siteDirectory = options.siteDirectory] in
                 clock.time("read build cache (own thread)") {
                     BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
@@ -26,29 +29,27 @@ public struct SiteBuilder: Sendable {
         var pipeline = try clock.time("settings, theme") { () throws(BuildFailure) in try preparePipeline() }
         pipeline.clock = clock
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
-        let sourcesStatedAtSeconds = Int(Date().timeIntervalSince1970)
+        let sourcesStatedAtSeconds = options.inputs?.readAtSeconds ?? Int(Date().timeIntervalSince1970)
         let content = clock.time("list sources") {
-            ContentLoader(siteDirectory: options.siteDirectory).load(trusts: {
-                guard let cache = cached?.value else { return { _, _ in false } }
-                return { cache.trusts($0, stamp: $1) }
-            })
+            ContentLoader(siteDirectory: options.siteDirectory).load(
+                trusts: {
+                    guard let cache = remembered ?? cached?.value else { return { _, _ in false } }
+                    return { cache.trusts($0, stamp: $1) }
+                }, listed: options.inputs)
         }
-        let previous = cached?.value
+        let previous = remembered ?? cached?.value
         // In place only when the cache describes this very output folder, still intact.
         let incremental = previous?.output == options.outputDirectory.path && writer.canUpdateInPlace()
         // An update needs to know which of the output's files were altered since the last
         // build, and at the end which files the output holds, to remove those no longer made.
         // Stamping thousands of files and folders takes a while, so it starts now, beside the
         // indexing and rendering.
-        let outputCheck =
-            incremental
-            ? OutputCheck(
-                output: writer.output.path, files: Array(previous!.files.keys),
-                stamps: previous!.files.values.map(\.stamp), folders: previous!.folders, statedAtNanoseconds: previous!.foldersStatedAtNanoseconds,
-                walk: { writer.previousFiles() }) : nil
+        let outputCheck = incremental ? previous!.outputCheck(of: writer, asLeft: outputAsLeft) : nil
         pipeline.storedParses = previous
         // The cache's table of source stamps, encoded beside the build instead of in its save.
-        let sourceStamps = Background { [sources = content.sources] in BuildCache.stampTable(of: sources) }
+        let sourceStamps = Background { [sources = content.sources, inMemory = options.session != nil] in
+            inMemory ? [] : BuildCache.stampTable(of: sources)
+        }
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
             RenderPlan.LastBuild(
@@ -61,7 +62,7 @@ public struct SiteBuilder: Sendable {
         // Asked here so that the sources' bytes, all parsed by now, are let go before the
         // pages render rather than held to the end.
         let everySourceUnread = content.sources.allSatisfy(\.unread)
-        let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: options.useCache) }
+        let plan = clock.time("plan") { pipeline.plan(indexed, lastBuild: lastBuild, records: keepsRecords) }
         let result: Pipeline.Result
         var report = SiteWriter.Report()
         let kept: KeptOutput
@@ -97,14 +98,15 @@ public struct SiteBuilder: Sendable {
         // A full build over an old output hard-links the files it found unchanged, and each
         // one's stamp (its change time) moves when the old output's name for it goes: the
         // cache, which records those stamps, is saved once the old output is removed.
-        if options.useCache && !incremental && report.unchanged > 0 {
+        if keepsRecords && !incremental && report.unchanged > 0 {
             clock.time("old output removed (waited for)") { transaction.finish() }
         }
-        if options.useCache && !nothingChanged {
+        if keepsRecords && !nothingChanged {
             do {
                 try clock.time("save cache") {
                     try saveCache(
-                        previous: previous, sourceStamps: sourceStamps, indexed: indexed, plan: plan, rendered: result.fingerprints, kept: kept,
+                        previous: previous, sources: content.sources, sourceStamps: sourceStamps, indexed: indexed, plan: plan,
+                        rendered: result.fingerprints, kept: kept,
                         output: writer.output, written: (transaction as? SiteWriter.StagingArea)?.writtenStamps ?? [:],
                         sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
                 }
@@ -177,7 +179,7 @@ public struct SiteBuilder: Sendable {
 
     /// Leaves what this build learnt for the next one (see `BuildCache`).
     private func saveCache(
-        previous: BuildCache?, sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
+        previous: BuildCache?, sources: [SourceFile], sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
         plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, written: [String: FileStamp],
         sourcesStatedAtSeconds: Int, listing: OutputListing.Result?, changedPaths: [String]
     ) throws {
@@ -185,21 +187,28 @@ public struct SiteBuilder: Sendable {
             generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
             output: options.outputDirectory.path)
         cache.articles = indexed.parsed
-        if let previous {
-            // Parsed again, added or gone. Without a parse cache in memory, every article not
-            // parsed again came from the last build's cache, so the articles but the added ones
-            // are a subset of its articles; as many of them as it had means the same set, none
-            // gone, and no table of every path is walked.
+        // Bucket files are kept on disk only; a session holds no files.
+        if let previous, options.session == nil {
+            // Parsed again, added or gone. Every article not parsed again came from the last
+            // build's cache, so the articles but the added ones are a subset of its articles;
+            // as many of them as it had means the same set, none gone, and no table of every
+            // path is walked.
             var changed = indexed.freshlyParsed
             let previousArticles = previous.articles
             let added = changed.filter { previousArticles[$0] == nil }.count
-            if options.parseCache != nil || previousArticles.count != indexed.parsed.count - added {
+            if previousArticles.count != indexed.parsed.count - added {
                 for path in previousArticles.keys where indexed.parsed[path] == nil { changed.insert(path) }
             }
             cache.keepBuckets(unchangedExcept: changed, from: previous)
         }
         cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
-        cache.sourceStampsTable = sourceStamps.value
+        if options.session == nil {
+            cache.sourceStampsTable = sourceStamps.value
+        } else {
+            // What a decoded cache would hold; there is no save to encode it for.
+            cache.sourceStamps.reserveCapacity(sources.count)
+            for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
+        }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
@@ -219,7 +228,11 @@ public struct SiteBuilder: Sendable {
         cache.layout = indexed.layout
         cache.layoutKey = indexed.layoutKey
         cache.layoutFileName = indexed.keptLayout ? previous?.layoutFileName : nil
-        try cache.save(in: options.siteDirectory)
+        if let session = options.session {
+            session.remember(cache)
+        } else {
+            try cache.save(in: options.siteDirectory)
+        }
         if options.keepUntilExit { ExitRetention.keep(cache) }
     }
 
@@ -233,7 +246,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += stringProblems
         do {
             let sources = try theme.templateSources()
-            switch TemplateSet.compile(sources, strings: strings) {
+            let compile = { TemplateSet.compile(sources, strings: strings) }
+            switch options.session?.templates(sources, strings: strings, compile: compile) ?? compile() {
             case let .success(compiled): templates = compiled
             case let .failure(failure): diagnostics += failure.diagnostics
             }
@@ -250,7 +264,6 @@ public struct SiteBuilder: Sendable {
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now
         pipeline.progress = options.progress
-        pipeline.parseCache = options.parseCache
         pipeline.contentRoot = options.siteDirectory
         pipeline.themeAssets = theme.assetFiles
         pipeline.keepsUntilExit = options.keepUntilExit

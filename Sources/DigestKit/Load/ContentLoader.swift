@@ -25,7 +25,10 @@ public struct ContentLoader: Sendable {
     /// holds the stamps) on other threads meanwhile, instead of before it lists the content.
     /// It then says of each file, by its path and stamp, whether the build cache knows its
     /// bytes: such a file is left unread unless a page needs its body.
-    func load(trusts: () -> @Sendable (String, FileStamp) -> Bool) -> ContentSnapshot {
+    ///
+    /// `listed`, a reading of the site's inputs just taken (the preview's), stands for listing
+    /// and stamping the files here: an edit since shows in the caller's next reading.
+    func load(trusts: () -> @Sendable (String, FileStamp) -> Bool, listed: InputStamps? = nil) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
@@ -39,8 +42,10 @@ public struct ContentLoader: Sendable {
         // Links are resolved (and checked) one by one; plain files cannot lead out of Content/.
         // Plain strings, not URLs, per file: Foundation's URL building showed in rebuild times.
         var markdown: [(path: String, full: String, relative: String)] = []
+        var markdownListed: [Int] = []
         let rootString = root.path
-        for entry in Self.entries(root) {
+        let reading = listed.flatMap { $0.siteDirectory == siteDirectory.path && contentFolder == "Content" ? $0 : nil }
+        for (index, entry) in (reading?.content ?? Self.entries(root)).enumerated() {
             let relative = entry.path
             let path = "\(contentFolder)/\(relative)"
             let full = "\(rootString)/\(relative)"
@@ -57,6 +62,7 @@ public struct ContentLoader: Sendable {
             }
             if Self.markdownExtensions.contains(Self.pathExtension(relative)) {
                 markdown.append((path, full, relative))
+                markdownListed.append(index)
             } else if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 snapshot.assets.insert(path)
             }
@@ -64,9 +70,12 @@ public struct ContentLoader: Sendable {
         // Statting and reading are mostly waiting on the disk, so they run on every core too.
         // Each file is stamped before it is read, so an edit made during the read shows at the
         // next build.
-        let folder = OpenFolder(rootString)
-        let stamps = markdown.parallelMap { file in
-            folder.flatMap { FileStamp(file.relative, in: $0) }
+        let stamps: [FileStamp?]
+        if let reading {
+            stamps = markdownListed.map { reading.contentStamps[$0] }
+        } else {
+            let folder = OpenFolder(rootString)
+            stamps = markdown.parallelMap { file in folder.flatMap { FileStamp(file.relative, in: $0) } }
         }
         let trusted = trusts()
         let files = markdown
@@ -106,7 +115,7 @@ public struct ContentLoader: Sendable {
 
     /// A file found by `entries`; `isLink` when it is a symbolic link (to a file, or to
     /// nothing).
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var path: String
         var isLink: Bool
     }

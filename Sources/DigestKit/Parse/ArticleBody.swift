@@ -24,13 +24,12 @@ final class ArticleBody: Sendable, Hashable {
         state = Mutex((nil, nil))
     }
 
-    /// Gives a body made with `init()` the way to make itself; false when it has one already.
-    /// Set in place, so a cached article need not be copied to get a body.
-    func provide(_ make: @escaping @Sendable () -> Made) -> Bool {
+    /// Gives a body made with `init()` the way to make itself; a body that has its HTML, or
+    /// a way to make it, keeps that. Set in place, so a cached article need not be copied.
+    func provide(_ make: @escaping @Sendable () -> Made) {
         state.withLock { state in
-            guard state.value == nil, state.make == nil else { return false }
+            guard state.value == nil, state.make == nil else { return }
             state.make = make
-            return true
         }
     }
 

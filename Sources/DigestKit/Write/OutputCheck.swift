@@ -20,9 +20,9 @@ final class OutputCheck: Sendable {
     private let paths: [String]
     private let folders: [String]
     private let folderTable: [String: FileStamp]
-    private let looks: SharedWork<Look>
+    private let looks: SharedWork<Look>?
     private let walk: @Sendable () -> Set<String>
-    private let found = Mutex<Found?>(nil)
+    private let found: Mutex<Found?>
 
     /// `output` is the folder; `files` and their `stamps` (in the same order) and `folders`
     /// what the last build recorded of it, its folders stamped at `statedAtNanoseconds`. Without folder
@@ -39,6 +39,7 @@ final class OutputCheck: Sendable {
         self.folders = folderList
         folderTable = folders
         self.walk = walk
+        found = Mutex(nil)
         looks = SharedWork(count: paths.count + folderList.count) { index -> Look in
             guard index >= paths.count else {
                 return .file(intact: root.flatMap { FileStamp(paths[index], in: $0) } == stamps[index])
@@ -51,9 +52,21 @@ final class OutputCheck: Sendable {
         }
     }
 
+    /// The output as the last build left it, without a look: none of the recorded `files` is
+    /// altered and every recorded folder is settled.
+    init(asLeftWith files: [String], folders: [String: FileStamp]) {
+        paths = files
+        self.folders = Array(folders.keys)
+        folderTable = folders
+        walk = { Set(files) }
+        looks = nil
+        found = Mutex(Found(altered: [], listing: OutputListing.Result(found: [], recorded: files, folders: folders, unsettled: [])))
+    }
+
     /// Waits for the pass (helping with what is left of it) the first time.
     var value: Found {
         if let found = found.withLock({ $0 }) { return found }
+        guard let looks else { preconditionFailure("made with its result") }
         var altered = Set<String>()
         var listed: [[String]?] = []
         listed.reserveCapacity(folders.count)

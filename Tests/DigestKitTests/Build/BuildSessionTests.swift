@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import DigestKit
+
+/// Rebuilds that keep the last build's records in memory (`BuildSession`, the preview's): after
+/// any change they write what a clean build writes, they parse and render only what changed,
+/// and they leave the site folder's own cache alone.
+@Suite struct BuildSessionTests {
+    typealias Incremental = IncrementalBuildTests
+
+    static func sessionBuild(_ site: TempSite, _ session: BuildSession) throws -> BuildSummary {
+        try site.build { $0.session = session }
+    }
+
+    @Test func rebuildsAfterEditsMatchACleanBuildAndParseOnlyTheEditedArticle() throws {
+        let site = try Incremental.makeSite()
+        defer { site.remove() }
+        let session = BuildSession(ownsItsOutput: true)
+        let first = try Self.sessionBuild(site, session)
+        #expect(!first.incremental && first.parsed == 24)
+
+        try site.write("Content/a5.md", Incremental.article(5, body: "A new body, said **once**."))
+        let bodyEdit = try Self.sessionBuild(site, session)
+        #expect(bodyEdit.incremental && bodyEdit.parsed == 1)
+        // The article's page, search document and shards, its week's newsletter: a few of the site's files.
+        #expect(bodyEdit.report.written * 5 < first.report.written, "\(bodyEdit.report.written) of \(first.report.written) written")
+        #expect(try site.read(Incremental.page(5) + "index.html").contains("A new body, said <strong>once</strong>."))
+        try Incremental.expectSameAsClean(site, "a body edit")
+
+        try site.write("Content/a3.md", Incremental.article(3, title: "Briefing 3 <renamed> & moved", day: 27))
+        #expect(try Self.sessionBuild(site, session).parsed == 1)
+        try Incremental.expectSameAsClean(site, "a title and date edit")
+
+        try site.write("Content/new.md", Incremental.article(99, tags: ["brand new tag"]))
+        #expect(try Self.sessionBuild(site, session).parsed == 1)
+        try Incremental.expectSameAsClean(site, "an addition")
+
+        try FileManager.default.removeItem(at: site.url("Content/new.md"))
+        #expect(try Self.sessionBuild(site, session).report.removed > 0)
+        try Incremental.expectSameAsClean(site, "a deletion")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/brand-new-tag").path))
+
+        try site.write("site.yml", "title: Renamed Desk\ntimezone: Asia/Shanghai\n")
+        try Self.sessionBuild(site, session)
+        try Incremental.expectSameAsClean(site, "a settings change")
+
+        #expect(
+            !FileManager.default.fileExists(atPath: site.url(BuildCache.folderName).path),
+            "the site's own cache describes Public/ as 'digest build' left it; a session writes none")
+    }
+
+    /// The preview's folder is its own: a rebuild takes it as the last build left it, without
+    /// stamping each file. A file altered there by hand is therefore not noticed, which is what
+    /// shows that the output was not looked at.
+    @Test func anOutputOwnedByTheSessionIsTakenAsTheLastBuildLeftIt() throws {
+        let site = try Incremental.makeSite()
+        defer { site.remove() }
+        let session = BuildSession(ownsItsOutput: true)
+        try Self.sessionBuild(site, session)
+        let page = site.output.appendingPathComponent(Incremental.page(4) + "index.html")
+        try Data("altered".utf8).write(to: page)
+        try site.write("Content/a5.md", Incremental.article(5, body: "Edited."))
+
+        let summary = try Self.sessionBuild(site, session)
+        #expect(summary.incremental && summary.parsed == 1)
+        #expect(try Data(contentsOf: page) == Data("altered".utf8))
+    }
+
+    /// Without ownership, or once a build has failed, the output is checked as `digest build`
+    /// checks it: a failed build may have stopped half way through its files.
+    @Test func theOutputIsCheckedWhenNotOwnedAndAfterAFailedBuild() throws {
+        for owns in [false, true] {
+            let site = try Incremental.makeSite()
+            defer { site.remove() }
+            let session = BuildSession(ownsItsOutput: owns)
+            try Self.sessionBuild(site, session)
+            let page = site.output.appendingPathComponent(Incremental.page(4) + "index.html")
+            let original = try Data(contentsOf: page)
+            try Data("altered".utf8).write(to: page)
+            if owns {
+                try site.write("Content/bad.md", "---\ntitle: [unclosed\n---\nBody.\n")
+                #expect(throws: BuildFailure.self) { try Self.sessionBuild(site, session) }
+                try FileManager.default.removeItem(at: site.url("Content/bad.md"))
+            }
+
+            let summary = try Self.sessionBuild(site, session)
+            #expect(summary.incremental, "owns: \(owns)")
+            #expect(try Data(contentsOf: page) == original, "owns: \(owns)")
+            try Incremental.expectSameAsClean(site, "an altered output file, owns: \(owns)")
+        }
+    }
+}
