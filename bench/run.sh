@@ -11,6 +11,8 @@
 #   BENCH_TMPDIR=DIR              where corpora and outputs go (default: /dev/shm when it is tmpfs, else $TMPDIR or /tmp)
 #   BENCH_BASELINE="REV ..."      also build Digest at each git revision and time it in the same runs (A/B)
 #
+# Then the preview's rebuild after one edit, in the process (`digest serve -v`), and its CPU use
+# while it only watches.
 # Then where Digest's time goes: `digest build --timings` of its fastest full build and rebuild.
 # A second table describes the search index (bench/search-index.py): its size and files, its size
 # against the articles' plain text, and what the search page and a first query load, for a fixed
@@ -255,6 +257,13 @@ for n in $sizes; do
   if [ -n "$best_inc" ]; then
     add_row "$n" "digest, rebuild after 1 edit ($(percent "$best_inc" "$digest_wall") of full)" \
       "$best_inc" "$inc_cpu" "$(mib "$inc_rss_kb")" ""
+  fi
+
+  # The preview's rebuilds, which keep the last build in memory (bench/preview-rebuild.sh).
+  if read -r preview_median preview_idle preview_count < <("$repo/bench/preview-rebuild.sh" \
+    "$digest" "$work/digest-site" "$work" "$(( runs > 5 ? runs : 5 ))" "$edited"); then
+    add_row "$n" "digest serve, rebuild after 1 edit ($(percent "$preview_median" "$digest_wall") of full; median of $preview_count; idle: $preview_idle % of a core)" \
+      "$preview_median" "" "" ""
   fi
 
   stage_tables+=("$(python3 "$repo/bench/stage-table.py" "$n" "$work/full-timings" "$work/rebuild-timings")")

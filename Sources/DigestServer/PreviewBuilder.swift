@@ -33,7 +33,7 @@ struct PreviewBuilder: Sendable {
             logger.info("\(summary.line)")
             // `digest serve --verbose`: where each rebuild's time went, as `digest build --timings`.
             logger.debug("\n\(summary.stageTable)")
-            await state.published(addresses: summary.articleFolders.mapValues { "/" + $0 })
+            await state.published(addresses: summary.placesKept ? nil : summary.articleFolders.mapValues { "/" + $0 })
             return true
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { logger.error("\(diagnostic)") }

@@ -28,7 +28,15 @@ public actor PreviewState {
     /// A good build is being served: pages reload and any error overlay clears. `addresses`
     /// gives each article's source and its page's path (`/articles/a/`); an article whose path
     /// differs from the last good build's moved, and pages at its old path go to the new one.
-    public func published(addresses: [String: String] = [:]) {
+    /// Without `addresses`, every page is where the last good build put it.
+    public func published(addresses: [String: String]? = nil) {
+        if let addresses { record(addresses) }
+        snapshot.generation += 1
+        snapshot.problems = []
+        tell()
+    }
+
+    private func record(_ addresses: [String: String]) {
         var moves: [String: String] = [:]
         for (source, path) in addresses {
             if let old = lastAddresses[source], old != path { moves[old] = path }
@@ -39,9 +47,6 @@ public actor PreviewState {
         moved.merge(moves) { _, new in new }
         // An old path that a page now stands at again is that page's, not a move.
         snapshot.moved = moved.filter { old, new in old != new && !current.contains(old) }
-        snapshot.generation += 1
-        snapshot.problems = []
-        tell()
     }
 
     /// A build failed: the last good site stays, pages show an overlay with `problems`.

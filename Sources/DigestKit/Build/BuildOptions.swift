@@ -62,7 +62,11 @@ public struct BuildSummary: Sendable {
     public var weekFolders: [ISOWeek: [String]] = [:]
     /// Each published article's source (`Content/2019/02/a.md`) and its page's folder
     /// (`articles/a/`), so that a caller can tell which pages moved since an earlier build.
+    /// Left empty for a build with a `session` when `placesKept`: its caller has them from
+    /// the build before.
     public var articleFolders: [String: String] = [:]
+    /// Every article's page is where the last build (of the same cache or session) put it.
+    public var placesKept = false
     /// Wall time by stage (`StageClock`), in the order the stages ran.
     public var stages: [StageClock.Stage] = []
 

@@ -9,7 +9,8 @@ import Synchronization
 /// session's builds usually write elsewhere with other settings (drafts, future articles).
 public final class BuildSession: Sendable {
     private struct State {
-        var cache: BuildCache?
+        /// Made on another thread after the build that left them.
+        var cache: Background<BuildCache>?
         var outputAsLeft = false
     }
 
@@ -36,14 +37,15 @@ public final class BuildSession: Sendable {
     /// Only until a build starts: one that fails on the way may have changed some files, so
     /// the output is checked again until a build succeeds.
     func take() -> (cache: BuildCache?, outputAsLeft: Bool) {
-        state.withLock { state in
+        let (cache, outputAsLeft) = state.withLock { state in
             defer { state.outputAsLeft = false }
             return (state.cache, state.outputAsLeft)
         }
+        return (cache?.value, outputAsLeft)
     }
 
     /// The records of a build that succeeded; its output is as it left it.
-    func remember(_ cache: BuildCache) {
+    func remember(_ cache: Background<BuildCache>) {
         state.withLock { $0 = State(cache: cache, outputAsLeft: ownsItsOutput) }
     }
 

@@ -30,6 +30,11 @@ struct KeptOutput: Sendable {
         files.insert(file)
     }
 
+    mutating func keep(_ list: [String]) {
+        files.reserveCapacity(files.count + list.count)
+        for file in list { files.insert(file) }
+    }
+
     /// A kept page is found with one look-up in the manifest: the commit asks about every
     /// recorded file, and each look-up hashes the path.
     func contains(_ file: String) -> Bool {

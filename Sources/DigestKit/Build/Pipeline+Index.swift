@@ -126,19 +126,23 @@ extension Pipeline {
     /// A cached parse whose body is made again, from the source, only if a page that shows it
     /// is rendered.
     static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: SharedParser) -> ArticleParser.Outcome {
-        let make: @Sendable () -> ArticleBody.Made = {
+        // The cache decodes bodies still to be made (`ArticleBody()`), given their maker in
+        // place. An article a session kept in memory (`BuildSession`) has its body already,
+        // from the same source and parse settings: copying ten thousand articles to give
+        // them new ones, and freeing the old, took a quarter of the preview's rebuild.
+        kept.article?.body.provide(bodyMaker(source, parser: parser))
+        return kept
+    }
+
+    /// Makes a body by parsing its source again.
+    private static func bodyMaker(_ source: SourceFile, parser: SharedParser) -> @Sendable () -> ArticleBody.Made {
+        {
             var source = source
             source.bytes = (try? source.contents()) ?? Data()
             source.unread = false
             let article = Self.parse(source, with: parser.parser).article
             return (article?.bodyHTML ?? "", article?.bodyLinks ?? [])
         }
-        // The cache decodes bodies still to be made (`ArticleBody()`), given their maker in
-        // place. An article a session kept in memory (`BuildSession`) has its body already,
-        // from the same source and parse settings: copying ten thousand articles to give
-        // them new ones, and freeing the old, took a quarter of the preview's rebuild.
-        kept.article?.body.provide(make)
-        return kept
     }
 
     /// The parser every cached article's body is made with, behind one reference: a copy of

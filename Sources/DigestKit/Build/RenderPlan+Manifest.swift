@@ -30,7 +30,7 @@ extension RenderPlan {
     /// while rendering; settled, as nothing more is kept.
     func kept(with rendered: RenderedFingerprints) -> KeptOutput {
         var kept = kept
-        for file in rendered.kept { kept.keep(file) }
+        kept.keep(rendered.kept)
         return kept.settled()
     }
 

@@ -62,5 +62,6 @@ struct RenderPlan: Sendable {
 struct RenderedFingerprints: Sendable {
     var pages: [String: UInt64] = [:]
     var files: [String: UInt64] = [:]
-    var kept: Set<String> = []
+    /// Files the search index kept as the last build left them, each once.
+    var kept: [String] = []
 }

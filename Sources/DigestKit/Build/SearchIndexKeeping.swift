@@ -12,7 +12,8 @@ final class SearchIndexKeeping: SearchIndexReuse {
     private let state = Mutex(Decisions())
 
     struct Decisions {
-        var kept: Set<String> = []
+        /// Each file once: the index asks about each of its files once.
+        var kept: [String] = []
         var fingerprints: [String: UInt64] = [:]
     }
 
@@ -26,24 +27,30 @@ final class SearchIndexKeeping: SearchIndexReuse {
 
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool {
         let keep = last.keeps(file, fingerprint: fingerprint)
-        state.withLock { if keep { $0.kept.insert(file) } else { $0.fingerprints[file] = fingerprint } }
+        state.withLock { if keep { $0.kept.append(file) } else { $0.fingerprints[file] = fingerprint } }
         return keep
     }
 
-    func carryOver(_ file: String) -> Bool {
-        guard last.isIntact(file) else { return false }
-        state.withLock { _ = $0.kept.insert(file) }
+    func carryOver(_ files: [String]) -> Bool {
+        guard files.allSatisfy(last.isIntact) else { return false }
+        state.withLock { $0.kept += files }
         return true
     }
 
-    func recordedFiles(under folder: String) -> [String] {
-        // Bytes compared, not Characters: every recorded path is asked, once per folder.
-        guard !folder.isEmpty else { return Array(last.files.keys) }
-        return last.files.keys.filter { $0.utf8.starts(with: folder.utf8) }
+    func recordedFiles(under folders: [String]) -> [String] {
+        // Every recorded path looked at once, its bytes compared: a rebuild asks for the
+        // search index's ten thousand files among the output's.
+        if folders.contains("") { return Array(last.files.keys) }
+        let prefixes = folders.map { Array($0.utf8) }
+        return last.files.keys.filter { path in prefixes.contains { Self.bytes(of: path, startWith: $0) } }
     }
 
-    func isKeptIntact(_ file: String) -> Bool {
-        last.isIntact(file)
+    private static func bytes(of path: String, startWith prefix: [UInt8]) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !prefix.isEmpty else { return true }
+            return bytes.count >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+        }
     }
 
     func intactBytes(_ file: String) -> Data? {

@@ -83,14 +83,18 @@ public struct SiteBuilder: Sendable {
         var finished = false
         defer { if !finished { transaction.finish() } }
         var warnings = result.warnings
-        let addresses = AddressBook(result.site)
-        // The same structure places every article where the last build did, and that build
-        // recorded those addresses: reading its book back would only find them equal. Read
-        // and compared on its own thread, beside the cache's save.
-        let samePlaces = previous?.structure != nil && plan.structure == previous?.structure && AddressBook.exists(in: options.siteDirectory)
+        // The same structure places every article where the last build did. A session's
+        // caller has those places from that build; a cache's recorded them in its address
+        // book, and reading it back would only find them equal. Read and compared on its own
+        // thread, beside the cache's save.
+        let placesKept = previous?.structure != nil && plan.structure == previous?.structure
+        let addresses = options.session != nil && placesKept ? nil : AddressBook(result.site)
+        let samePlaces = placesKept && AddressBook.exists(in: options.siteDirectory)
         let moves =
             options.useCache && !samePlaces
-            ? Background { [site = result.site] in clock.time("addresses (own thread)") { record(addresses, of: site) } } : nil
+            ? addresses.map { addresses in
+                Background { [site = result.site] in clock.time("addresses (own thread)") { record(addresses, of: site) } }
+            } : nil
         // A rebuild that read no source and wrote nothing would save the very cache it loaded.
         let nothingChanged =
             incremental && report.written == 0 && report.removed == 0
@@ -101,14 +105,23 @@ public struct SiteBuilder: Sendable {
         if keepsRecords && !incremental && report.unchanged > 0 {
             clock.time("old output removed (waited for)") { transaction.finish() }
         }
-        if keepsRecords && !nothingChanged {
+        let records: @Sendable () -> BuildCache = {
+            [listing = outputCheck?.value.listing, written = (transaction as? SiteWriter.StagingArea)?.writtenStamps ?? [:], report] in
+            self.records(
+                previous: previous, sources: content.sources, sourceStamps: sourceStamps, indexed: indexed, plan: plan,
+                rendered: result.fingerprints, kept: kept, output: writer.output, written: written,
+                sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: listing, changedPaths: report.changedPaths)
+        }
+        if keepsRecords && !nothingChanged, let session = options.session {
+            // Made while the next edit is awaited rather than before this build returns: the
+            // next build waits for them only if it starts first (`BuildSession.take`).
+            session.remember(Background(records))
+        } else if keepsRecords && !nothingChanged {
             do {
                 try clock.time("save cache") {
-                    try saveCache(
-                        previous: previous, sources: content.sources, sourceStamps: sourceStamps, indexed: indexed, plan: plan,
-                        rendered: result.fingerprints, kept: kept,
-                        output: writer.output, written: (transaction as? SiteWriter.StagingArea)?.writtenStamps ?? [:],
-                        sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: outputCheck?.value.listing, changedPaths: report.changedPaths)
+                    let cache = records()
+                    try cache.save(in: options.siteDirectory)
+                    if options.keepUntilExit { ExitRetention.keep(cache) }
                 }
             } catch {
                 // The site is built; only the next build's speed is at stake.
@@ -133,7 +146,8 @@ public struct SiteBuilder: Sendable {
         for week in result.site.weeks { summary.weekFolders[week.week, default: []].append(week.path.folder) }
         summary.parsed = indexed.freshlyParsed.count
         summary.incremental = incremental
-        summary.articleFolders = addresses.folders
+        summary.articleFolders = addresses?.folders ?? [:]
+        summary.placesKept = placesKept
         summary.stages = clock.all
         if options.keepUntilExit { ExitRetention.keep(indexed, result, plan, previous as Any, outputCheck as Any, kept) }
         return summary
@@ -175,65 +189,6 @@ public struct SiteBuilder: Sendable {
             transaction.abandon()
             throw error
         }
-    }
-
-    /// Leaves what this build learnt for the next one (see `BuildCache`).
-    private func saveCache(
-        previous: BuildCache?, sources: [SourceFile], sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
-        plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, written: [String: FileStamp],
-        sourcesStatedAtSeconds: Int, listing: OutputListing.Result?, changedPaths: [String]
-    ) throws {
-        var cache = BuildCache(
-            generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
-            output: options.outputDirectory.path)
-        cache.articles = indexed.parsed
-        // Bucket files are kept on disk only; a session holds no files.
-        if let previous, options.session == nil {
-            // Parsed again, added or gone. Every article not parsed again came from the last
-            // build's cache, so the articles but the added ones are a subset of its articles;
-            // as many of them as it had means the same set, none gone, and no table of every
-            // path is walked.
-            var changed = indexed.freshlyParsed
-            let previousArticles = previous.articles
-            let added = changed.filter { previousArticles[$0] == nil }.count
-            if previousArticles.count != indexed.parsed.count - added {
-                for path in previousArticles.keys where indexed.parsed[path] == nil { changed.insert(path) }
-            }
-            cache.keepBuckets(unchangedExcept: changed, from: previous)
-        }
-        cache.sourcesStatedAtSeconds = sourcesStatedAtSeconds
-        if options.session == nil {
-            cache.sourceStampsTable = sourceStamps.value
-        } else {
-            // What a decoded cache would hold; there is no save to encode it for.
-            cache.sourceStamps.reserveCapacity(sources.count)
-            for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
-        }
-        cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
-        // An update knows which folders may have changed: those the listing did not find
-        // settled, those it moved files into or out of, and those of files new to the
-        // manifest. The rest keep their stamps without another look.
-        let changedFolders = OutputListing.folders(holding: changedPaths)
-        cache.foldersStatedAtNanoseconds = OutputListing.nowNanoseconds()
-        if let previous, !previous.folders.isEmpty, let listing {
-            let restamping = listing.unsettled + changedFolders + OutputListing.folders(holding: plan.filesNotInTheLastBuild(rendered: rendered))
-            cache.folders = OutputListing.restamped(previous.folders, restamping: restamping, in: output.path)
-        } else if let previous, !previous.folders.isEmpty, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
-            cache.folders = OutputListing.restamped(previous.folders, restamping: previous.folders.keys, in: output.path)
-        } else {
-            cache.folders = OutputListing.folderStamps(of: cache.files.keys, in: output.path)
-        }
-        cache.structure = plan.structure
-        cache.structureBasis = plan.structureBasis
-        cache.layout = indexed.layout
-        cache.layoutKey = indexed.layoutKey
-        cache.layoutFileName = indexed.keptLayout ? previous?.layoutFileName : nil
-        if let session = options.session {
-            session.remember(cache)
-        } else {
-            try cache.save(in: options.siteDirectory)
-        }
-        if options.keepUntilExit { ExitRetention.keep(cache) }
     }
 
     /// Reads site.yml and compiles the theme's templates (the site's `Templates/` over the built-in ones); errors in either stop the build here.

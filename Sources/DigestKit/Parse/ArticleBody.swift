@@ -25,11 +25,12 @@ final class ArticleBody: Sendable, Hashable {
     }
 
     /// Gives a body made with `init()` the way to make itself; a body that has its HTML, or
-    /// a way to make it, keeps that. Set in place, so a cached article need not be copied.
-    func provide(_ make: @escaping @Sendable () -> Made) {
+    /// a way to make it, keeps that (and `make` is not even formed). Set in place, so a cached
+    /// article need not be copied.
+    func provide(_ make: @autoclosure () -> @Sendable () -> Made) {
         state.withLock { state in
             guard state.value == nil, state.make == nil else { return }
-            state.make = make
+            state.make = make()
         }
     }
 

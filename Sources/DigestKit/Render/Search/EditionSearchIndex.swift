@@ -28,11 +28,12 @@ struct EditionSearchIndex: Sendable {
         let reuse: any SearchIndexReuse
 
         func canKeep(_ file: String, fingerprint: UInt64) -> Bool { reuse.canKeep(folder + file, fingerprint: fingerprint) }
-        func carryOver(_ file: String) -> Bool { reuse.carryOver(folder + file) }
-        func recordedFiles(under path: String) -> [String] {
-            reuse.recordedFiles(under: folder + path).map { String($0.dropFirst(folder.count)) }
+        // The main edition's folder is the output's own: its ten thousand names pass as they are.
+        func carryOver(_ files: [String]) -> Bool { reuse.carryOver(folder.isEmpty ? files : files.map { folder + $0 }) }
+        func recordedFiles(under folders: [String]) -> [String] {
+            let found = reuse.recordedFiles(under: folders.map { folder + $0 })
+            return folder.isEmpty ? found : found.map { String($0.dropFirst(folder.count)) }
         }
-        func isKeptIntact(_ file: String) -> Bool { reuse.isKeptIntact(folder + file) }
         func intactBytes(_ file: String) -> Data? { reuse.intactBytes(folder + file) }
     }
 }

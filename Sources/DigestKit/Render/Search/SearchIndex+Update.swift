@@ -48,10 +48,9 @@ extension SearchIndex {
 
         let madePaths = Set((made + documents).map(\.path))
         let replacedFiles = Set(oldGroupKeys.map(SearchShardKeys.file))
-        let carried = ["search/docs/", "search/terms/", "search/facets/"].flatMap(reuse.recordedFiles)
+        let carried = reuse.recordedFiles(under: ["search/docs/", "search/terms/", "search/facets/"])
             .filter { !madePaths.contains($0) && !replacedFiles.contains($0) }
-        guard carried.allSatisfy(reuse.isKeptIntact) else { return nil }
-        for file in carried { _ = reuse.carryOver(file) }
+        guard reuse.carryOver(carried) else { return nil }
         let changedDocuments = zip(changed.sorted(), documents).filter { position, document in
             !reuse.canKeep(document.path, fingerprint: documentFingerprint(position, seed: seed))
         }

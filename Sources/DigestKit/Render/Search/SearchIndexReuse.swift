@@ -6,12 +6,12 @@ protocol SearchIndexReuse: Sendable {
     /// True when the last build's `file` may be left as it is: its recorded fingerprint is
     /// `fingerprint` and it is intact. Otherwise notes `fingerprint` for the next build.
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool
-    /// Keeps a file of the last build without looking at its inputs, if it is intact.
-    func carryOver(_ file: String) -> Bool
-    /// The files the last build recorded under `folder` (which ends in `/`).
-    func recordedFiles(under folder: String) -> [String]
-    /// Whether the last build recorded `file` and it is still as that build left it.
-    func isKeptIntact(_ file: String) -> Bool
+    /// Keeps files of the last build without looking at their inputs, all of them if every
+    /// one is intact (recorded, and still as that build left it); else none, and false.
+    func carryOver(_ files: [String]) -> Bool
+    /// The files the last build recorded under any of `folders` (each ends in `/`), in one
+    /// pass over its records.
+    func recordedFiles(under folders: [String]) -> [String]
     /// The bytes of a file as the last build wrote it, when it is still so: for outputs that
     /// are brought up to date rather than made afresh (the shards).
     func intactBytes(_ file: String) -> Data?
