@@ -14,12 +14,12 @@ public final class BuildSession: Sendable {
         var outputAsLeft = false
     }
 
-    /// The last templates compiled, and from what: a rebuild after an article's edit finds
-    /// the same texts and strings, and compiling them again was a tenth of its time.
-    private struct Compiled {
-        var sources: [String: String]
-        var strings: UInt64
-        var templates: TemplateSet
+    /// The last build's settings and compiled templates, and the reading of the inputs they
+    /// were made from: a rebuild after an article's edit finds `Templates/` and `site.yml` as
+    /// they were, and reading and compiling them again was a tenth of its time.
+    private struct Prepared {
+        var inputs: InputStamps
+        var pipeline: Pipeline
     }
 
     /// Whether the output is this process's alone (the preview's folder outside the work
@@ -27,7 +27,7 @@ public final class BuildSession: Sendable {
     /// stamping each of its files to find those altered by someone else.
     public let ownsItsOutput: Bool
     private let state = Mutex(State())
-    private let compiled = Mutex<Compiled?>(nil)
+    private let prepared = Mutex<Prepared?>(nil)
 
     public init(ownsItsOutput: Bool = false) {
         self.ownsItsOutput = ownsItsOutput
@@ -49,18 +49,14 @@ public final class BuildSession: Sendable {
         state.withLock { $0 = State(cache: cache, outputAsLeft: ownsItsOutput) }
     }
 
-    /// `sources` compiled with `strings`: the last templates when both are the same, else
-    /// `compile`'s (kept when it succeeds).
-    func templates(
-        _ sources: [String: String], strings: Localizations, compile: () -> Result<TemplateSet, BuildFailure>
-    ) -> Result<TemplateSet, BuildFailure> {
-        if let last = compiled.withLock({ $0 }), last.strings == strings.fingerprint, last.sources == sources {
-            return .success(last.templates)
-        }
-        let result = compile()
-        if case let .success(templates) = result {
-            compiled.withLock { $0 = Compiled(sources: sources, strings: strings.fingerprint, templates: templates) }
-        }
-        return result
+    /// The last build's pipeline when `inputs` finds the templates and `site.yml` as that
+    /// build's reading did, else `prepare`'s (kept when it succeeds, with `inputs`). Without a
+    /// reading, always `prepare`'s.
+    func pipeline(for inputs: InputStamps?, prepare: () throws(BuildFailure) -> Pipeline) throws(BuildFailure) -> Pipeline {
+        guard let inputs else { return try prepare() }
+        if let last = prepared.withLock({ $0 }), last.inputs.hasSameSettings(as: inputs) { return last.pipeline }
+        let pipeline = try prepare()
+        prepared.withLock { $0 = Prepared(inputs: inputs, pipeline: pipeline) }
+        return pipeline
     }
 }

@@ -26,7 +26,12 @@ public struct SiteBuilder: Sendable {
                     BuildCache.load(from: siteDirectory, generator: GeneratorIdentity.current)
                 }
             } : nil
-        var pipeline = try clock.time("settings, theme") { () throws(BuildFailure) in try preparePipeline() }
+        var pipeline = try clock.time("settings, theme") { () throws(BuildFailure) in
+            // A session's last settings and templates stand while the watcher finds their files unchanged.
+            guard let session = options.session else { return try preparePipeline() }
+            return try session.pipeline(for: options.inputs) { () throws(BuildFailure) in try preparePipeline() }
+        }
+        configure(&pipeline)
         pipeline.clock = clock
         options.progress?(BuildProgress(phase: .loading, done: 0, total: 1))
         let sourcesStatedAtSeconds = options.inputs?.readAtSeconds ?? Int(Date().timeIntervalSince1970)
@@ -201,8 +206,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += stringProblems
         do {
             let sources = try theme.templateSources()
-            let compile = { TemplateSet.compile(sources, strings: strings) }
-            switch options.session?.templates(sources, strings: strings, compile: compile) ?? compile() {
+            switch TemplateSet.compile(sources, strings: strings) {
             case let .success(compiled): templates = compiled
             case let .failure(failure): diagnostics += failure.diagnostics
             }
@@ -215,14 +219,19 @@ public struct SiteBuilder: Sendable {
         var pipeline = Pipeline(config: config, templates: templates)
         // Unknown keys and the like: reported with the build's other warnings.
         pipeline.settingsWarnings = diagnostics
+        pipeline.themeAssets = theme.assetFiles
+        configure(&pipeline)
+        return pipeline
+    }
+
+    /// What the pipeline takes from this build's options.
+    func configure(_ pipeline: inout Pipeline) {
         pipeline.includeDrafts = options.includeDrafts
         pipeline.includeFuture = options.includeFuture
         pipeline.now = options.now
         pipeline.progress = options.progress
         pipeline.contentRoot = options.siteDirectory
-        pipeline.themeAssets = theme.assetFiles
         pipeline.keepsUntilExit = options.keepUntilExit
-        return pipeline
     }
 
     static func relative(_ url: URL, to base: URL) -> String {

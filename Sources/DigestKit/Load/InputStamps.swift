@@ -46,6 +46,11 @@ public struct InputStamps: Equatable, Sendable {
             && lhs.settings == rhs.settings && lhs.settingsStamps == rhs.settingsStamps
     }
 
+    /// Whether both readings found the templates and `site.yml` the same, whatever the content.
+    func hasSameSettings(as other: InputStamps) -> Bool {
+        siteDirectory == other.siteDirectory && settings == other.settings && settingsStamps == other.settingsStamps
+    }
+
     /// How many files were read (`site.yml` always counts, there or not).
     public var count: Int { content.count + settings.count }
 

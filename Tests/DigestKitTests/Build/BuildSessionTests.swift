@@ -90,4 +90,43 @@ import Testing
             try Incremental.expectSameAsClean(site, "an altered output file, owns: \(owns)")
         }
     }
+
+    /// With the watcher's reading handed over, the settings and templates are read and
+    /// compiled again only when that reading finds their files changed: given a stale reading,
+    /// the last ones stand (which shows they were not read), given a fresh one, the edit shows.
+    @Test func settingsAndTemplatesAreReadAgainWhenTheReadingFindsThemChanged() throws {
+        let site = try Incremental.makeSite()
+        defer { site.remove() }
+        let session = BuildSession(ownsItsOutput: true)
+        let stale = InputStamps.read(siteDirectory: site.root)
+        try site.build {
+            $0.session = session
+            $0.inputs = stale
+        }
+        let item = site.url("Templates/partials/item.mustache")
+        try (try String(contentsOf: item, encoding: .utf8)).replacingOccurrences(of: "<li class=\"item\">", with: "<li class=\"item changed\">")
+            .write(to: item, atomically: true, encoding: .utf8)
+        try site.write("Content/a5.md", Incremental.article(5, body: "Edited."))
+
+        try site.build {
+            $0.session = session
+            $0.inputs = stale
+        }
+        #expect(!(try site.read("index.html").contains("item changed")))
+
+        try site.build {
+            $0.session = session
+            $0.inputs = InputStamps.read(siteDirectory: site.root)
+        }
+        #expect(try site.read("index.html").contains("<li class=\"item changed\">"))
+        try Incremental.expectSameAsClean(site, "a template edit the reading found")
+
+        try site.write("site.yml", "title: Renamed Desk\ntimezone: Asia/Shanghai\n")
+        try site.build {
+            $0.session = session
+            $0.inputs = InputStamps.read(siteDirectory: site.root)
+        }
+        #expect(try site.read("index.html").contains("Renamed Desk"))
+        try Incremental.expectSameAsClean(site, "a settings edit the reading found")
+    }
 }
