@@ -261,7 +261,7 @@ for n in $sizes; do
 
   # The preview's rebuilds, which keep the last build in memory (bench/preview-rebuild.sh).
   if read -r preview_median preview_idle preview_count < <("$repo/bench/preview-rebuild.sh" \
-    "$digest" "$work/digest-site" "$work" "$(( runs > 5 ? runs : 5 ))" "$edited"); then
+    "$digest" "$work/digest-site" "$work" 15 "$edited"); then
     add_row "$n" "digest serve, rebuild after 1 edit ($(percent "$preview_median" "$digest_wall") of full; median of $preview_count; idle: $preview_idle % of a core)" \
       "$preview_median" "" "" ""
   fi

@@ -37,19 +37,24 @@ final class SearchIndexKeeping: SearchIndexReuse {
         return true
     }
 
-    func recordedFiles(under folders: [String]) -> [String] {
+    func recordedFiles(in folders: [String]) -> [String] {
+        if let byFolder = last.filesByFolder {
+            return folders.flatMap { byFolder[String($0.dropLast())] ?? [] }
+        }
         // Every recorded path looked at once, its bytes compared: a rebuild asks for the
         // search index's ten thousand files among the output's.
-        if folders.contains("") { return Array(last.files.keys) }
         let prefixes = folders.map { Array($0.utf8) }
-        return last.files.keys.filter { path in prefixes.contains { Self.bytes(of: path, startWith: $0) } }
+        return last.files.keys.filter { path in prefixes.contains { Self.file(path, isDirectlyIn: $0) } }
     }
 
-    private static func bytes(of path: String, startWith prefix: [UInt8]) -> Bool {
+    /// Whether `path` names a file directly in `folder` (`search/docs/`, or empty for the
+    /// output folder itself).
+    static func file(_ path: String, isDirectlyIn folder: [UInt8]) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
-            guard !prefix.isEmpty else { return true }
-            return bytes.count >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+            guard bytes.count > folder.count else { return false }
+            let starts = folder.isEmpty || folder.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, folder.count) == 0 }
+            return starts && !bytes[folder.count...].contains(UInt8(ascii: "/"))
         }
     }
 

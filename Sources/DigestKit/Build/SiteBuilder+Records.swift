@@ -34,6 +34,9 @@ extension SiteBuilder {
             for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
         }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
+        if options.session != nil {
+            cache.filesByFolder = Dictionary(grouping: cache.files.keys, by: OutputFile.folder(of:))
+        }
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
         // manifest. The rest keep their stamps without another look.

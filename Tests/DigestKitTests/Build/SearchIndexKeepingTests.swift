@@ -48,4 +48,29 @@ import Testing
         #expect(summary.incremental)
         try Incremental.expectSameAsClean(site, "tampering with the search index")
     }
+
+    /// The files directly in a folder, found by looking through every record or from the
+    /// records by folder a session keeps: the same either way, subfolders and lookalike
+    /// prefixes left out.
+    @Test func recordedFilesInAFolderAreTheSameFromEveryRecordOrByFolder() {
+        let paths = [
+            "index.html", "search/index-data.js", "search/docs/0.js", "search/docs/1.js", "search/docs/old/2.js",
+            "search/docsx/3.js", "search/terms/t_ab.js", "zh/search/docs/0.js", "zh/search/facets/s.js", "articles/a/index.html",
+        ]
+        let stamp = FileStamp(size: 1, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0)
+        let files = Dictionary(uniqueKeysWithValues: paths.map { ($0, BuildCache.FileRecord(fingerprint: 0, stamp: stamp)) })
+        let scanned = SearchIndexKeeping(last: .init(files: files, altered: []), output: nil)
+        let grouped = SearchIndexKeeping(
+            last: .init(files: files, filesByFolder: Dictionary(grouping: paths, by: OutputFile.folder(of:)), altered: []), output: nil)
+        let expected: [[String]: [String]] = [
+            ["search/docs/"]: ["search/docs/0.js", "search/docs/1.js"],
+            ["search/docs/", "search/terms/", "search/facets/"]: ["search/docs/0.js", "search/docs/1.js", "search/terms/t_ab.js"],
+            ["zh/search/docs/", "zh/search/facets/"]: ["zh/search/docs/0.js", "zh/search/facets/s.js"],
+            [""]: ["index.html"],
+        ]
+        for (folders, files) in expected {
+            #expect(scanned.recordedFiles(in: folders).sorted() == files, "\(folders)")
+            #expect(grouped.recordedFiles(in: folders).sorted() == files, "\(folders)")
+        }
+    }
 }

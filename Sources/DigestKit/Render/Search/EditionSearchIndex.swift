@@ -30,8 +30,8 @@ struct EditionSearchIndex: Sendable {
         func canKeep(_ file: String, fingerprint: UInt64) -> Bool { reuse.canKeep(folder + file, fingerprint: fingerprint) }
         // The main edition's folder is the output's own: its ten thousand names pass as they are.
         func carryOver(_ files: [String]) -> Bool { reuse.carryOver(folder.isEmpty ? files : files.map { folder + $0 }) }
-        func recordedFiles(under folders: [String]) -> [String] {
-            let found = reuse.recordedFiles(under: folders.map { folder + $0 })
+        func recordedFiles(in folders: [String]) -> [String] {
+            let found = reuse.recordedFiles(in: folders.map { folder + $0 })
             return folder.isEmpty ? found : found.map { String($0.dropFirst(folder.count)) }
         }
         func intactBytes(_ file: String) -> Data? { reuse.intactBytes(folder + file) }

@@ -48,7 +48,7 @@ extension SearchIndex {
 
         let madePaths = Set((made + documents).map(\.path))
         let replacedFiles = Set(oldGroupKeys.map(SearchShardKeys.file))
-        let carried = reuse.recordedFiles(under: ["search/docs/", "search/terms/", "search/facets/"])
+        let carried = reuse.recordedFiles(in: ["search/docs/", "search/terms/", "search/facets/"])
             .filter { !madePaths.contains($0) && !replacedFiles.contains($0) }
         guard reuse.carryOver(carried) else { return nil }
         let changedDocuments = zip(changed.sorted(), documents).filter { position, document in

@@ -9,9 +9,8 @@ protocol SearchIndexReuse: Sendable {
     /// Keeps files of the last build without looking at their inputs, all of them if every
     /// one is intact (recorded, and still as that build left it); else none, and false.
     func carryOver(_ files: [String]) -> Bool
-    /// The files the last build recorded under any of `folders` (each ends in `/`), in one
-    /// pass over its records.
-    func recordedFiles(under folders: [String]) -> [String]
+    /// The files the last build recorded directly in any of `folders` (each ends in `/`).
+    func recordedFiles(in folders: [String]) -> [String]
     /// The bytes of a file as the last build wrote it, when it is still so: for outputs that
     /// are brought up to date rather than made afresh (the shards).
     func intactBytes(_ file: String) -> Data?
