@@ -3,8 +3,11 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Polls the site's inputs and rebuilds when they change. A burst of saves gives one rebuild:
-/// after a change it waits until the inputs have been still for one more poll.
+/// Watches the site's inputs and rebuilds when they change. A burst of saves gives one
+/// rebuild: after a change it waits until the inputs have been still for one more look.
+///
+/// Where the kernel tells of changes (`InputNotifications`, Linux), the inputs are read when it
+/// does, and every few seconds all the same; elsewhere they are polled.
 struct SiteWatcher: Service {
     let builder: PreviewBuilder
     /// The inputs as the last build found them.
@@ -18,8 +21,19 @@ struct SiteWatcher: Service {
         let site = builder.configuration.siteDirectory
         let interval = builder.configuration.pollInterval
         var seen = built
+        let notifications = Self.notifications(for: site)
+        // The first round looks at once: the kernel tells nothing of what changed before the
+        // watches, during the first build.
+        var lastLook = ContinuousClock.now - Self.lookAnyway
         while !Task.isCancelled {
-            try await Task.sleep(for: interval)
+            if let notifications {
+                try await Task.sleep(for: .milliseconds(50))
+                let told = notifications.changed()
+                guard told || ContinuousClock.now - lastLook >= Self.lookAnyway else { continue }
+            } else {
+                try await Task.sleep(for: interval)
+            }
+            lastLook = ContinuousClock.now
             var now = InputStamps.read(siteDirectory: site)
             guard now != seen else { continue }
             // Let the burst settle: editors often write a file in several steps.
@@ -33,5 +47,17 @@ struct SiteWatcher: Service {
             seen = now
             await builder.rebuild(now)
         }
+    }
+
+    /// How often the inputs are read without word from the kernel: network shares written
+    /// from another machine, and some containers' shared folders, tell nothing.
+    static let lookAnyway: Duration = .seconds(5)
+
+    private static func notifications(for site: URL) -> InputNotifications? {
+        #if canImport(Glibc)
+        return InputNotifications(siteDirectory: site)
+        #else
+        return nil
+        #endif
     }
 }
