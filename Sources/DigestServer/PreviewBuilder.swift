@@ -9,8 +9,25 @@ struct PreviewBuilder: Sendable {
     let logger: Logger
     /// The last build's records, so a rebuild parses and renders only what an edit changed.
     /// The preview's folder is its own, outside the work tree: a rebuild takes it as the last
-    /// build left it.
-    let session = BuildSession(ownsItsOutput: true)
+    /// build left it. The records are saved beside it when the server stops, so the next
+    /// `digest serve` starts with a rebuild rather than a full build.
+    let session: BuildSession
+
+    init(configuration: PreviewConfiguration, state: PreviewState, logger: Logger) {
+        self.configuration = configuration
+        self.state = state
+        self.logger = logger
+        session = BuildSession(ownsItsOutput: true, savedIn: configuration.outputDirectory.deletingLastPathComponent())
+    }
+
+    /// Keeps the last build's records for the next run; only that run's speed is at stake.
+    func saveSession() {
+        do {
+            try session.save()
+        } catch {
+            logger.warning("cannot keep the preview's build records for its next run: \(error)")
+        }
+    }
 
     func options(inputs: InputStamps?) -> BuildOptions {
         var options = BuildOptions(siteDirectory: configuration.siteDirectory, outputDirectory: configuration.outputDirectory)

@@ -10,8 +10,11 @@ public struct PreviewConfiguration: Sendable {
     /// Where the preview writes its site: outside the work tree, so `Public/` is not rewritten on
     /// every keystroke.
     public var outputDirectory: URL
-    /// How often the inputs are checked for changes.
+    /// How often the inputs are checked for changes when polling.
     public var pollInterval: Duration = .milliseconds(250)
+    /// Poll even where the kernel tells of changes (`digest serve --poll`): for folders whose
+    /// changes it does not see at once, such as network shares written from another machine.
+    public var poll = false
 
     public init(siteDirectory: URL) {
         self.siteDirectory = siteDirectory.standardizedFileURL

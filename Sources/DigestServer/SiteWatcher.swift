@@ -14,6 +14,8 @@ struct SiteWatcher: Service {
     let built: InputStamps
 
     func run() async throws {
+        // The server is stopping: the next run starts from this one's records.
+        defer { builder.saveSession() }
         try await cancelWhenGracefulShutdown { try await watch() }
     }
 
@@ -21,7 +23,7 @@ struct SiteWatcher: Service {
         let site = builder.configuration.siteDirectory
         let interval = builder.configuration.pollInterval
         var seen = built
-        let notifications = Self.notifications(for: site)
+        let notifications = builder.configuration.poll ? nil : Self.notifications(for: site)
         // The first round looks at once: the kernel tells nothing of what changed before the
         // watches, during the first build.
         var lastLook = ContinuousClock.now - Self.lookAnyway

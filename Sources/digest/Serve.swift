@@ -26,12 +26,16 @@ extension Digest {
         @Flag(name: .customLong("no-drafts"), help: "Leave drafts and future articles out, to see what will publish.")
         var noDrafts = false
 
+        @Flag(help: "Look for changes every 250 ms instead of being told by the system (for network shares).")
+        var poll = false
+
         func run() async throws {
             var configuration = PreviewConfiguration(siteDirectory: siteOptions.siteDirectory)
             configuration.port = port
             configuration.host = host
             configuration.includeDrafts = !noDrafts
             configuration.includeFuture = !noDrafts
+            configuration.poll = poll
             let server = PreviewServer(configuration: configuration, logger: siteOptions.makeLogger(label: "digest.serve"))
             do {
                 try await server.run()

@@ -38,8 +38,10 @@ import Testing
         await published.stop()
     }
 
-    @Test func editingAnArticleRebuildsAndSignalsReload() async throws {
-        let preview = try await RunningPreview.start(articles: ["before-edit.md": article("Before edit")])
+    /// Told by the kernel (on Linux) or polling, as `digest serve --poll` does.
+    @Test(arguments: [false, true])
+    func editingAnArticleRebuildsAndSignalsReload(poll: Bool) async throws {
+        let preview = try await RunningPreview.start(articles: ["before-edit.md": article("Before edit")], poll: poll)
         let (listener, first) = try await preview.listen()
         try preview.write("Content/before-edit.md", article("Before edit", extra: "summary: After edit summary\n"))
         let change = try await listener.next()
@@ -50,6 +52,17 @@ import Testing
         #expect(page.body.contains("After edit summary"))
         await listener.close()
         await preview.stop()
+    }
+
+    /// A stopping server leaves its build records beside its folder, for the next run.
+    @Test func aStoppedServerKeepsItsRecordsForTheNextRun() async throws {
+        let preview = try await RunningPreview.start(articles: ["a.md": article("Story")])
+        defer { try? FileManager.default.removeItem(at: preview.site) }
+        let records = preview.site.appendingPathComponent(".preview-out/.digest-cache/build.cache")
+        #expect(!FileManager.default.fileExists(atPath: records.path))
+        await preview.stop(keepingSite: true)
+        #expect(FileManager.default.fileExists(atPath: records.path))
+        #expect(!FileManager.default.fileExists(atPath: preview.site.appendingPathComponent(".digest-cache").path))
     }
 
     @Test func aBrokenEditKeepsTheLastGoodSiteAndReportsTheProblemUntilFixed() async throws {

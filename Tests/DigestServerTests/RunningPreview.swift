@@ -18,7 +18,8 @@ struct RunningPreview {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func start(articles: [String: String], includeDrafts: Bool = true) async throws -> RunningPreview {
+    /// `poll`: the watcher polls instead of being told by the kernel.
+    static func start(articles: [String: String], includeDrafts: Bool = true, poll: Bool = false) async throws -> RunningPreview {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("digest-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("Content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -30,6 +31,7 @@ struct RunningPreview {
         var configuration = PreviewConfiguration(siteDirectory: site)
         configuration.port = 0
         configuration.pollInterval = .milliseconds(50)
+        configuration.poll = poll
         configuration.includeDrafts = includeDrafts
         configuration.includeFuture = includeDrafts
         configuration.outputDirectory = site.appendingPathComponent(".preview-out/site")
@@ -54,9 +56,11 @@ struct RunningPreview {
         return (client, try await client.next())
     }
 
-    func stop() async {
+    /// Stops the server, and removes the site unless `keepingSite`.
+    func stop(keepingSite: Bool = false) async {
         task.cancel()
         _ = try? await task.value
+        if keepingSite { return }
         try? FileManager.default.removeItem(at: site)
     }
 }

@@ -129,4 +129,30 @@ import Testing
         #expect(try site.read("index.html").contains("Renamed Desk"))
         try Incremental.expectSameAsClean(site, "a settings edit the reading found")
     }
+
+    /// Records saved by one run start the next with a rebuild: one article parsed, the output
+    /// checked (it was no process's while none ran) and mended, the site's own cache untouched.
+    @Test func recordsSavedByOneRunStartTheNextWithARebuild() throws {
+        let site = try Incremental.makeSite()
+        defer { site.remove() }
+        let folder = site.url("preview-records")
+        let first = BuildSession(ownsItsOutput: true, savedIn: folder)
+        try Self.sessionBuild(site, first)
+        try first.save()
+
+        try site.write("Content/a5.md", Incremental.article(5, body: "Edited between runs."))
+        let page = site.output.appendingPathComponent(Incremental.page(4) + "index.html")
+        let original = try Data(contentsOf: page)
+        try Data("altered".utf8).write(to: page)
+        let next = BuildSession(ownsItsOutput: true, savedIn: folder)
+        let summary = try Self.sessionBuild(site, next)
+        #expect(summary.incremental && summary.parsed == 1)
+        #expect(try Data(contentsOf: page) == original)
+        try Incremental.expectSameAsClean(site, "a rebuild from saved records")
+        #expect(!FileManager.default.fileExists(atPath: site.url(BuildCache.folderName).path))
+
+        // Without saved records (or a folder), the first build is a full one.
+        let fresh = try Self.sessionBuild(site, BuildSession(ownsItsOutput: true, savedIn: site.url("elsewhere")))
+        #expect(!fresh.incremental)
+    }
 }
