@@ -32,7 +32,9 @@ final class SearchIndexKeeping: SearchIndexReuse {
     }
 
     func carryOver(_ files: [String]) -> Bool {
-        guard files.allSatisfy(last.isIntact) else { return false }
+        // Recorded, as they come from `recordedFiles`: only whether any was altered is asked,
+        // and usually none was, which needs no look-up at all.
+        guard last.altered.isEmpty || !files.contains(where: last.altered.contains) else { return false }
         state.withLock { $0.kept += files }
         return true
     }

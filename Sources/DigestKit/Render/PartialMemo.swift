@@ -31,15 +31,28 @@ final class PartialMemo: Sendable {
 
     init(templates: TemplateSet) {
         self.templates = templates
-        var library = templates.library
-        var partials: [(name: String, key: String)] = []
-        for name in Self.candidates(templates.sources).sorted() {
-            let key = "digest-partial-\(partials.count)"
-            library = library.replacing(name, with: [.variable(TemplateName(name: key, transforms: []), escaped: false)])
-            partials.append((name, key))
+        partials = templates.memoPlan.partials
+        pageLibrary = templates.memoPlan.pageLibrary
+    }
+
+    /// Which partials a set of templates memoizes, and the library with their stubs: worked
+    /// out once with the templates (`TemplateSet.memoPlan`), as it depends on nothing else,
+    /// and a preview's rebuild keeps its templates.
+    struct Plan: Sendable {
+        let partials: [(name: String, key: String)]
+        let pageLibrary: TemplateLibrary
+
+        init(library: TemplateLibrary, sources: [String: String]) {
+            var library = library
+            var partials: [(name: String, key: String)] = []
+            for name in PartialMemo.candidates(sources).sorted() {
+                let key = "digest-partial-\(partials.count)"
+                library = library.replacing(name, with: [.variable(TemplateName(name: key, transforms: []), escaped: false)])
+                partials.append((name, key))
+            }
+            self.partials = partials
+            pageLibrary = library
         }
-        self.partials = partials
-        pageLibrary = library
     }
 
     /// Adds to a page's context what the stubs print.

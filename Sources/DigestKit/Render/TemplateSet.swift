@@ -18,12 +18,15 @@ public struct TemplateSet: Sendable {
     /// editing a template or a strings file rebuilds the pages (all of them: a page may reach
     /// any partial, and any string).
     public let fingerprint: UInt64
+    /// The partials pages render once per folder depth (`PartialMemo`).
+    let memoPlan: PartialMemo.Plan
 
     init(library: TemplateLibrary, sources: [String: String], strings: Localizations, fingerprint: UInt64) {
         self.library = library
         self.sources = sources
         self.strings = strings
         self.fingerprint = fingerprint
+        memoPlan = PartialMemo.Plan(library: library, sources: sources)
     }
 
     /// Compiles templates given as name → Mustache text (`partials/item` → `…`).

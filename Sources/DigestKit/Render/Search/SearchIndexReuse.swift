@@ -6,8 +6,9 @@ protocol SearchIndexReuse: Sendable {
     /// True when the last build's `file` may be left as it is: its recorded fingerprint is
     /// `fingerprint` and it is intact. Otherwise notes `fingerprint` for the next build.
     func canKeep(_ file: String, fingerprint: UInt64) -> Bool
-    /// Keeps files of the last build without looking at their inputs, all of them if every
-    /// one is intact (recorded, and still as that build left it); else none, and false.
+    /// Keeps files the last build recorded (as `recordedFiles` lists them) without looking at
+    /// their inputs, all of them if every one is still as that build left it; else none, and
+    /// false.
     func carryOver(_ files: [String]) -> Bool
     /// The files the last build recorded directly in any of `folders` (each ends in `/`).
     func recordedFiles(in folders: [String]) -> [String]
