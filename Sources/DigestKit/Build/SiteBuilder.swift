@@ -14,11 +14,11 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         let clock = StageClock()
         let writer = SiteWriter(output: options.outputDirectory)
-        // The last build's cache is decoded on another thread while the templates compile and
-        // the content is listed and stamped; the loader waits for it only once it needs it.
         // A session holds the last build's records in memory, decoded already.
         let (remembered, outputAsLeft) = options.session?.take() ?? (nil, false)
         let keepsRecords = options.useCache || options.session != nil
+        // The last build's cache is decoded on another thread while the templates compile and
+        // the content is listed and stamped; the loader waits for it only once it needs it.
         let cached =
             remembered == nil && options.useCache && !options.clean
             ? Background { [siteDirectory = options.siteDirectory] in
@@ -117,10 +117,11 @@ public struct SiteBuilder: Sendable {
                 rendered: result.fingerprints, kept: kept, output: writer.output, written: written,
                 sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: listing, changedPaths: report.changedPaths)
         }
-        if keepsRecords && !nothingChanged, let session = options.session {
+        if let session = options.session {
             // Made while the next edit is awaited rather than before this build returns: the
-            // next build waits for them only if it starts first (`BuildSession.take`).
-            session.remember(Background(records))
+            // next build waits for them only if it starts first (`BuildSession.take`). After a
+            // build that changed nothing, the last records stand, and the output is as they say.
+            session.remember(nothingChanged && previous != nil ? Background { previous! } : Background(records))
         } else if keepsRecords && !nothingChanged {
             do {
                 try clock.time("save cache") {
