@@ -29,7 +29,7 @@ struct PreviewBuilder: Sendable {
         }
     }
 
-    func options(inputs: InputStamps?) -> BuildOptions {
+    func options(inputs: InputStamps) -> BuildOptions {
         var options = BuildOptions(siteDirectory: configuration.siteDirectory, outputDirectory: configuration.outputDirectory)
         options.includeDrafts = configuration.includeDrafts
         options.includeFuture = configuration.includeFuture
@@ -41,7 +41,7 @@ struct PreviewBuilder: Sendable {
     /// One build of the site as `inputs` found it; a failure keeps the last good site and
     /// reports its problems.
     @discardableResult
-    func rebuild(_ inputs: InputStamps? = nil) async -> Bool {
+    func rebuild(_ inputs: InputStamps) async -> Bool {
         do {
             try FileManager.default.createDirectory(
                 at: configuration.outputDirectory.deletingLastPathComponent(), withIntermediateDirectories: true)

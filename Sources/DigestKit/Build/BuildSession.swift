@@ -21,7 +21,7 @@ public final class BuildSession: Sendable {
 
     /// The last build's settings and compiled templates, and the reading of the inputs they
     /// were made from: a rebuild after an article's edit finds `Templates/` and `site.yml` as
-    /// they were, and reading and compiling them again was a tenth of its time.
+    /// they were, and need not read and compile them again.
     private struct Prepared {
         var inputs: InputStamps
         var pipeline: Pipeline
@@ -44,6 +44,7 @@ public final class BuildSession: Sendable {
     /// The last build's records for a new build, and whether its output may be taken on trust.
     /// Only until a build starts: one that fails on the way may have changed some files, so
     /// the output is checked again until a build succeeds.
+    ///
     /// The first build takes the records an earlier run saved, if any: the output was not
     /// this process's while no process ran, so it is checked.
     func take() -> (cache: BuildCache?, outputAsLeft: Bool) {

@@ -128,8 +128,8 @@ extension Pipeline {
     static func lazilyBodied(_ kept: ArticleParser.Outcome, source: SourceFile, parser: SharedParser) -> ArticleParser.Outcome {
         // The cache decodes bodies still to be made (`ArticleBody()`), given their maker in
         // place. An article a session kept in memory (`BuildSession`) has its body already,
-        // from the same source and parse settings: copying ten thousand articles to give
-        // them new ones, and freeing the old, took a quarter of the preview's rebuild.
+        // from the same source and parse settings, and keeps it: giving every article a new
+        // one would mean copying each and freeing the old.
         kept.article?.body.provide(bodyMaker(source, parser: parser))
         return kept
     }

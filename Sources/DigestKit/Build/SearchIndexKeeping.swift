@@ -44,7 +44,7 @@ final class SearchIndexKeeping: SearchIndexReuse {
             return folders.flatMap { byFolder[String($0.dropLast())] ?? [] }
         }
         // Every recorded path looked at once, its bytes compared: a rebuild asks for the
-        // search index's ten thousand files among the output's.
+        // search index's files, a document an article, among all the output's.
         let prefixes = folders.map { Array($0.utf8) }
         return last.files.keys.filter { path in prefixes.contains { Self.file(path, isDirectlyIn: $0) } }
     }

@@ -5,8 +5,7 @@ import Glibc
 
 /// The kernel's word that something in the site's inputs changed (Linux inotify), so the
 /// preview's watcher reads the inputs (`InputStamps`) only then, rather than stamping every
-/// file a few times a second: that took a tenth of a core at 10,000 articles and a third at
-/// 50,000. Only a hint: the watcher still compares readings, and still reads now and then
+/// file a few times a second, which kept a large site's idle preview busy. Only a hint: the watcher still compares readings, and still reads now and then
 /// without one, for file systems that tell nothing (network shares written from elsewhere).
 ///
 /// Unchecked: one watcher asks, from one task at a time.
@@ -18,7 +17,7 @@ public final class InputNotifications: @unchecked Sendable {
     private var siteWatch: Int32 = -1
     /// The folders watched, by their watch.
     private var watched: [Int32: String] = [:]
-    private let events: Int32 = Int32(
+    private let events = UInt32(
         IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// nil when the kernel gives no notifications here, or refuses a watch (its limit on
@@ -27,7 +26,7 @@ public final class InputNotifications: @unchecked Sendable {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.siteDirectory = siteDirectory
-        siteWatch = inotify_add_watch(descriptor, siteDirectory.path, UInt32(events))
+        siteWatch = inotify_add_watch(descriptor, siteDirectory.path, events)
         guard siteWatch >= 0, watchFolders() else {
             close(descriptor)
             return nil
@@ -77,7 +76,7 @@ public final class InputNotifications: @unchecked Sendable {
         while let folder = pending.popLast() {
             if !known.contains(folder) {
                 guard FileManager.default.fileExists(atPath: folder) else { continue }
-                let watch = inotify_add_watch(descriptor, folder, UInt32(events))
+                let watch = inotify_add_watch(descriptor, folder, events)
                 guard watch >= 0 else { return false }
                 watched[watch] = folder
             }

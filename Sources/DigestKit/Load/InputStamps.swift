@@ -1,14 +1,14 @@
 import Foundation
 
 /// How a build's inputs look on disk: every file in `Content/` and `Templates/` (hidden ones
-/// skipped, as the build skips them) and `site.yml`, each with its stamp. The preview reads
-/// them a few times a second and rebuilds when two readings differ: polling works on every
-/// file system and container, where change notifications may not. The reading it rebuilds
-/// for is handed to the build (`BuildOptions.inputs`), which lists the content from it
-/// instead of stamping every file again.
+/// skipped, as the build skips them) and `site.yml`, each with its stamp. The preview's watcher
+/// reads them when told of a change (`InputNotifications`), or polls them where it is told
+/// nothing, and rebuilds when two readings differ. The reading it rebuilds for is handed to
+/// the build (`BuildOptions.inputs`), which lists the content from it instead of stamping
+/// every file again.
 ///
-/// Read as the build lists its content (`ContentLoader.entries`, then one `fstatat` a file):
-/// Foundation's enumerator and URLs took a quarter of a core at 10,000 articles, at every poll.
+/// Read as the build lists its content (`ContentLoader.entries`, then one `fstatat` a file),
+/// not with Foundation's enumerator and URLs, which cost far more for a large site.
 public struct InputStamps: Equatable, Sendable {
     /// The site folder read, as given.
     let siteDirectory: String

@@ -28,7 +28,7 @@ struct EditionSearchIndex: Sendable {
         let reuse: any SearchIndexReuse
 
         func canKeep(_ file: String, fingerprint: UInt64) -> Bool { reuse.canKeep(folder + file, fingerprint: fingerprint) }
-        // The main edition's folder is the output's own: its ten thousand names pass as they are.
+        // The main edition's folder is the output's own: its names pass as they are, uncopied.
         func carryOver(_ files: [String]) -> Bool { reuse.carryOver(folder.isEmpty ? files : files.map { folder + $0 }) }
         func recordedFiles(in folders: [String]) -> [String] {
             let found = reuse.recordedFiles(in: folders.map { folder + $0 })
