@@ -33,7 +33,7 @@ extension Pipeline {
                 do {
                     for edition in editions {
                         let index = EditionSearchIndex(site: site, edition: edition, words: strings.localization(edition.config.language))
-                        for file in index.outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies) { try sink(file) }
+                        try index.outputFiles(reuse: searchKeeping, seed: seed, changedBodies: job.changedBodies, into: sink)
                     }
                     return nil
                 } catch {

@@ -12,14 +12,17 @@ struct EditionSearchIndex: Sendable {
     /// The edition's words (`SearchIndex.words`).
     let words: Localization
 
-    func outputFiles(reuse: (any SearchIndexReuse)?, seed: UInt64, changedBodies: Set<Int>?) -> [OutputFile] {
+    func outputFiles(
+        reuse: (any SearchIndexReuse)?, seed: UInt64, changedBodies: Set<Int>?, into sink: @Sendable (OutputFile) throws -> Void
+    ) throws {
         let index = SearchIndex(site: edition, words: words)
         let folder = edition.prefix.folder
-        guard !folder.isEmpty else { return index.outputFiles(reuse: reuse, seed: seed, changedBodies: changedBodies) }
+        guard !folder.isEmpty else { return try index.outputFiles(reuse: reuse, seed: seed, changedBodies: changedBodies, into: sink) }
         let range = site.editions[edition.edition].articles
         let changed = changedBodies.map { Set($0.filter(range.contains).map { $0 - range.lowerBound }) }
-        return index.outputFiles(reuse: reuse.map { InFolder(folder: folder, reuse: $0) }, seed: seed, changedBodies: changed)
-            .map { OutputFile(path: folder + $0.path, content: $0.content) }
+        try index.outputFiles(reuse: reuse.map { InFolder(folder: folder, reuse: $0) }, seed: seed, changedBodies: changed) { file in
+            try sink(OutputFile(path: folder + file.path, content: file.content))
+        }
     }
 
     /// The last build's answers about `folder` + a file.

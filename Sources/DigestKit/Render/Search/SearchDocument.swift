@@ -30,13 +30,18 @@ struct SearchDocument: Sendable {
     /// As `fieldTerms`, as bytes; `body` is valid UTF-8.
     static func termList(title: String, meta: [String], body: UnsafeBufferPointer<UInt8>) -> SearchTermList {
         var terms = SearchTermSet.Adding()
-        terms.flags = Field.title.rawValue
-        SearchTokenizer.forEachTerm(in: title, into: &terms)
-        terms.flags = Field.meta.rawValue
-        for value in meta { SearchTokenizer.forEachTerm(in: value, into: &terms) }
-        terms.flags = Field.body.rawValue
-        SearchTokenizer.forEachTerm(inUTF8: body, into: &terms)
+        addTerms(title: title, meta: meta, body: body, to: &terms)
         return terms.set.list
+    }
+
+    /// Gives `sink` the terms of each field in turn, with that field's bits.
+    static func addTerms(title: String, meta: [String], body: UnsafeBufferPointer<UInt8>, to sink: inout some SearchFieldTermSink) {
+        sink.flags = Field.title.rawValue
+        SearchTokenizer.forEachTerm(in: title, into: &sink)
+        sink.flags = Field.meta.rawValue
+        for value in meta { SearchTokenizer.forEachTerm(in: value, into: &sink) }
+        sink.flags = Field.body.rawValue
+        SearchTokenizer.forEachTerm(inUTF8: body, into: &sink)
     }
 
     /// The terms of a document as the last build wrote it (`script`), or nil if it cannot be read.
@@ -55,14 +60,20 @@ struct SearchDocument: Sendable {
     }
 
     init(id: Int, placed: PlacedArticle, site: Site) {
-        self.id = id
+        var terms = SearchTermSet.Adding()
+        let script = Self.script(id: id, placed: placed, site: site, terms: &terms)
+        self.init(id: id, terms: terms.set.list, script: script)
+    }
+
+    /// The script of article `placed` as document `id`, its terms given to `terms` on the way.
+    static func script(id: Int, placed: PlacedArticle, site: Site, terms: inout some SearchFieldTermSink) -> Data {
         let article = placed.article
         let section = site.sections[placed.sectionIndex].name
         let tags = placed.tagIndices.map { site.tags[$0].name }
         let speakers = placed.speakerIndices.map { site.speakers[$0].name }
         let text = SearchPlainText.bytes(html: article.bodyHTML)
         let meta = [article.summary ?? "", section, article.source ?? ""] + tags + speakers
-        terms = text.withUnsafeBufferPointer { Self.termList(title: article.title, meta: meta, body: $0) }
+        text.withUnsafeBufferPointer { addTerms(title: article.title, meta: meta, body: $0, to: &terms) }
 
         let url = site.searchAddress(placed.path)
         // An article in another language than its search page's is marked so on the page,
@@ -92,6 +103,6 @@ struct SearchDocument: Sendable {
         script += Array("});\n".utf8)
         // Made `Data` here, so that the bytes are freed (and reused by the next document)
         // rather than kept until every document is made.
-        self.script = Data(script)
+        return Data(script)
     }
 }

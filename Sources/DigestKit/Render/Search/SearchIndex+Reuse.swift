@@ -7,8 +7,14 @@ extension SearchIndex {
     ///
     /// `changedBodies`: the positions of the only articles that can differ from the last
     /// build's, and then only in their bodies (see `updatedFiles`).
-    func outputFiles(reuse: (any SearchIndexReuse)?, seed: UInt64, changedBodies: Set<Int>?) -> [OutputFile] {
-        guard let reuse else { return files() }
+    ///
+    /// Each file is handed to `sink`, from any thread.
+    func outputFiles(reuse: (any SearchIndexReuse)?, seed: UInt64, changedBodies: Set<Int>?, into sink: @Sendable (OutputFile) throws -> Void) throws {
+        guard let reuse else { return try files(into: sink) }
+        for file in filesNotKept(reuse: reuse, seed: seed, changedBodies: changedBodies) { try sink(file) }
+    }
+
+    private func filesNotKept(reuse: any SearchIndexReuse, seed: UInt64, changedBodies: Set<Int>?) -> [OutputFile] {
         if let changedBodies, let files = updatedFiles(changed: changedBodies, reuse: reuse, seed: seed) { return files }
         let count = site.articles.count
         let kept = Array(site.articles.indices).parallelMap { position in

@@ -21,19 +21,30 @@ struct SearchIndex: Sendable {
     var words = Localizations.builtIn.localization("en")
     var keys = SearchShardKeys()
 
-    /// Every file of the index, sorted by path.
-    func files() -> [OutputFile] {
+    /// Every file of the index, each handed to `sink` when made (from any thread, and so not
+    /// held until the rest are made): the documents, made side by side in runs of ids whose
+    /// terms go straight into each run's postings, then the shards, facets and manifest.
+    func files(into sink: @Sendable (OutputFile) throws -> Void) throws {
         let count = site.articles.count
-        // site.articles is newest first; ids run oldest first.
-        let documents = Array(site.articles.indices).parallelMap { position in
-            SearchDocument(id: count - 1 - position, placed: site.articles[position], site: site)
+        let runCount = max(1, min(count / 500, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let runs = (0..<runCount).map { count * $0 / runCount..<count * ($0 + 1) / runCount }
+        let parts = runs.parallelMap { ids -> Result<SearchPostingsBuilder, any Error> in
+            var postings = SearchPostingsBuilder()
+            do {
+                for id in ids {
+                    postings.document = UInt32(id)
+                    // site.articles is newest first; ids run oldest first.
+                    let script = SearchDocument.script(id: id, placed: site.articles[count - 1 - id], site: site, terms: &postings)
+                    try sink(OutputFile(path: SearchDocument.file(id), content: .bytes(script)))
+                }
+                return .success(postings)
+            } catch {
+                return .failure(error)
+            }
         }
-        var files = documents.map(\.file)
-        let (shards, shardFiles) = shardFiles(Self.postings(documents.reversed()))
-        files += shardFiles
-        files += facets().map(\.file)
-        files.append(manifestFile(keys: shards.map(\.key)))
-        return files.sorted { $0.path < $1.path }
+        let (shards, shardFiles) = shardFiles(SearchPostingsBuilder.merged(try parts.map { try $0.get() }))
+        for file in shardFiles + facets().map(\.file) { try sink(file) }
+        try sink(manifestFile(keys: shards.map(\.key)))
     }
 
     /// The term shards of `postings`, split as `keys` says.
@@ -51,27 +62,11 @@ struct SearchIndex: Sendable {
         var flags: [UInt8]
     }
 
-    /// Every term's documents in ascending id order, from documents given in that order. Terms
-    /// are looked up by their bytes; each distinct term becomes a string once.
+    /// Every term's documents in ascending id order, from documents given in that order.
     static func postings(_ documents: some Sequence<SearchDocument>) -> [Posting] {
-        var table = SearchTermSet(capacity: 4096)
-        var ids: [[UInt32]] = []
-        var flags: [[UInt8]] = []
-        for document in documents {
-            let id = UInt32(document.id)
-            document.terms.forEach { term, termFlags in
-                let at = table.insert(term, flags: 0)
-                if at == ids.count {
-                    ids.append([id])
-                    flags.append([termFlags])
-                } else {
-                    ids[at].append(id)
-                    flags[at].append(termFlags)
-                }
-            }
-        }
-        let terms = table.list
-        return ids.indices.map { Posting(term: terms.term(at: $0), ids: ids[$0], flags: flags[$0]) }
+        var postings = SearchPostingsBuilder()
+        for document in documents { postings.add(UInt32(document.id), terms: document.terms) }
+        return SearchPostingsBuilder.merged([postings])
     }
 
     /// `DIGEST_SEARCH_SHARD("key",["term",…],["postings",…]);` with terms in byte order.

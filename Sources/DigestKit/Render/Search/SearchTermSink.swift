@@ -4,9 +4,15 @@ protocol SearchTermSink {
     mutating func add(_ term: UnsafeBufferPointer<UInt8>)
 }
 
+/// A sink told which field the terms it is given stand in (`SearchDocument.addTerms`).
+protocol SearchFieldTermSink: SearchTermSink {
+    /// The `SearchDocument.Field` bits of the terms given from now on.
+    var flags: UInt8 { get set }
+}
+
 extension SearchTermSet {
     /// Adds the terms it is given to a set, with the bits of one field at a time.
-    struct Adding: SearchTermSink {
+    struct Adding: SearchFieldTermSink {
         var set = SearchTermSet()
         var flags: UInt8 = 0
 
