@@ -16,7 +16,11 @@ struct SiteWatcher: Service {
     func run() async throws {
         // The server is stopping: the next run starts from this one's records.
         defer { builder.saveSession() }
-        try await cancelWhenGracefulShutdown { try await watch() }
+        do {
+            try await cancelWhenGracefulShutdown { try await watch() }
+        } catch is CancellationError {
+            // Ctrl-C cancels the watch: the way a preview stops, not an error of the service.
+        }
     }
 
     private func watch() async throws {
@@ -62,4 +66,10 @@ struct SiteWatcher: Service {
         return nil
         #endif
     }
+}
+
+/// How the service lifecycle's log names the watcher: its own description would print every
+/// stamp of the last reading, thousands of files, on every line about the service.
+extension SiteWatcher: CustomStringConvertible {
+    var description: String { "SiteWatcher(\(builder.configuration.siteDirectory.path))" }
 }
