@@ -6,8 +6,9 @@ import ServiceLifecycle
 /// Watches the site's inputs and rebuilds when they change. A burst of saves gives one
 /// rebuild: after a change it waits until the inputs have been still for one more look.
 ///
-/// Where the kernel tells of changes (`InputNotifications`, Linux), the inputs are read when it
-/// does, and every few seconds all the same; elsewhere they are polled.
+/// Where the kernel tells of changes (`InputNotifications`, Linux), only the folders it names are
+/// read again when it does, and everything every few seconds all the same; elsewhere
+/// everything is polled.
 struct SiteWatcher: Service {
     let builder: PreviewBuilder
     /// The inputs as the last build found them.
@@ -28,24 +29,29 @@ struct SiteWatcher: Service {
         let interval = builder.configuration.pollInterval
         var seen = built
         let notifications = builder.configuration.poll ? nil : Self.notifications(for: site)
-        // The first round looks at once: the kernel tells nothing of what changed before the
-        // watches, during the first build.
-        var lastLook = ContinuousClock.now - Self.lookAnyway
+        // The first round reads everything at once: the kernel tells nothing of what changed
+        // before the watches, during the first build.
+        var lastFullLook = ContinuousClock.now - Self.lookAnyway
         while !Task.isCancelled {
+            // What to read: where the kernel told of changes, everything now and then anyway,
+            // and everything on every round when it tells nothing (polling).
+            var reading = InputChanges.all
             if let notifications {
                 try await Task.sleep(for: .milliseconds(50))
-                let told = notifications.changed()
-                guard told || ContinuousClock.now - lastLook >= Self.lookAnyway else { continue }
+                reading = notifications.changes()
+                if ContinuousClock.now - lastFullLook >= Self.lookAnyway { reading = .all }
+                guard !reading.isEmpty else { continue }
             } else {
                 try await Task.sleep(for: interval)
             }
-            lastLook = ContinuousClock.now
-            var now = InputStamps.read(siteDirectory: site)
+            if reading.everything { lastFullLook = ContinuousClock.now }
+            var now = seen.reading(again: reading)
             guard now != seen else { continue }
             // Let the burst settle: editors often write a file in several steps.
             while true {
                 try await Task.sleep(for: .milliseconds(60))
-                let settled = InputStamps.read(siteDirectory: site)
+                if let notifications { reading.formUnion(notifications.changes()) }
+                let settled = now.reading(again: reading)
                 if settled == now { break }
                 now = settled
             }

@@ -12,6 +12,8 @@ import Glibc
 public final class InputNotifications: @unchecked Sendable {
     private let descriptor: Int32
     private let siteDirectory: URL
+    /// `Content/`, its links resolved, as its folders' watches are named.
+    private let contentRoot: String
     /// The watch on the site folder itself, which hears of `site.yml` (and of everything
     /// else there, `Public/` included, which it ignores).
     private var siteWatch: Int32 = -1
@@ -26,6 +28,7 @@ public final class InputNotifications: @unchecked Sendable {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.siteDirectory = siteDirectory
+        contentRoot = siteDirectory.appendingPathComponent("Content").resolvingSymlinksInPath().path
         siteWatch = inotify_add_watch(descriptor, siteDirectory.path, events)
         guard siteWatch >= 0, watchFolders() else {
             close(descriptor)
@@ -37,10 +40,13 @@ public final class InputNotifications: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Whether anything that may be an input changed since the last call; reads every
+    /// Whether anything that may be an input changed since the last call (`changes()`).
+    public func changed() -> Bool { !changes().isEmpty }
+
+    /// Where inputs changed since the last call, by the folders the kernel named; reads every
     /// notification waiting. New folders are watched from then on.
-    public func changed() -> Bool {
-        var changed = false
+    public func changes() -> InputChanges {
+        var changes = InputChanges()
         let capacity = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
         defer { buffer.deallocate() }
@@ -52,19 +58,35 @@ public final class InputNotifications: @unchecked Sendable {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
                 let nameStart = buffer + offset + MemoryLayout<inotify_event>.size
                 let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    changes.everything = true
+                } else if event.wd == siteWatch {
+                    if name == "site.yml" { changes.settings = true }
+                    if name == "Content" || name == "Templates" { changes.everything = true }
+                } else if let folder = watched[event.wd] {
+                    // The folder's parent is told of the folder's own removal or move too.
+                    if let relative = Self.path(folder, under: contentRoot) {
+                        changes.contentFolders.insert(relative)
+                    } else {
+                        changes.settings = true
+                    }
+                }
                 // The kernel drops the watch of a folder that is gone; one made again at
                 // the same path is watched anew.
                 if event.mask & UInt32(IN_IGNORED) != 0 { watched[event.wd] = nil }
-                if event.wd != siteWatch || ["site.yml", "Content", "Templates"].contains(name) || event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                    changed = true
-                }
-                offset += MemoryLayout<inotify_event>.size + Int(event.len)
             }
         }
         // A folder made since (a new month's) is watched from now on; a failed watch is
         // made up for by the watcher's occasional full look.
-        if changed { _ = watchFolders() }
-        return changed
+        if !changes.isEmpty { _ = watchFolders() }
+        return changes
+    }
+
+    /// `path` from `root` ("" for `root` itself), or nil when it is not under it.
+    private static func path(_ path: String, under root: String) -> String? {
+        if path == root { return "" }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
     }
 
     /// Watches every folder of `Content/` and `Templates/` not watched yet; false when the

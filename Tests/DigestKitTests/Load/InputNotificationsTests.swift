@@ -42,5 +42,58 @@ import Testing
         try FileManager.default.removeItem(at: site.url("Content/2019/a.md"))
         #expect(notifications.changed())
     }
+
+    @Test func theFoldersOfChangesAreNamed() throws {
+        let site = try TempSite(articles: ["2019/01/a.md": articleText(title: "A"), "2019/02/b.md": articleText(title: "B")])
+        defer { site.remove() }
+        let notifications = try #require(InputNotifications(siteDirectory: site.root))
+        try site.write("Content/2019/01/a.md", articleText(title: "A, edited"))
+        #expect(notifications.changes() == InputChanges(contentFolders: ["2019/01"]))
+        try site.write("Content/2019/03/c.md", articleText(title: "C"))
+        #expect(notifications.changes().contentFolders.contains("2019"), "a new folder is named by its parent")
+        try site.write("Templates/page.mustache", "{{title}}")
+        #expect(notifications.changes() == InputChanges(settings: true))
+        try site.write("site.yml", "title: Renamed\n")
+        #expect(notifications.changes() == InputChanges(settings: true))
+        try site.write("Public/index.html", "built")
+        #expect(notifications.changes().isEmpty)
+    }
+
+    /// Random edits, additions, moves and removals of files and folders: after each round, the
+    /// last reading read again where the kernel said is the same as a whole new reading.
+    @Test func readingAgainWhereToldKeepsUpWithRandomChanges() throws {
+        let site = try TempSite(articles: ["2019/01/a.md": articleText(title: "A")])
+        defer { site.remove() }
+        let notifications = try #require(InputNotifications(siteDirectory: site.root))
+        var random = SeededRandom(seed: 20_261_202)
+        let folders = ["", "2019", "2019/01", "2019/02", "2020/07", "2020/08/late", "x"]
+        var reading = InputStamps.read(siteDirectory: site.root)
+        for round in 0..<60 {
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let folder = folders.randomElement(using: &random)!
+                let file = "Content/" + (folder.isEmpty ? "" : folder + "/") + "f\(Int.random(in: 0..<4, using: &random)).md"
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0..<5: try site.write(file, articleText(title: "Round \(round) \(String(repeating: "x", count: round))"))
+                case 5..<7: try? FileManager.default.removeItem(at: site.url(file))
+                case 7:
+                    let target = "Content/" + folders.randomElement(using: &random)! + "/moved\(round).md"
+                    try? FileManager.default.createDirectory(at: site.url(target).deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try? FileManager.default.moveItem(at: site.url(file), to: site.url(target))
+                case 8: if !folder.isEmpty { try? FileManager.default.removeItem(at: site.url("Content/" + folder)) }
+                default:
+                    // Into a folder deeper down, or up to `Content/` itself.
+                    let parent = ["", "2019/", "2020/08/"].randomElement(using: &random)!
+                    if !folder.isEmpty {
+                        try? FileManager.default.moveItem(at: site.url("Content/" + folder), to: site.url("Content/\(parent)renamed-\(round)"))
+                    }
+                }
+            }
+            reading = reading.reading(again: notifications.changes())
+            let whole = InputStamps.read(siteDirectory: site.root)
+            let same = reading == whole
+            #expect(same, "round \(round): \(whole.changes(since: reading))")
+            if !same { return }
+        }
+    }
 }
 #endif

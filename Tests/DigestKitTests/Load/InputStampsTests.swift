@@ -37,6 +37,35 @@ import Testing
         #expect(reading(site).changes(since: now) == ["site.yml"])
     }
 
+    /// The watcher reads again only the folders the kernel named: the same reading as a whole
+    /// new one when those are all that changed, and what was not named kept as it was.
+    @Test func aReadingMadeAgainWhereToldIsAWholeReading() throws {
+        let site = try TempSite(articles: [
+            "2019/01/a.md": articleText(title: "A"), "2019/02/b.md": articleText(title: "B"),
+            "2019/03/c.md": articleText(title: "C"), "2021/d.md": articleText(title: "D"), "top.md": articleText(title: "Top"),
+        ])
+        defer { site.remove() }
+        let first = reading(site)
+        try site.write("Content/2019/01/a.md", articleText(title: "A, edited at length"))
+        try site.write("Content/2019/02/new.md", articleText(title: "New"))
+        try site.write("Content/2019/04/nested/deep.md", articleText(title: "Deep"))
+        try FileManager.default.removeItem(at: site.url("Content/2019/03"))
+        try site.write("Templates/page.mustache", "{{title}}")
+        let again = first.reading(again: InputChanges(contentFolders: ["2019/01", "2019/02", "2019"], settings: true))
+        #expect(again == reading(site))
+        #expect(again.readAtSeconds == first.readAtSeconds, "it keeps stamps taken then")
+
+        // A change where the kernel said nothing is not seen until a whole reading.
+        try site.write("Content/2021/d.md", articleText(title: "D, edited at length"))
+        let told = again.reading(again: InputChanges(contentFolders: ["2019/01"]))
+        #expect(told == again)
+        #expect(told != reading(site))
+        #expect(told.reading(again: InputChanges(contentFolders: [""])) == reading(site))
+        try site.write("site.yml", "title: Renamed\n")
+        #expect(told.reading(again: .all) == reading(site))
+        #expect(told.reading(again: InputChanges(settings: true)).changes(since: told).contains("site.yml"))
+    }
+
     @Test func hiddenFilesAndTheOutputDoNotCount() throws {
         let site = try TempSite(articles: ["a.md": articleText(title: "A")])
         defer { site.remove() }
