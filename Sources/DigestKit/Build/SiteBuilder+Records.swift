@@ -35,7 +35,13 @@ extension SiteBuilder {
         }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
         if options.session != nil {
-            cache.filesByFolder = Dictionary(grouping: cache.files.keys, by: OutputFile.folder(of:))
+            // The last build's grouping stands when the files are the same (after most edits):
+            // grouping every file again was the largest part of these records.
+            if let grouped = previous?.filesByFolder, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
+                cache.filesByFolder = grouped
+            } else {
+                cache.filesByFolder = Dictionary(grouping: cache.files.keys, by: OutputFile.folder(of:))
+            }
         }
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the

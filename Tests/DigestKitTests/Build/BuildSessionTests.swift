@@ -35,6 +35,11 @@ import Testing
         try site.write("Content/new.md", Incremental.article(99, tags: ["brand new tag"]))
         #expect(try Self.sessionBuild(site, session).parsed == 1)
         try Incremental.expectSameAsClean(site, "an addition")
+        // The search index's files are found by folder from the last build's records, which
+        // must then list the added article's.
+        try site.write("Content/new.md", Incremental.article(99, body: "Added, then **edited**.", tags: ["brand new tag"]))
+        #expect(try Self.sessionBuild(site, session).parsed == 1)
+        try Incremental.expectSameAsClean(site, "a body edit after an addition")
 
         try FileManager.default.removeItem(at: site.url("Content/new.md"))
         #expect(try Self.sessionBuild(site, session).report.removed > 0)
