@@ -37,7 +37,8 @@ struct SiteWatcher: Service {
             // and everything on every round when it tells nothing (polling).
             var reading = InputChanges.all
             if let notifications {
-                try await Task.sleep(for: .milliseconds(50))
+                await Self.waitForNews(notifications)
+                try Task.checkCancellation()
                 reading = notifications.changes()
                 if ContinuousClock.now - lastFullLook >= Self.lookAnyway { reading = .all }
                 guard !reading.isEmpty else { continue }
@@ -58,6 +59,18 @@ struct SiteWatcher: Service {
             builder.logger.debug("changed: \(now.changes(since: seen).prefix(5).joined(separator: ", "))")
             seen = now
             await builder.rebuild(now)
+        }
+    }
+
+    /// Returns as soon as the kernel tells of a change, and after a quarter of a second without
+    /// one, for the look every few seconds and for a stop. The wait blocks a thread of its own,
+    /// not one of the few that run the server's tasks.
+    private static func waitForNews(_ notifications: InputNotifications) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                _ = notifications.waitForNews(milliseconds: 250)
+                done.resume()
+            }
         }
     }
 

@@ -40,6 +40,13 @@ public final class InputNotifications: @unchecked Sendable {
         close(descriptor)
     }
 
+    /// Waits until the kernel has something to tell, or `milliseconds` pass; true when it has.
+    /// Blocks the calling thread.
+    public func waitForNews(milliseconds: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, milliseconds) > 0
+    }
+
     /// Whether anything that may be an input changed since the last call (`changes()`).
     public func changed() -> Bool { !changes().isEmpty }
 

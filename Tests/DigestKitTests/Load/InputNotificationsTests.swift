@@ -43,6 +43,21 @@ import Testing
         #expect(notifications.changed())
     }
 
+    /// The preview's watcher waits for the kernel's word rather than looking every few
+    /// milliseconds: a wait ends at once when there is news, and only then.
+    @Test func aWaitEndsWhenThereIsNews() throws {
+        let site = try TempSite(articles: ["2019/a.md": articleText(title: "A")])
+        defer { site.remove() }
+        let notifications = try #require(InputNotifications(siteDirectory: site.root))
+        #expect(!notifications.waitForNews(milliseconds: 20))
+        try site.write("Content/2019/a.md", articleText(title: "A, edited"))
+        let start = ContinuousClock.now
+        #expect(notifications.waitForNews(milliseconds: 10_000))
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(notifications.changed())
+        #expect(!notifications.waitForNews(milliseconds: 20), "the news was read")
+    }
+
     @Test func theFoldersOfChangesAreNamed() throws {
         let site = try TempSite(articles: ["2019/01/a.md": articleText(title: "A"), "2019/02/b.md": articleText(title: "B")])
         defer { site.remove() }
