@@ -86,7 +86,7 @@ public final class InputNotifications: @unchecked Sendable {
         }
         // A folder made since (a new month's) is watched from now on; a failed watch is
         // made up for by the watcher's occasional full look.
-        if !changes.isEmpty { _ = watchFolders() }
+        if !changes.isEmpty { watchFolders(under: roots(of: changes)) }
         return changes
     }
 
@@ -96,11 +96,20 @@ public final class InputNotifications: @unchecked Sendable {
         return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
     }
 
-    /// Watches every folder of `Content/` and `Templates/` not watched yet; false when the
-    /// kernel refuses one.
+    /// The folders in which `changes` may have made new folders: only those are walked for
+    /// them, as walking every folder of a large site after each save showed in its rebuilds.
+    private func roots(of changes: InputChanges) -> [String]? {
+        guard !changes.everything else { return nil }
+        var roots = changes.contentFolders.map { $0.isEmpty ? contentRoot : contentRoot + "/" + $0 }
+        if changes.settings { roots.append(siteDirectory.appendingPathComponent("Templates").resolvingSymlinksInPath().path) }
+        return roots
+    }
+
+    /// Watches every folder of `Content/` and `Templates/` (or of `roots` only, with
+    /// everything under them) not watched yet; false when the kernel refuses one.
     @discardableResult
-    func watchFolders() -> Bool {
-        var pending = ["Content", "Templates"].map { siteDirectory.appendingPathComponent($0).resolvingSymlinksInPath().path }
+    func watchFolders(under roots: [String]? = nil) -> Bool {
+        var pending = roots ?? ["Content", "Templates"].map { siteDirectory.appendingPathComponent($0).resolvingSymlinksInPath().path }
         let known = Set(watched.values)
         while let folder = pending.popLast() {
             if !known.contains(folder) {
