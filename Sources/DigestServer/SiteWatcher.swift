@@ -31,7 +31,8 @@ struct SiteWatcher: Service {
         let notifications = builder.configuration.poll ? nil : Self.notifications(for: site)
         // The first round reads everything at once: the kernel tells nothing of what changed
         // before the watches, during the first build.
-        var lastFullLook = ContinuousClock.now - Self.lookAnyway
+        let lookAnyway = notifications?.inputsAreLocal == true ? Self.lookAnywayOnLocalDisks : Self.lookAnyway
+        var lastFullLook = ContinuousClock.now - lookAnyway
         while !Task.isCancelled {
             // What to read: where the kernel told of changes, everything now and then anyway,
             // and everything on every round when it tells nothing (polling).
@@ -40,7 +41,7 @@ struct SiteWatcher: Service {
                 await Self.waitForNews(notifications)
                 try Task.checkCancellation()
                 reading = notifications.changes()
-                if ContinuousClock.now - lastFullLook >= Self.lookAnyway { reading = .all }
+                if ContinuousClock.now - lastFullLook >= lookAnyway { reading = .all }
                 guard !reading.isEmpty else { continue }
             } else {
                 try await Task.sleep(for: interval)
@@ -77,6 +78,10 @@ struct SiteWatcher: Service {
     /// How often the inputs are read without word from the kernel: network shares written
     /// from another machine, and some containers' shared folders, tell nothing.
     static let lookAnyway: Duration = .seconds(5)
+    /// As `lookAnyway`, where every input is on a local disk and the kernel tells of every
+    /// change: only in case a notification was lost. A whole reading of a large site is a
+    /// fraction of a second of CPU, which every 5 s kept an idle preview noticeably busy.
+    static let lookAnywayOnLocalDisks: Duration = .seconds(60)
 
     private static func notifications(for site: URL) -> InputNotifications? {
         #if canImport(Glibc)

@@ -22,6 +22,11 @@ public final class InputNotifications: @unchecked Sendable {
     private let events = UInt32(
         IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
 
+    /// Whether the site's inputs are all on local disks, where the kernel tells of every
+    /// change, rather than on a network share or a FUSE mount (a VM's or a container's shared
+    /// folder), where changes made by another machine pass untold.
+    public let inputsAreLocal: Bool
+
     /// nil when the kernel gives no notifications here, or refuses a watch (its limit on
     /// watches): the caller polls instead.
     public init?(siteDirectory: URL) {
@@ -29,6 +34,8 @@ public final class InputNotifications: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         self.siteDirectory = siteDirectory
         contentRoot = siteDirectory.appendingPathComponent("Content").resolvingSymlinksInPath().path
+        inputsAreLocal = [siteDirectory.path, contentRoot, siteDirectory.appendingPathComponent("Templates").resolvingSymlinksInPath().path]
+            .allSatisfy { !FileManager.default.fileExists(atPath: $0) || Self.isOnLocalDisk($0) }
         siteWatch = inotify_add_watch(descriptor, siteDirectory.path, events)
         guard siteWatch >= 0, watchFolders() else {
             close(descriptor)
@@ -88,6 +95,34 @@ public final class InputNotifications: @unchecked Sendable {
         // made up for by the watcher's occasional full look.
         if !changes.isEmpty { watchFolders(under: roots(of: changes)) }
         return changes
+    }
+
+    /// Whether `path` (links resolved) is on a file system known to keep to one machine: ext2-4,
+    /// XFS, Btrfs, F2FS, ZFS, bcachefs, ReiserFS, JFS, tmpfs, ramfs or overlayfs.
+    static func isOnLocalDisk(_ path: String) -> Bool {
+        fileSystemType(of: path).map(localFileSystems.contains) ?? false
+    }
+
+    static let localFileSystems: Set<String> = [
+        "ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "zfs", "bcachefs", "reiserfs", "jfs", "tmpfs", "ramfs", "overlay",
+    ]
+
+    /// The type of the file system `path` is on, as the kernel's table of this process's mounts
+    /// (`/proc/self/mountinfo`) names it: the last mount on the longest mount point holding it.
+    static func fileSystemType(of path: String) -> String? {
+        guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        var best: (length: Int, type: String)?
+        for line in table.split(separator: "\n") {
+            // `id parent major:minor root mount-point options [tags] - type source options`
+            guard let dash = line.range(of: " - ") else { continue }
+            let fields = line[..<dash.lowerBound].split(separator: " ")
+            guard fields.count >= 5, let type = line[dash.upperBound...].split(separator: " ").first else { continue }
+            // Spaces and the like in a mount point are written as octal escapes (`\040`).
+            let mountPoint = String(fields[4]).replacingOccurrences(of: "\\040", with: " ")
+            let holds = mountPoint == "/" || path == mountPoint || path.hasPrefix(mountPoint + "/")
+            if holds, mountPoint.count >= (best?.length ?? 0) { best = (mountPoint.count, String(type)) }
+        }
+        return best?.type
     }
 
     /// `path` from `root` ("" for `root` itself), or nil when it is not under it.

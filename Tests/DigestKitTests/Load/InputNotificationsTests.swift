@@ -58,6 +58,18 @@ import Testing
         #expect(!notifications.waitForNews(milliseconds: 20), "the news was read")
     }
 
+    /// Where the kernel tells of every change (local disks), the watcher's look without word
+    /// from it comes seldom; elsewhere (network shares, FUSE, anything unknown) often.
+    @Test func localDisksAreToldFromOthers() throws {
+        #expect(InputNotifications.fileSystemType(of: "/proc/self") == "proc")
+        #expect(!InputNotifications.isOnLocalDisk("/proc"), "procfs is no disk the watcher knows")
+        #expect(InputNotifications.fileSystemType(of: "/") != nil)
+        let site = try TempSite()
+        defer { site.remove() }
+        let notifications = try #require(InputNotifications(siteDirectory: site.root))
+        #expect(notifications.inputsAreLocal == InputNotifications.isOnLocalDisk(site.root.path))
+    }
+
     @Test func theFoldersOfChangesAreNamed() throws {
         let site = try TempSite(articles: ["2019/01/a.md": articleText(title: "A"), "2019/02/b.md": articleText(title: "B")])
         defer { site.remove() }
