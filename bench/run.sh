@@ -260,8 +260,10 @@ for n in $sizes; do
   fi
 
   # The preview's rebuilds, which keep the last build in memory (bench/preview-rebuild.sh).
-  if read -r preview_median preview_idle preview_count < <("$repo/bench/preview-rebuild.sh" \
-    "$digest" "$work/digest-site" "$work" 15 "$edited"); then
+  # Read once the script has ended, and with it the preview (which saves its records as it
+  # stops), so that none of it overlaps the next size's builds or the clean-up.
+  if preview="$("$repo/bench/preview-rebuild.sh" "$digest" "$work/digest-site" "$work" 15 "$edited")" &&
+    read -r preview_median preview_idle preview_count <<<"$preview"; then
     add_row "$n" "digest serve, rebuild after 1 edit ($(percent "$preview_median" "$digest_wall") of full; median of $preview_count; idle: $preview_idle % of a core)" \
       "$preview_median" "" "" ""
   fi
