@@ -3,10 +3,12 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 
-/// The kernel's word that something in the site's inputs changed (Linux inotify), so the
-/// preview's watcher reads the inputs (`InputStamps`) only then, rather than stamping every
-/// file a few times a second, which kept a large site's idle preview busy. Only a hint: the watcher still compares readings, and still reads now and then
-/// without one, for file systems that tell nothing (network shares written from elsewhere).
+/// The kernel's word that something in the site's inputs changed, and in which folders (Linux
+/// inotify), so the preview's watcher reads again only those (`InputStamps.reading(again:)`),
+/// and only then, rather than stamping every file a few times a second, which kept a large
+/// site's idle preview busy. Only a hint: the watcher still compares readings, and still reads
+/// everything now and then without one, for file systems that tell nothing (network shares
+/// written from elsewhere).
 ///
 /// Unchecked: one watcher asks, from one task at a time.
 public final class InputNotifications: @unchecked Sendable {
@@ -34,8 +36,8 @@ public final class InputNotifications: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         self.siteDirectory = siteDirectory
         contentRoot = siteDirectory.appendingPathComponent("Content").resolvingSymlinksInPath().path
-        inputsAreLocal = [siteDirectory.path, contentRoot, siteDirectory.appendingPathComponent("Templates").resolvingSymlinksInPath().path]
-            .allSatisfy { !FileManager.default.fileExists(atPath: $0) || Self.isOnLocalDisk($0) }
+        let inputFolders = [siteDirectory, siteDirectory.appendingPathComponent("Templates")].map { $0.resolvingSymlinksInPath().path }
+        inputsAreLocal = (inputFolders + [contentRoot]).allSatisfy { !FileManager.default.fileExists(atPath: $0) || Self.isOnLocalDisk($0) }
         siteWatch = inotify_add_watch(descriptor, siteDirectory.path, events)
         guard siteWatch >= 0, watchFolders() else {
             close(descriptor)
