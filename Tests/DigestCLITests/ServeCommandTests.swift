@@ -18,6 +18,10 @@ import Testing
         process.executableURL = digest.executable
         process.arguments = ["serve", "--verbose", "--port", "0", "--site", "desk"]
         process.currentDirectoryURL = digest.workFolder
+        // The preview's folder goes under the work folder, removed with it.
+        let temporary = digest.path("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { _, new in new }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -40,5 +44,7 @@ import Testing
         #expect(!lines.contains { $0.contains("threw error") }, "\(text())")
         #expect(lines.allSatisfy { $0.count < 1_000 }, "a line of \(lines.map(\.count).max() ?? 0) characters")
         #expect(lines.contains { $0.contains("SiteWatcher") }, "the lifecycle's lines name the watcher")
+        let previews = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(previews.contains { $0.hasPrefix("digest-preview-") }, "the preview's folder, in TMPDIR")
     }
 }
