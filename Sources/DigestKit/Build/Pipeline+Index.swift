@@ -103,7 +103,8 @@ extension Pipeline {
     func keptLayout(key: UInt64, published: [Article], freshlyParsed: Set<String>) -> SiteLayout? {
         guard let stored = storedParses, let layout = stored.layout, stored.layoutKey == key else { return nil }
         if !freshlyParsed.isEmpty {
-            for article in published where freshlyParsed.contains(article.sourcePath) {
+            let isFresh = SourcePaths(freshlyParsed)
+            for article in published where isFresh.contains(article.sourcePath) {
                 guard let before = stored.articles[article.sourcePath]?.article, before.sameOutsideBody(as: article) else {
                     return nil
                 }

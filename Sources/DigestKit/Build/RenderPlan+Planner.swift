@@ -68,7 +68,7 @@ extension RenderPlan {
         /// its build made (one that could not be stamped with a stamp no file has, so it shows
         /// here as altered).
         func planBodyPages(_ plan: inout RenderPlan, _ last: Comparison) {
-            let edited = site.articles.indices.filter { freshlyParsed.contains(site.articles[$0].article.sourcePath) }
+            let edited = site.positions(ofSources: freshlyParsed)
                 .map { index in
                     let (edition, position) = site.editionOf(article: index)
                     return PageJob(kind: .article(position), path: site.articles[index].path, edition: edition)
@@ -94,7 +94,7 @@ extension RenderPlan {
             guard plan.records else { return }
             plan.searchIndex = SearchIndexJob(last: last, output: lastBuild?.output)
             if bodiesOnly {
-                plan.searchIndex.changedBodies = Set(site.articles.indices.filter { freshlyParsed.contains(site.articles[$0].article.sourcePath) })
+                plan.searchIndex.changedBodies = Set(site.positions(ofSources: freshlyParsed))
             }
         }
 

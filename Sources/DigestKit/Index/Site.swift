@@ -187,3 +187,29 @@ extension StableHasher {
         for component in path.components { combine(component) }
     }
 }
+
+extension Site {
+    /// The positions of the articles made from `sources` (paths from the site folder).
+    func positions(ofSources sources: Set<String>) -> [Int] {
+        guard !sources.isEmpty else { return [] }
+        let isSource = SourcePaths(sources)
+        return articles.indices.filter { isSource.contains(articles[$0].article.sourcePath) }
+    }
+}
+
+/// Paths asked for every article of a site, as the few parsed again after an edit are: a few
+/// are compared one by one, which costs less than hashing every article's path for a set.
+struct SourcePaths {
+    private let all: Set<String>
+    private let few: [String]?
+
+    init(_ paths: Set<String>) {
+        all = paths
+        few = paths.count <= 4 ? Array(paths) : nil
+    }
+
+    func contains(_ path: String) -> Bool {
+        if let few { return few.contains(path) }
+        return all.contains(path)
+    }
+}

@@ -28,6 +28,20 @@ import Testing
         return config
     }
 
+    /// The articles parsed again after an edit are found among all by their sources: a few
+    /// compared one by one, more through a set; the same positions either way.
+    @Test func articlesAreFoundByTheirSources() throws {
+        let titles = (1...8).map { "A\($0)" }
+        let (site, _) = SiteIndexer(config: config).index(try titles.enumerated().map { try article($1, "2019-02-1\($0)T09:00:00+08:00") })
+        for count in [0, 1, 3, 4, 5, 8] {
+            let sources = Set(titles.prefix(count).map { "Content/\($0).md" })
+            let expected = site.articles.indices.filter { sources.contains(site.articles[$0].article.sourcePath) }
+            #expect(site.positions(ofSources: sources) == expected, "\(count) sources")
+            #expect(site.positions(ofSources: sources).count == count)
+        }
+        #expect(site.positions(ofSources: ["Content/None.md"]).isEmpty)
+    }
+
     @Test func groupsByLocalDayAndISOWeek() throws {
         let (site, _) = SiteIndexer(config: config).index([
             try article("Late", "2019-02-14T00:30:00+08:00"),
