@@ -14,8 +14,10 @@ import Glibc
 public final class InputNotifications: @unchecked Sendable {
     private let descriptor: Int32
     private let siteDirectory: URL
-    /// `Content/`, its links resolved, as its folders' watches are named.
-    private let contentRoot: String
+    /// `Content/` and `Templates/`, their links resolved, as their folders' watches are named;
+    /// found again when one of them is made, moved or pointed elsewhere.
+    private var contentRoot = ""
+    private var templatesRoot = ""
     /// The watch on the site folder itself, which hears of `site.yml` (and of everything
     /// else there, `Public/` included, which it ignores).
     private var siteWatch: Int32 = -1
@@ -35,9 +37,8 @@ public final class InputNotifications: @unchecked Sendable {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.siteDirectory = siteDirectory
-        contentRoot = siteDirectory.appendingPathComponent("Content").resolvingSymlinksInPath().path
-        let inputFolders = [siteDirectory, siteDirectory.appendingPathComponent("Templates")].map { $0.resolvingSymlinksInPath().path }
-        inputsAreLocal = (inputFolders + [contentRoot]).allSatisfy { !FileManager.default.fileExists(atPath: $0) || Self.isOnLocalDisk($0) }
+        inputsAreLocal = ["", "Content", "Templates"].map { siteDirectory.appendingPathComponent($0).resolvingSymlinksInPath().path }
+            .allSatisfy { !FileManager.default.fileExists(atPath: $0) || Self.isOnLocalDisk($0) }
         siteWatch = inotify_add_watch(descriptor, siteDirectory.path, events)
         guard siteWatch >= 0, watchFolders() else {
             close(descriptor)
@@ -55,9 +56,6 @@ public final class InputNotifications: @unchecked Sendable {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&request, 1, milliseconds) > 0
     }
-
-    /// Whether anything that may be an input changed since the last call (`changes()`).
-    public func changed() -> Bool { !changes().isEmpty }
 
     /// Where inputs changed since the last call, by the folders the kernel named; reads every
     /// notification waiting. New folders are watched from then on.
@@ -84,7 +82,7 @@ public final class InputNotifications: @unchecked Sendable {
                     // The folder's parent is told of the folder's own removal or move too.
                     if let relative = Self.path(folder, under: contentRoot) {
                         changes.contentFolders.insert(relative)
-                    } else {
+                    } else if Self.path(folder, under: templatesRoot) != nil {
                         changes.settings = true
                     }
                 }
@@ -95,6 +93,7 @@ public final class InputNotifications: @unchecked Sendable {
         }
         // A folder made since (a new month's) is watched from now on; a failed watch is
         // made up for by the watcher's occasional full look.
+        if changes.everything { findRoots() }
         if !changes.isEmpty { watchFolders(under: roots(of: changes)) }
         return changes
     }
@@ -138,7 +137,7 @@ public final class InputNotifications: @unchecked Sendable {
     private func roots(of changes: InputChanges) -> [String]? {
         guard !changes.everything else { return nil }
         var roots = changes.contentFolders.map { $0.isEmpty ? contentRoot : contentRoot + "/" + $0 }
-        if changes.settings { roots.append(siteDirectory.appendingPathComponent("Templates").resolvingSymlinksInPath().path) }
+        if changes.settings { roots.append(templatesRoot) }
         return roots
     }
 
@@ -146,7 +145,8 @@ public final class InputNotifications: @unchecked Sendable {
     /// everything under them) not watched yet; false when the kernel refuses one.
     @discardableResult
     func watchFolders(under roots: [String]? = nil) -> Bool {
-        var pending = roots ?? ["Content", "Templates"].map { siteDirectory.appendingPathComponent($0).resolvingSymlinksInPath().path }
+        if contentRoot.isEmpty { findRoots() }
+        var pending = roots ?? [contentRoot, templatesRoot]
         let known = Set(watched.values)
         while let folder = pending.popLast() {
             if !known.contains(folder) {
@@ -158,6 +158,11 @@ public final class InputNotifications: @unchecked Sendable {
             pending += Self.subfolders(of: folder)
         }
         return true
+    }
+
+    private func findRoots() {
+        contentRoot = siteDirectory.appendingPathComponent("Content").resolvingSymlinksInPath().path
+        templatesRoot = siteDirectory.appendingPathComponent("Templates").resolvingSymlinksInPath().path
     }
 
     /// The folders directly in `folder`, hidden ones skipped (as the build skips them).

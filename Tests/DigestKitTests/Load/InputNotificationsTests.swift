@@ -11,36 +11,36 @@ import Testing
         let site = try TempSite(articles: ["2019/a.md": articleText(title: "A")])
         defer { site.remove() }
         let notifications = try #require(InputNotifications(siteDirectory: site.root))
-        #expect(!notifications.changed())
+        #expect(notifications.changes().isEmpty)
 
         try site.write("Content/2019/a.md", articleText(title: "A, edited"))
-        #expect(notifications.changed())
-        #expect(!notifications.changed(), "each change is told once")
+        #expect(!notifications.changes().isEmpty)
+        #expect(notifications.changes().isEmpty, "each change is told once")
 
         try site.write("Public/index.html", "built")
         try site.write(".digest-cache/build.cache", "cache")
-        #expect(!notifications.changed())
+        #expect(notifications.changes().isEmpty)
 
         // A new folder is told, and watched from then on.
         try site.write("Content/2020/01/b.md", articleText(title: "B"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         try site.write("Content/2020/01/b.md", articleText(title: "B, edited"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
 
         // A folder removed and made again at the same path is watched anew.
         try FileManager.default.removeItem(at: site.url("Content/2020"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         try site.write("Content/2020/01/c.md", articleText(title: "C"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         try site.write("Content/2020/01/c.md", articleText(title: "C, edited"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
 
         try site.write("Templates/page.mustache", "{{title}}")
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         try site.write("site.yml", "title: Renamed\n")
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         try FileManager.default.removeItem(at: site.url("Content/2019/a.md"))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
     }
 
     /// The preview's watcher waits for the kernel's word rather than looking every few
@@ -54,7 +54,7 @@ import Testing
         let start = ContinuousClock.now
         #expect(notifications.waitForNews(milliseconds: 10_000))
         #expect(ContinuousClock.now - start < .seconds(2))
-        #expect(notifications.changed())
+        #expect(!notifications.changes().isEmpty)
         #expect(!notifications.waitForNews(milliseconds: 20), "the news was read")
     }
 
@@ -68,6 +68,26 @@ import Testing
         defer { site.remove() }
         let notifications = try #require(InputNotifications(siteDirectory: site.root))
         #expect(notifications.inputsAreLocal == InputNotifications.isOnLocalDisk(site.root.path))
+    }
+
+    /// `Content/` as a link pointed at another folder while watched: everything is read, and
+    /// edits in the new folder are named as `Content/`'s from then on.
+    @Test func aContentLinkPointedElsewhereIsFollowed() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let (first, second) = (site.url("desk-a"), site.url("desk-b"))
+        try site.write("desk-a/2019/a.md", articleText(title: "A"))
+        try site.write("desk-b/2020/b.md", articleText(title: "B"))
+        try FileManager.default.removeItem(at: site.url("Content"))
+        try FileManager.default.createSymbolicLink(at: site.url("Content"), withDestinationURL: first)
+        let notifications = try #require(InputNotifications(siteDirectory: site.root))
+        try FileManager.default.removeItem(at: site.url("Content"))
+        try FileManager.default.createSymbolicLink(at: site.url("Content"), withDestinationURL: second)
+        #expect(notifications.changes().everything)
+        try site.write("desk-b/2020/b.md", articleText(title: "B, edited"))
+        #expect(notifications.changes() == InputChanges(contentFolders: ["2020"]))
+        try site.write("desk-a/2019/a.md", articleText(title: "A, edited"))
+        #expect(notifications.changes().isEmpty, "the old folder is no input any more")
     }
 
     @Test func theFoldersOfChangesAreNamed() throws {
