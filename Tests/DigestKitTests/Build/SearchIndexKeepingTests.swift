@@ -49,6 +49,36 @@ import Testing
         try Incremental.expectSameAsClean(site, "tampering with the search index")
     }
 
+    /// A template edit changes every document's fingerprint, so each is made again (as a first
+    /// build makes them, handed over as they come): the output is a clean build's, the shards,
+    /// facets and manifest, whose bytes stay, are left in place, and every file is recorded, so
+    /// the next build writes nothing.
+    @Test func documentsAllMadeAgainLeaveTheSameIndexRecorded() throws {
+        let site = try Incremental.makeSite()
+        defer { site.remove() }
+        try Incremental.cachedBuild(site)
+        let shared = ["search/index-data.js"] + (try snapshot(of: site.output).keys.filter { $0.hasPrefix("search/terms/") || $0.hasPrefix("search/facets/") })
+        func inodes() throws -> [String: UInt64] {
+            try Dictionary(
+                uniqueKeysWithValues: shared.map { path in
+                    (
+                        path,
+                        try #require(FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+                    )
+                })
+        }
+        let before = try inodes()
+        let item = site.url("Templates/partials/item.mustache")
+        try (try String(contentsOf: item, encoding: .utf8) + "\n").write(to: item, atomically: true, encoding: .utf8)
+
+        try Incremental.cachedBuild(site)
+        try Incremental.expectSameAsClean(site, "a template edit")
+        let after = try inodes()
+        #expect(shared.count > 3 && after == before)
+        let again = try Incremental.cachedBuild(site)
+        #expect(again.report.written == 0 && again.report.removed == 0)
+    }
+
     /// The files directly in a folder, found by looking through every record or from the
     /// records by folder a session keeps: the same either way, subfolders and lookalike
     /// prefixes left out.

@@ -11,15 +11,22 @@ extension SearchIndex {
     /// Each file is handed to `sink`, from any thread.
     func outputFiles(reuse: (any SearchIndexReuse)?, seed: UInt64, changedBodies: Set<Int>?, into sink: @Sendable (OutputFile) throws -> Void) throws {
         guard let reuse else { return try files(into: sink) }
-        for file in filesNotKept(reuse: reuse, seed: seed, changedBodies: changedBodies) { try sink(file) }
-    }
-
-    private func filesNotKept(reuse: any SearchIndexReuse, seed: UInt64, changedBodies: Set<Int>?) -> [OutputFile] {
-        if let changedBodies, let files = updatedFiles(changed: changedBodies, reuse: reuse, seed: seed) { return files }
+        if let changedBodies, let files = updatedFiles(changed: changedBodies, reuse: reuse, seed: seed) {
+            for file in files { try sink(file) }
+            return
+        }
         let count = site.articles.count
         let kept = Array(site.articles.indices).parallelMap { position in
             reuse.canKeep(SearchDocument.file(count - 1 - position), fingerprint: documentFingerprint(position, seed: seed))
         }
+        // No document to keep (a first build, or new settings): made as a build without records
+        // makes them, handed over as they come rather than held until the last is made.
+        guard kept.contains(true) else { return try files(keepingUnchangedOf: reuse, into: sink) }
+        for file in filesNotKept(kept: kept, reuse: reuse) { try sink(file) }
+    }
+
+    private func filesNotKept(kept: [Bool], reuse: any SearchIndexReuse) -> [OutputFile] {
+        let count = site.articles.count
         let fresh = site.articles.indices.filter { !kept[$0] }
         let made = fresh.parallelMap { SearchDocument(id: count - 1 - $0, placed: site.articles[$0], site: site) }
         var files = made.map(\.file)

@@ -23,8 +23,9 @@ struct SearchIndex: Sendable {
 
     /// Every file of the index, each handed to `sink` when made (from any thread, and so not
     /// held until the rest are made): the documents, made side by side in runs of ids whose
-    /// terms go straight into each run's postings, then the shards, facets and manifest.
-    func files(into sink: @Sendable (OutputFile) throws -> Void) throws {
+    /// terms go straight into each run's postings, then the shards, facets and manifest, those
+    /// `reuse` says are as the last build wrote them left out.
+    func files(keepingUnchangedOf reuse: (any SearchIndexReuse)? = nil, into sink: @Sendable (OutputFile) throws -> Void) throws {
         let count = site.articles.count
         let runCount = max(1, min(count / 500, ProcessInfo.processInfo.activeProcessorCount * 4))
         let runs = (0..<runCount).map { count * $0 / runCount..<count * ($0 + 1) / runCount }
@@ -43,8 +44,8 @@ struct SearchIndex: Sendable {
             }
         }
         let (shards, shardFiles) = shardFiles(SearchPostingsBuilder.merged(try parts.map { try $0.get() }))
-        for file in shardFiles + facets().map(\.file) { try sink(file) }
-        try sink(manifestFile(keys: shards.map(\.key)))
+        let others = shardFiles + facets().map(\.file) + [manifestFile(keys: shards.map(\.key))]
+        for file in reuse.map({ keepingUnchanged(others, reuse: $0) }) ?? others { try sink(file) }
     }
 
     /// The term shards of `postings`, split as `keys` says.
