@@ -187,7 +187,7 @@ public struct SiteBuilder: Sendable {
             let result = try pipeline.render(indexed, plan: plan) { file in counter.count(try transaction.stage(file)) }
             var report = SiteWriter.Report()
             (report.written, report.unchanged) = counter.totals
-            let kept = plan.kept(with: result.fingerprints)
+            let kept = pipeline.clock.time("files kept") { plan.kept(with: result.fingerprints) }
             report.unchanged += kept.count
             try pipeline.clock.time("commit output") { try transaction.commit(kept: kept.keptFiles, report: &report) }
             return (result, report, kept, transaction)

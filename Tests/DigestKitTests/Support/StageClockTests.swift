@@ -26,7 +26,7 @@ import Testing
         try site.write("Content/a.md", "---\ntitle: A\ndate: 2019-02-13\nsection: News\n---\nBody.\n")
         let summary = try site.build()
         let names = summary.stages.map(\.name)
-        for stage in ["settings, theme", "list sources", "parse", "index", "plan", "render pages", "newsletters", "commit output"] {
+        for stage in ["settings, theme", "list sources", "parse", "index", "plan", "render pages", "newsletters", "files kept", "commit output"] {
             #expect(names.contains(stage), "no stage '\(stage)' in \(names)")
         }
         #expect(summary.stageTable.hasSuffix(String(format: "%7.3f s", summary.seconds)))
