@@ -19,10 +19,6 @@ public struct BuildCache: Sendable {
     /// The output folder `files` describes, and what each of its files was made from.
     var output: String
     var files: [String: FileRecord] = [:]
-    /// `files` by the folder that holds each (`search/docs`), when worked out: a session's
-    /// records do it on their own thread after the build, so the next build's search index
-    /// finds its files without looking through every record. Never saved.
-    var filesByFolder: [String: [String]]?
     /// The stamp of each of its folders after the build, so the next one lists the output
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]

@@ -10,6 +10,11 @@ struct KeptOutput: Sendable {
     private var recordedPageCount = 0
     /// Files kept one by one, all in `lastBuild`.
     private(set) var files: Set<String> = []
+    /// Folders whose recorded files are kept, but a few: the search index keeps its thousands
+    /// of documents so, which kept one by one were most of what a rebuild's bookkeeping cost.
+    private(set) var folders: [Folder] = []
+    /// The recorded files kept by `folders` and not one by one, once `settled()` has counted them.
+    private var keptByFolderOnly: Int?
     /// The files of `lastBuild` not kept, once `settled()` has worked them out: the commit
     /// asks which recorded files to remove and the manifest which records to drop, and asking
     /// `contains` of every recorded file hashed each path twice.
@@ -35,15 +40,42 @@ struct KeptOutput: Sendable {
         for file in list { files.insert(file) }
     }
 
+    /// The recorded files directly in a folder, but `except`.
+    struct Folder: Sendable, Equatable {
+        /// Ends in `/`.
+        let path: String
+        let except: Set<String>
+        /// `path` as bytes, which files are compared with.
+        let prefix: [UInt8]
+
+        init(path: String, except: Set<String>) {
+            (self.path, self.except, prefix) = (path, except, Array(path.utf8))
+        }
+
+        func holds(_ file: String) -> Bool { SearchIndexKeeping.file(file, isDirectlyIn: prefix) }
+
+        func keeps(_ file: String) -> Bool { holds(file) && !except.contains(file) }
+    }
+
+    mutating func keepRecordedFiles(in folders: [Folder]) {
+        self.folders += folders
+        keptByFolderOnly = nil
+    }
+
+    private func keptByFolder(_ file: String) -> Bool {
+        folders.contains { $0.keeps(file) }
+    }
+
     /// A kept page is found with one look-up in the manifest: the commit asks about every
     /// recorded file, and each look-up hashes the path.
     func contains(_ file: String) -> Bool {
         if keepsRecordedPages, lastBuild[file]?.isPage == true, !pagesNotKept.contains(file) { return true }
-        return files.contains(file)
+        return files.contains(file) || !folders.isEmpty && lastBuild[file] != nil && keptByFolder(file)
     }
 
     var count: Int {
-        (keepsRecordedPages ? recordedPageCount - pagesNotKept.count : 0) + files.count
+        let byFolder = folders.isEmpty ? 0 : keptByFolderOnly ?? lastBuild.keys.count { keptByFolder($0) && !files.contains($0) }
+        return (keepsRecordedPages ? recordedPageCount - pagesNotKept.count : 0) + files.count + byFolder
     }
 
     /// These kept files with `recordedNotKept` worked out, for a build that keeps no more.
@@ -51,13 +83,31 @@ struct KeptOutput: Sendable {
     func settled() -> KeptOutput {
         var settled = self
         var notKept: [String] = []
+        var byFolder = 0
         if keepsRecordedPages {
             notKept = pagesNotKept.filter { !files.contains($0) }
-            for (file, record) in lastBuild where !record.isPage && !files.contains(file) { notKept.append(file) }
+            // A kept folder's files are told by their path alone (no hashing); the few
+            // excepted, and any also kept one by one, are set right after.
+            for (file, record) in lastBuild where !record.isPage {
+                if folders.contains(where: { $0.holds(file) }) {
+                    byFolder += 1
+                } else if !files.contains(file) {
+                    notKept.append(file)
+                }
+            }
+            for folder in folders {
+                for file in folder.except where lastBuild[file]?.isPage == false && folder.holds(file) {
+                    byFolder -= 1
+                    if !files.contains(file) { notKept.append(file) }
+                }
+            }
+            byFolder -= files.count { lastBuild[$0]?.isPage == false && keptByFolder($0) }
         } else {
-            notKept = lastBuild.keys.filter { !files.contains($0) }
+            notKept = lastBuild.keys.filter { !files.contains($0) && !keptByFolder($0) }
+            byFolder = folders.isEmpty ? 0 : lastBuild.keys.count { keptByFolder($0) && !files.contains($0) }
         }
         settled.recordedNotKept = notKept
+        settled.keptByFolderOnly = byFolder
         return settled
     }
 
@@ -73,6 +123,9 @@ struct KeptOutput: Sendable {
             var records: [String: BuildCache.FileRecord] = [:]
             records.reserveCapacity(files.count)
             for file in files { records[file] = lastBuild[file] }
+            if !folders.isEmpty {
+                for (file, record) in lastBuild where keptByFolder(file) { records[file] = record }
+            }
             return records
         }
         var records = lastBuild

@@ -77,6 +77,7 @@ extension Pipeline {
         if let search = searchKeeping?.decisions {
             result.fingerprints.files.merge(search.fingerprints) { _, searched in searched }
             result.fingerprints.kept = search.kept
+            result.fingerprints.keptFolders = search.keptFolders
         }
         return result
     }

@@ -31,6 +31,7 @@ extension RenderPlan {
     func kept(with rendered: RenderedFingerprints) -> KeptOutput {
         var kept = kept
         kept.keep(rendered.kept)
+        kept.keepRecordedFiles(in: rendered.keptFolders)
         return kept.settled()
     }
 

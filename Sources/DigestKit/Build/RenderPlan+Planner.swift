@@ -35,7 +35,7 @@ extension RenderPlan {
             // Only bodies changed when every page's context but those showing a body is the
             // last build's: then those pages' files are kept without a look.
             let bodiesOnly = lastBuild != nil && plan.structure == lastBuild?.structure
-            let last = Comparison(files: lastBuild?.files ?? [:], filesByFolder: lastBuild?.filesByFolder, altered: lastBuild?.altered() ?? [])
+            let last = Comparison(files: lastBuild?.files ?? [:], altered: lastBuild?.altered() ?? [])
             if lastBuild == nil {
                 plan.pages = pageJobs
                 plan.fingerprintsPages = plan.records
@@ -179,7 +179,6 @@ extension RenderPlan {
     /// The last build's manifest and what has become of its files: the questions a plan asks.
     struct Comparison: Sendable {
         let files: [String: BuildCache.FileRecord]
-        var filesByFolder: [String: [String]]? = nil
         let altered: Set<String>
 
         /// The file is on disk as the last build left it.

@@ -47,8 +47,6 @@ struct RenderPlan: Sendable {
     struct LastBuild: Sendable {
         /// Every file that build made: its fingerprint and its stamp on disk afterwards.
         var files: [String: BuildCache.FileRecord]
-        /// `files` by folder, when the cache has it (`BuildCache.filesByFolder`).
-        var filesByFolder: [String: [String]]? = nil
         var structure: UInt64?
         var structureBasis: UInt64
         /// The output folder that build wrote, where the search index reads its files back.
@@ -66,4 +64,6 @@ struct RenderedFingerprints: Sendable {
     var files: [String: UInt64] = [:]
     /// Files the search index kept as the last build left them, each once.
     var kept: [String] = []
+    /// Folders whose recorded files the search index kept, but a few.
+    var keptFolders: [KeptOutput.Folder] = []
 }

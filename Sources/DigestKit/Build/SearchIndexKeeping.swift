@@ -14,6 +14,7 @@ final class SearchIndexKeeping: SearchIndexReuse {
     struct Decisions {
         /// Each file once: the index asks about each of its files once.
         var kept: [String] = []
+        var keptFolders: [KeptOutput.Folder] = []
         var fingerprints: [String: UInt64] = [:]
     }
 
@@ -31,22 +32,13 @@ final class SearchIndexKeeping: SearchIndexReuse {
         return keep
     }
 
-    func carryOver(_ files: [String]) -> Bool {
-        // Recorded, as they come from `recordedFiles`: only whether any was altered is asked,
-        // and usually none was, which needs no look-up at all.
-        guard last.altered.isEmpty || !files.contains(where: last.altered.contains) else { return false }
-        state.withLock { $0.kept += files }
+    func carryOver(folders: [String], except: Set<String>) -> Bool {
+        let kept = folders.map { KeptOutput.Folder(path: $0, except: except) }
+        // Only whether any was altered is asked, and usually none was, which needs no look at
+        // the files at all.
+        guard !last.altered.contains(where: { file in kept.contains { $0.keeps(file) } && last.files[file] != nil }) else { return false }
+        state.withLock { $0.keptFolders += kept }
         return true
-    }
-
-    func recordedFiles(in folders: [String]) -> [String] {
-        if let byFolder = last.filesByFolder {
-            return folders.flatMap { byFolder[String($0.dropLast())] ?? [] }
-        }
-        // Every recorded path looked at once, its bytes compared: a rebuild asks for the
-        // search index's files, a document an article, among all the output's.
-        let prefixes = folders.map { Array($0.utf8) }
-        return last.files.keys.filter { path in prefixes.contains { Self.file(path, isDirectlyIn: $0) } }
     }
 
     /// Whether `path` names a file directly in `folder` (`search/docs/`, or empty for the

@@ -34,15 +34,6 @@ extension SiteBuilder {
             for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
         }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
-        if options.session != nil {
-            // The last build's grouping stands when the files are the same (after most edits):
-            // grouping every file again was the largest part of these records.
-            if let grouped = previous?.filesByFolder, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
-                cache.filesByFolder = grouped
-            } else {
-                cache.filesByFolder = Dictionary(grouping: cache.files.keys, by: OutputFile.folder(of:))
-            }
-        }
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
         // manifest. The rest keep their stamps without another look.

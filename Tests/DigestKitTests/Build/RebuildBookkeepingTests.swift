@@ -15,7 +15,7 @@ import Testing
         for page in ["index.html", "a/index.html", "b/index.html", "c/index.html"] {
             files[page] = .init(fingerprint: 1, stamp: stamp, isPage: true)
         }
-        for other in ["search/docs/0.js", "search/docs/1.js", "newsletters/1.html", "style.css"] {
+        for other in ["search/docs/0.js", "search/docs/1.js", "search/docs/2.js", "newsletters/1.html", "style.css"] {
             files[other] = .init(fingerprint: 2, stamp: stamp)
         }
         return files
@@ -30,6 +30,8 @@ import Testing
         // As plans do: pages are kept all but a few, or one by one.
         if keepsPages { kept.keepRecordedPages(except: ["b/index.html", "gone/index.html"]) } else { kept.keep("a/index.html") }
         for file in ["search/docs/1.js", "style.css"] { kept.keep(file) }
+        // As the search index does: a folder's files, but those it made.
+        kept.keepRecordedFiles(in: [.init(path: "search/docs/", except: ["search/docs/0.js", "search/docs/7.js"])])
         let settled = kept.settled()
         let expected = Set(last.keys.filter { !kept.contains($0) })
         #expect(Set(settled.recordedNotKept ?? []) == expected)

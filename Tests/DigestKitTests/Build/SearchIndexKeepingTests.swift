@@ -79,28 +79,36 @@ import Testing
         #expect(again.report.written == 0 && again.report.removed == 0)
     }
 
-    /// The files directly in a folder, found by looking through every record or from the
-    /// records by folder a session keeps: the same either way, subfolders and lookalike
-    /// prefixes left out.
-    @Test func recordedFilesInAFolderAreTheSameFromEveryRecordOrByFolder() {
+    /// Folders carried over keep the recorded files directly in them but the excepted ones:
+    /// subfolders, lookalike prefixes and other editions' folders are left out, and nothing is
+    /// kept when a file that would be was altered since.
+    @Test func carriedOverFoldersKeepTheirRecordedFilesButTheExcepted() {
         let paths = [
             "index.html", "search/index-data.js", "search/docs/0.js", "search/docs/1.js", "search/docs/old/2.js",
             "search/docsx/3.js", "search/terms/t_ab.js", "zh/search/docs/0.js", "zh/search/facets/s.js", "articles/a/index.html",
         ]
         let stamp = FileStamp(size: 1, seconds: 0, nanoseconds: 0, inode: 0, changeSeconds: 0, changeNanoseconds: 0)
-        let files = Dictionary(uniqueKeysWithValues: paths.map { ($0, BuildCache.FileRecord(fingerprint: 0, stamp: stamp)) })
-        let scanned = SearchIndexKeeping(last: .init(files: files, altered: []), output: nil)
-        let grouped = SearchIndexKeeping(
-            last: .init(files: files, filesByFolder: Dictionary(grouping: paths, by: OutputFile.folder(of:)), altered: []), output: nil)
-        let expected: [[String]: [String]] = [
-            ["search/docs/"]: ["search/docs/0.js", "search/docs/1.js"],
-            ["search/docs/", "search/terms/", "search/facets/"]: ["search/docs/0.js", "search/docs/1.js", "search/terms/t_ab.js"],
-            ["zh/search/docs/", "zh/search/facets/"]: ["zh/search/docs/0.js", "zh/search/facets/s.js"],
-            [""]: ["index.html"],
+        let files = Dictionary(uniqueKeysWithValues: paths.map { ($0, BuildCache.FileRecord(fingerprint: 0, stamp: stamp, isPage: $0.hasSuffix(".html"))) })
+        let cases: [(folders: [String], except: Set<String>, kept: [String])] = [
+            (["search/docs/"], [], ["search/docs/0.js", "search/docs/1.js"]),
+            (["search/docs/", "search/terms/", "search/facets/"], ["search/docs/1.js", "search/docs/9.js"], ["search/docs/0.js", "search/terms/t_ab.js"]),
+            (["zh/search/docs/", "zh/search/facets/"], [], ["zh/search/docs/0.js", "zh/search/facets/s.js"]),
         ]
-        for (folders, files) in expected {
-            #expect(scanned.recordedFiles(in: folders).sorted() == files, "\(folders)")
-            #expect(grouped.recordedFiles(in: folders).sorted() == files, "\(folders)")
+        for (folders, except, expected) in cases {
+            for keepsPages in [false, true] {
+                let keeping = SearchIndexKeeping(last: .init(files: files, altered: []), output: nil)
+                #expect(keeping.carryOver(folders: folders, except: except))
+                var kept = KeptOutput(lastBuild: files)
+                if keepsPages { kept.keepRecordedPages(except: []) }
+                kept.keepRecordedFiles(in: keeping.decisions.keptFolders)
+                let settled = kept.settled()
+                let keptFiles = paths.filter { settled.contains($0) && !$0.hasSuffix(".html") }.sorted()
+                #expect(keptFiles == expected, "\(folders) but \(except)")
+                #expect(settled.count == expected.count + (keepsPages ? 2 : 0))
+                #expect(Set(settled.recordedNotKept ?? []) == Set(paths.filter { !settled.contains($0) }))
+            }
+            let altered = SearchIndexKeeping(last: .init(files: files, altered: Set(expected.prefix(1))), output: nil)
+            #expect(!altered.carryOver(folders: folders, except: except) && altered.decisions.keptFolders.isEmpty)
         }
     }
 }

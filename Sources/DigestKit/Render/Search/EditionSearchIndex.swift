@@ -31,11 +31,8 @@ struct EditionSearchIndex: Sendable {
         let reuse: any SearchIndexReuse
 
         func canKeep(_ file: String, fingerprint: UInt64) -> Bool { reuse.canKeep(folder + file, fingerprint: fingerprint) }
-        // The main edition's folder is the output's own: its names pass as they are, uncopied.
-        func carryOver(_ files: [String]) -> Bool { reuse.carryOver(folder.isEmpty ? files : files.map { folder + $0 }) }
-        func recordedFiles(in folders: [String]) -> [String] {
-            let found = reuse.recordedFiles(in: folders.map { folder + $0 })
-            return folder.isEmpty ? found : found.map { String($0.dropFirst(folder.count)) }
+        func carryOver(folders: [String], except: Set<String>) -> Bool {
+            reuse.carryOver(folders: folders.map { folder + $0 }, except: Set(except.map { folder + $0 }))
         }
         func intactBytes(_ file: String) -> Data? { reuse.intactBytes(folder + file) }
     }

@@ -46,11 +46,10 @@ extension SearchIndex {
         let replaced = Set(oldGroupKeys)
         made.append(manifestFile(keys: oldKeys.filter { !replaced.contains($0) } + shards.map(\.key)))
 
-        let madePaths = Set((made + documents).map(\.path))
-        let replacedFiles = Set(oldGroupKeys.map(SearchShardKeys.file))
-        let carried = reuse.recordedFiles(in: ["search/docs/", "search/terms/", "search/facets/"])
-            .filter { !madePaths.contains($0) && !replacedFiles.contains($0) }
-        guard reuse.carryOver(carried) else { return nil }
+        // Every other file of the index stays: the made ones are decided below, and the
+        // replaced shards go unless made again.
+        let notCarried = Set((made + documents).map(\.path) + oldGroupKeys.map(SearchShardKeys.file))
+        guard reuse.carryOver(folders: ["search/docs/", "search/terms/", "search/facets/"], except: notCarried) else { return nil }
         let changedDocuments = zip(changed.sorted(), documents).filter { position, document in
             !reuse.canKeep(document.path, fingerprint: documentFingerprint(position, seed: seed))
         }
