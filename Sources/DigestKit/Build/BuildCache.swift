@@ -19,6 +19,11 @@ public struct BuildCache: Sendable {
     /// The output folder `files` describes, and what each of its files was made from.
     var output: String
     var files: [String: FileRecord] = [:]
+    /// The files that are not pages, by the folder that holds each (`search/docs`), when
+    /// worked out: a session's records do it on their own thread after the build, so that the
+    /// next build tells which it keeps without going through every page's record
+    /// (`KeptOutput.settled`). Never saved.
+    var otherFilesByFolder: [String: [String]]?
     /// The stamp of each of its folders after the build, so the next one lists the output
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]

@@ -19,16 +19,20 @@ struct KeptOutput: Sendable {
     /// asks which recorded files to remove and the manifest which records to drop, and asking
     /// `contains` of every recorded file hashed each path twice.
     private(set) var recordedNotKept: [String]?
+    /// The files of `lastBuild` that are not pages, by folder, when known
+    /// (`BuildCache.otherFilesByFolder`): then the pages' records are never gone through.
+    let othersByFolder: [String: [String]]?
 
-    init(lastBuild: [String: BuildCache.FileRecord] = [:]) {
+    init(lastBuild: [String: BuildCache.FileRecord] = [:], othersByFolder: [String: [String]]? = nil) {
         self.lastBuild = lastBuild
+        self.othersByFolder = othersByFolder
     }
 
     /// Keeps every recorded page but `except`.
     mutating func keepRecordedPages(except: Set<String>) {
         keepsRecordedPages = true
         pagesNotKept = except.filter { lastBuild[$0]?.isPage == true }
-        recordedPageCount = lastBuild.values.lazy.filter(\.isPage).count
+        recordedPageCount = othersByFolder.map { lastBuild.count - $0.values.reduce(0) { $0 + $1.count } } ?? lastBuild.values.lazy.filter(\.isPage).count
     }
 
     mutating func keep(_ file: String) {
@@ -86,13 +90,25 @@ struct KeptOutput: Sendable {
         var byFolder = 0
         if keepsRecordedPages {
             notKept = pagesNotKept.filter { !files.contains($0) }
-            // A kept folder's files are told by their path alone (no hashing); the few
-            // excepted, and any also kept one by one, are set right after.
-            for (file, record) in lastBuild where !record.isPage {
-                if folders.contains(where: { $0.holds(file) }) {
-                    byFolder += 1
-                } else if !files.contains(file) {
-                    notKept.append(file)
+            // A kept folder's files are told by their path alone (no hashing), or counted whole
+            // when grouped by folder; the few excepted, and any also kept one by one, are set
+            // right after.
+            if let othersByFolder {
+                let keptFolders = Set(folders.map { String($0.path.dropLast()) })
+                for (folder, others) in othersByFolder {
+                    if keptFolders.contains(folder) {
+                        byFolder += others.count
+                    } else {
+                        for file in others where !files.contains(file) { notKept.append(file) }
+                    }
+                }
+            } else {
+                for (file, record) in lastBuild where !record.isPage {
+                    if folders.contains(where: { $0.holds(file) }) {
+                        byFolder += 1
+                    } else if !files.contains(file) {
+                        notKept.append(file)
+                    }
                 }
             }
             for folder in folders {

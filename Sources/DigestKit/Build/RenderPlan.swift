@@ -47,6 +47,8 @@ struct RenderPlan: Sendable {
     struct LastBuild: Sendable {
         /// Every file that build made: its fingerprint and its stamp on disk afterwards.
         var files: [String: BuildCache.FileRecord]
+        /// `files` that are not pages, by folder, when the cache has them (`BuildCache.otherFilesByFolder`).
+        var otherFilesByFolder: [String: [String]]? = nil
         var structure: UInt64?
         var structureBasis: UInt64
         /// The output folder that build wrote, where the search index reads its files back.

@@ -34,6 +34,14 @@ extension SiteBuilder {
             for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
         }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
+        if options.session != nil {
+            // The last build's grouping stands when the files are the same (after most edits).
+            if let grouped = previous?.otherFilesByFolder, plan.listsTheLastBuildsFiles(cache.files, rendered: rendered) {
+                cache.otherFilesByFolder = grouped
+            } else {
+                cache.otherFilesByFolder = Dictionary(grouping: cache.files.lazy.filter { !$0.value.isPage }.map(\.key), by: OutputFile.folder(of:))
+            }
+        }
         // An update knows which folders may have changed: those the listing did not find
         // settled, those it moved files into or out of, and those of files new to the
         // manifest. The rest keep their stamps without another look.

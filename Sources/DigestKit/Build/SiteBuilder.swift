@@ -58,7 +58,8 @@ public struct SiteBuilder: Sendable {
         let outputName = Self.relative(options.outputDirectory, to: options.siteDirectory)
         let lastBuild = outputCheck.map { check in
             RenderPlan.LastBuild(
-                files: previous!.files, structure: previous!.structure, structureBasis: previous!.structureBasis,
+                files: previous!.files, otherFilesByFolder: previous!.otherFilesByFolder, structure: previous!.structure,
+                structureBasis: previous!.structureBasis,
                 output: options.outputDirectory, altered: { check.value.altered })
         }
         // Problems in the input surface before anything is staged, so a bad build never

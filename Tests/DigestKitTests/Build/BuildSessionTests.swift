@@ -35,8 +35,8 @@ import Testing
         try site.write("Content/new.md", Incremental.article(99, tags: ["brand new tag"]))
         #expect(try Self.sessionBuild(site, session).parsed == 1)
         try Incremental.expectSameAsClean(site, "an addition")
-        // The search index's files are found by folder from the last build's records, which
-        // must then list the added article's.
+        // The files that are not pages are grouped by folder in the last build's records,
+        // which must then list the added article's search document.
         try site.write("Content/new.md", Incremental.article(99, body: "Added, then **edited**.", tags: ["brand new tag"]))
         #expect(try Self.sessionBuild(site, session).parsed == 1)
         try Incremental.expectSameAsClean(site, "a body edit after an addition")

@@ -22,11 +22,13 @@ import Testing
     }
 
     /// `recordedNotKept` and the records kept are exactly what asking `contains` of every
-    /// recorded file gives, with the recorded pages kept and without.
-    @Test(arguments: [false, true])
-    func theFilesNotKeptAreWhatContainsLeavesOut(keepsPages: Bool) {
+    /// recorded file gives, with the recorded pages kept and without, and with the files that
+    /// are not pages grouped by folder (as a session's records have them) and without.
+    @Test(arguments: [false, true], [false, true])
+    func theFilesNotKeptAreWhatContainsLeavesOut(keepsPages: Bool, grouped: Bool) {
         let last = Self.lastBuild()
-        var kept = KeptOutput(lastBuild: last)
+        let others = Dictionary(grouping: last.filter { !$0.value.isPage }.keys, by: OutputFile.folder(of:))
+        var kept = KeptOutput(lastBuild: last, othersByFolder: grouped ? others : nil)
         // As plans do: pages are kept all but a few, or one by one.
         if keepsPages { kept.keepRecordedPages(except: ["b/index.html", "gone/index.html"]) } else { kept.keep("a/index.html") }
         for file in ["search/docs/1.js", "style.css"] { kept.keep(file) }

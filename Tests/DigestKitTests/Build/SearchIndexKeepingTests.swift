@@ -98,7 +98,8 @@ import Testing
             for keepsPages in [false, true] {
                 let keeping = SearchIndexKeeping(last: .init(files: files, altered: []), output: nil)
                 #expect(keeping.carryOver(folders: folders, except: except))
-                var kept = KeptOutput(lastBuild: files)
+                let others = Dictionary(grouping: files.filter { !$0.value.isPage }.keys, by: OutputFile.folder(of:))
+                var kept = KeptOutput(lastBuild: files, othersByFolder: keepsPages ? others : nil)
                 if keepsPages { kept.keepRecordedPages(except: []) }
                 kept.keepRecordedFiles(in: keeping.decisions.keptFolders)
                 let settled = kept.settled()
