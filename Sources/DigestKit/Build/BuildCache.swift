@@ -24,6 +24,9 @@ public struct BuildCache: Sendable {
     /// next build tells which it keeps without going through every page's record
     /// (`KeptOutput.settled`). Never saved.
     var otherFilesByFolder: [String: [String]]?
+    /// Every article's body has its HTML or the way to make it: the articles are a session's,
+    /// held since they were indexed, not decoded. Never saved.
+    var bodiesProvided = false
     /// The stamp of each of its folders after the build, so the next one lists the output
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]

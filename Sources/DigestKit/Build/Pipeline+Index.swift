@@ -7,6 +7,9 @@ extension Pipeline {
         let counter = ProgressCounter(.parsing, total: content.sources.count, report: progress)
         let settings = Self.parseSettings(config, assets: content.assets)
         let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
+        // A session's articles need nothing more: asking each body, one lock and a few
+        // objects away from the article, showed in its rebuilds.
+        let bodiesProvided = storedParses?.bodiesProvided == true
         let fresh = Gathered<String>()
         let sharedParser = SharedParser(parser)
         let parseStart = DispatchTime.now().uptimeNanoseconds
@@ -15,7 +18,7 @@ extension Pipeline {
             var source = source
             // Not read because the cache knew its stamp: the cached parse is the article.
             if source.unread, let kept = stored?[source.path], kept.article != nil {
-                return Self.lazilyBodied(kept, source: source, parser: sharedParser)
+                return bodiesProvided ? kept : Self.lazilyBodied(kept, source: source, parser: sharedParser)
             }
             if source.unread {
                 do {

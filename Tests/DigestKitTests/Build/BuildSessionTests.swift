@@ -162,6 +162,12 @@ import Testing
         #expect(try Data(contentsOf: page) == original)
         try Incremental.expectSameAsClean(site, "a rebuild from saved records")
         #expect(!FileManager.default.fileExists(atPath: site.url(BuildCache.folderName).path))
+        // Every article page again, each body made from its source: the saved records held
+        // none, and the session's records since must give each its maker.
+        let article = site.url("Templates/article.mustache")
+        try (try String(contentsOf: article, encoding: .utf8) + "\n").write(to: article, atomically: true, encoding: .utf8)
+        try Self.sessionBuild(site, next)
+        try Incremental.expectSameAsClean(site, "a template edit after a rebuild from saved records")
 
         // Without saved records (or a folder), the first build is a full one.
         let fresh = try Self.sessionBuild(site, BuildSession(ownsItsOutput: true, savedIn: site.url("elsewhere")))
