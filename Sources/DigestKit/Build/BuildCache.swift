@@ -24,9 +24,13 @@ public struct BuildCache: Sendable {
     /// next build tells which it keeps without going through every page's record
     /// (`KeptOutput.settled`). Never saved.
     var otherFilesByFolder: [String: [String]]?
-    /// Every article's body has its HTML or the way to make it: the articles are a session's,
-    /// held since they were indexed, not decoded. Never saved.
-    var bodiesProvided = false
+    /// The records of a build of this process (a session's), held since, never decoded: every
+    /// article's body has its HTML or the way to make it, and the layout was made for the
+    /// articles. Never saved, nor are the two below.
+    var inMemory = false
+    /// The articles that build indexed, in their order, and `SiteLayout.articlesDigest` of them.
+    var publishedArticles: [Article]?
+    var articlesDigest: UInt64 = 0
     /// The stamp of each of its folders after the build, so the next one lists the output
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]

@@ -9,7 +9,7 @@ extension Pipeline {
         let stored = storedParses?.parseSettings == settings ? storedParses?.articles : nil
         // A session's articles need nothing more: asking each body, one lock and a few
         // objects away from the article, showed in its rebuilds.
-        let bodiesProvided = storedParses?.bodiesProvided == true
+        let bodiesProvided = storedParses?.inMemory == true
         let fresh = Gathered<String>()
         let sharedParser = SharedParser(parser)
         let parseStart = DispatchTime.now().uptimeNanoseconds
@@ -75,7 +75,8 @@ extension Pipeline {
         }
 
         let freshlyParsed = fresh.all
-        let layoutKey = SiteLayout.key(config: config, articles: published)
+        let articlesDigest = Self.articlesDigest(published, last: storedParses)
+        let layoutKey = SiteLayout.key(config: config, articlesDigest: articlesDigest)
         let kept = keptLayout(key: layoutKey, published: published, freshlyParsed: freshlyParsed)
         let (layout, indexDiagnostics) = kept.map { ($0, []) } ?? SiteIndexer(config: config).layout(published)
         var site = Site(config: config, articles: published, layout: layout)
@@ -94,6 +95,7 @@ extension Pipeline {
             site: site, warnings: diagnostics.sortedForDisplay(), skippedDrafts: drafts, skippedFuture: future,
             parsed: parsedByPath, parseSettings: settings, freshlyParsed: freshlyParsed)
         (indexed.layout, indexed.layoutKey, indexed.keptLayout) = (layout, layoutKey, kept != nil)
+        (indexed.published, indexed.articlesDigest) = (published, articlesDigest)
         indexed.aliases = aliases
         indexed.editions = site.editionSites()
         return indexed
@@ -113,7 +115,20 @@ extension Pipeline {
                 }
             }
         }
-        return layout.fits(published) ? layout : nil
+        // A session's layout was made for these articles; one decoded may be damaged.
+        return stored.inMemory || layout.fits(published) ? layout : nil
+    }
+
+    /// `SiteLayout.articlesDigest(published)`, taken from a session's last build when that
+    /// indexed the same sources in the same order: comparing the articles, mostly the very
+    /// objects it held, costs far less than hashing every path again.
+    static func articlesDigest(_ published: [Article], last: BuildCache?) -> UInt64 {
+        if let last, last.inMemory, let before = last.publishedArticles, before.count == published.count,
+            zip(before, published).allSatisfy({ $0.hasSameSource(as: $1) })
+        {
+            return last.articlesDigest
+        }
+        return SiteLayout.articlesDigest(published)
     }
 
     /// What a site's `structureFingerprint` stands on besides its articles' fields and places:

@@ -64,6 +64,9 @@ public struct Pipeline: Sendable {
         var layout: SiteLayout?
         var layoutKey: UInt64 = 0
         var keptLayout = false
+        /// The articles indexed, in their order, and their `SiteLayout.articlesDigest`.
+        var published: [Article] = []
+        var articlesDigest: UInt64 = 0
         /// The articles' old addresses, each written as a redirect.
         public var aliases: [Site.Alias] = []
         /// Each language's edition as a site of its own (`Site.editionSites`), made once.

@@ -11,8 +11,11 @@ extension SiteBuilder {
             generator: GeneratorIdentity.current, parseSettings: indexed.parseSettings,
             output: options.outputDirectory.path)
         cache.articles = indexed.parsed
-        // Indexed articles were parsed, or given their body's maker (`Pipeline.lazilyBodied`).
-        cache.bodiesProvided = options.session != nil
+        if options.session != nil {
+            // Indexed articles were parsed, or given their body's maker (`Pipeline.lazilyBodied`).
+            cache.inMemory = true
+            (cache.publishedArticles, cache.articlesDigest) = (indexed.published, indexed.articlesDigest)
+        }
         // Bucket files are kept on disk only; a session holds no files.
         if let previous, options.session == nil {
             // Parsed again, added or gone. Every article not parsed again came from the last

@@ -26,10 +26,18 @@ struct SiteLayout: Sendable, Equatable {
     var editions: [Site.Edition] = []
 
     /// Stands for what a layout is made from besides the articles' own fields: the settings
-    /// (section order and titles) and which articles were indexed, in their order.
-    static func key(config: SiteConfig, articles: [Article]) -> UInt64 {
+    /// (section order and titles) and which articles were indexed, in their order (given as
+    /// `articlesDigest` of them).
+    static func key(config: SiteConfig, articlesDigest: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(config.fingerprint)
+        hasher.combine(articlesDigest)
+        return hasher.finalize()
+    }
+
+    /// Which articles, in their order: their source paths.
+    static func articlesDigest(_ articles: [Article]) -> UInt64 {
+        var hasher = StableHasher()
         hasher.combine(articles.count)
         for article in articles { hasher.combine(article.sourcePath) }
         return hasher.finalize()

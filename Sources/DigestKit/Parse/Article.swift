@@ -159,6 +159,12 @@ public struct Article: Sendable, Hashable {
             bodyLinks: bodyLinks, quoteLines: quoteLines, keys: keys, sourceSize: sourceSize, sourceHash: sourceHash)
     }
 
+    /// True when both come from the same source file: mostly the very same article, which
+    /// tells without reading the path.
+    func hasSameSource(as other: Article) -> Bool {
+        storage === other.storage || storage.sourcePath == other.storage.sourcePath
+    }
+
     /// True when the two differ at most in their body: then every page that shows no body
     /// looks the same for either, and the indexer places them alike. `keys` are worked out
     /// from the header.

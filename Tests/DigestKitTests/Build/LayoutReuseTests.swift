@@ -24,23 +24,25 @@ import Testing
         return Pipeline(config: config, templates: try repositoryTemplates())
     }
 
-    /// What a build leaves in its cache for the next one to index with.
-    static func cache(of indexed: Pipeline.Indexed) -> BuildCache {
+    /// What a build leaves in its cache for the next one to index with, or in a session's
+    /// records (`inMemory`).
+    static func cache(of indexed: Pipeline.Indexed, inMemory: Bool = false) -> BuildCache {
         var cache = BuildCache(generator: "test", parseSettings: indexed.parseSettings, output: "/out")
         cache.articles = indexed.parsed
         cache.layout = indexed.layout
         cache.layoutKey = indexed.layoutKey
+        if inMemory { (cache.inMemory, cache.publishedArticles, cache.articlesDigest) = (true, indexed.published, indexed.articlesDigest) }
         return cache
     }
 
     /// Indexes `sources` with the cache `before` left; the layout must be the one indexing
     /// afresh gives, kept or not.
     static func reindex(
-        _ sources: [SourceFile], after before: [SourceFile], pipeline: Pipeline? = nil,
+        _ sources: [SourceFile], after before: [SourceFile], pipeline: Pipeline? = nil, inMemory: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Pipeline.Indexed {
         var pipeline = try pipeline ?? Self.pipeline()
-        pipeline.storedParses = cache(of: try Self.pipeline().index(ContentSnapshot(sources: before)))
+        pipeline.storedParses = cache(of: try Self.pipeline().index(ContentSnapshot(sources: before)), inMemory: inMemory)
         let indexed = try pipeline.index(ContentSnapshot(sources: sources))
         pipeline.storedParses = nil
         let fresh = try pipeline.index(ContentSnapshot(sources: sources))
@@ -49,16 +51,36 @@ import Testing
         return indexed
     }
 
-    @Test func bodyEditsKeepTheLayoutEvenWhenQuotesMoveDown() throws {
+    /// With a cache, and with a session's records (`inMemory`), which skip checking the layout.
+    @Test(arguments: [false, true])
+    func bodyEditsKeepTheLayoutEvenWhenQuotesMoveDown(inMemory: Bool) throws {
         var edited = Self.sources
         edited[2] = Self.source(2, body: "A longer body.\n\nWith more lines.\n\n> We oppose it.\n>\n> — Hua Chunying")
-        let indexed = try Self.reindex(edited, after: Self.sources)
+        let indexed = try Self.reindex(edited, after: Self.sources, inMemory: inMemory)
         #expect(indexed.keptLayout)
         #expect(indexed.site.articles.contains { $0.article.bodyHTML.contains("A longer body.") })
-        #expect(try Self.reindex(Self.sources, after: Self.sources).keptLayout)
+        #expect(try Self.reindex(Self.sources, after: Self.sources, inMemory: inMemory).keptLayout)
     }
 
-    @Test func changesThatMoveOrRegroupArticlesIndexAfresh() throws {
+    /// A session's records give the digest of the articles they indexed when the articles are
+    /// the same, in the same order; any other list has its own worked out.
+    @Test func theArticlesDigestIsASessionsOnlyForTheSameArticles() throws {
+        let indexed = try Self.pipeline().index(ContentSnapshot(sources: Self.sources))
+        var last = Self.cache(of: indexed, inMemory: true)
+        #expect(last.articlesDigest == SiteLayout.articlesDigest(indexed.published))
+        last.articlesDigest = 12_345
+        #expect(Pipeline.articlesDigest(indexed.published, last: last) == 12_345)
+        let renamed = try Self.pipeline().index(
+            ContentSnapshot(sources: Self.sources.map { SourceFile(path: $0.path.replacingOccurrences(of: "a3", with: "b3"), bytes: $0.bytes) }))
+        for other in [Array(indexed.published.reversed()), Array(indexed.published.dropLast()), renamed.published] {
+            #expect(Pipeline.articlesDigest(other, last: last) == SiteLayout.articlesDigest(other))
+        }
+        last.inMemory = false
+        #expect(Pipeline.articlesDigest(indexed.published, last: last) == SiteLayout.articlesDigest(indexed.published))
+    }
+
+    @Test(arguments: [false, true])
+    func changesThatMoveOrRegroupArticlesIndexAfresh(inMemory: Bool) throws {
         let changes: [(String, [SourceFile])] = [
             ("a title", [Self.source(2, title: "Renamed")]),
             ("a tag", [Self.source(2).replacingTags()]),
@@ -70,12 +92,12 @@ import Testing
         for (what, replacements) in changes {
             var edited = Self.sources
             for replacement in replacements { edited[edited.firstIndex { $0.path == replacement.path }!] = replacement }
-            #expect(try !Self.reindex(edited, after: Self.sources).keptLayout, "after \(what)")
+            #expect(try !Self.reindex(edited, after: Self.sources, inMemory: inMemory).keptLayout, "after \(what)")
         }
-        #expect(try !Self.reindex(Array(Self.sources.dropLast()), after: Self.sources).keptLayout, "after a removal")
-        #expect(try !Self.reindex(Self.sources + [Self.source(9)], after: Self.sources).keptLayout, "after an addition")
+        #expect(try !Self.reindex(Array(Self.sources.dropLast()), after: Self.sources, inMemory: inMemory).keptLayout, "after a removal")
+        #expect(try !Self.reindex(Self.sources + [Self.source(9)], after: Self.sources, inMemory: inMemory).keptLayout, "after an addition")
         let reordered = try Self.pipeline(sections: ["ECONOMY", "DIPLOMACY"])
-        #expect(try !Self.reindex(Self.sources, after: Self.sources, pipeline: reordered).keptLayout, "after new settings")
+        #expect(try !Self.reindex(Self.sources, after: Self.sources, pipeline: reordered, inMemory: inMemory).keptLayout, "after new settings")
     }
 
     /// A layout that does not fit the articles (a damaged cache) is not used.
