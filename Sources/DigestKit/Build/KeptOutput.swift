@@ -1,6 +1,9 @@
+import Foundation
+
 /// The last build's files a rebuild leaves as they are: after an edit to bodies only, every
 /// recorded page but a few, without listing them (a rebuild keeps nearly every page, and
-/// listing and looking up fifteen thousand of them showed); and files kept one by one.
+/// listing and looking up fifteen thousand of them showed); the files of a few folders but a
+/// few (the search index's); and files kept one by one.
 struct KeptOutput: Sendable {
     /// The last build's manifest; everything kept is in it.
     let lastBuild: [String: BuildCache.FileRecord]
@@ -56,7 +59,15 @@ struct KeptOutput: Sendable {
             (self.path, self.except, prefix) = (path, except, Array(path.utf8))
         }
 
-        func holds(_ file: String) -> Bool { SearchIndexKeeping.file(file, isDirectlyIn: prefix) }
+        /// Whether `file` is directly in this folder (not in a subfolder), told by its bytes.
+        func holds(_ file: String) -> Bool {
+            var file = file
+            return file.withUTF8 { bytes in
+                guard bytes.count > prefix.count else { return false }
+                let starts = prefix.isEmpty || prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+                return starts && !bytes[prefix.count...].contains(UInt8(ascii: "/"))
+            }
+        }
 
         func keeps(_ file: String) -> Bool { holds(file) && !except.contains(file) }
     }

@@ -41,17 +41,6 @@ final class SearchIndexKeeping: SearchIndexReuse {
         return true
     }
 
-    /// Whether `path` names a file directly in `folder` (`search/docs/`, or empty for the
-    /// output folder itself).
-    static func file(_ path: String, isDirectlyIn folder: [UInt8]) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard bytes.count > folder.count else { return false }
-            let starts = folder.isEmpty || folder.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, folder.count) == 0 }
-            return starts && !bytes[folder.count...].contains(UInt8(ascii: "/"))
-        }
-    }
-
     func intactBytes(_ file: String) -> Data? {
         guard let output, last.isIntact(file) else { return nil }
         return try? Data(contentsOf: output.appendingPathComponent(file))
