@@ -31,6 +31,8 @@ public struct BuildCache: Sendable {
     /// The articles that build indexed, in their order, and `SiteLayout.articlesDigest` of them.
     var publishedArticles: [Article]?
     var articlesDigest: UInt64 = 0
+    /// What the build loaded of `Content/`, its files' bytes let go, for the next load.
+    var content: ContentSnapshot?
     /// The stamp of each of its folders after the build, so the next one lists the output
     /// without walking it (`OutputListing`).
     var folders: [String: FileStamp] = [:]

@@ -3,7 +3,7 @@ import Foundation
 extension SiteBuilder {
     /// What this build learnt, for the next one (see `BuildCache`).
     func records(
-        previous: BuildCache?, sources: [SourceFile], sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
+        previous: BuildCache?, content: ContentSnapshot, sourceStamps: Background<[UInt8]>, indexed: Pipeline.Indexed,
         plan: RenderPlan, rendered: RenderedFingerprints, kept: KeptOutput, output: URL, written: [String: FileStamp],
         sourcesStatedAtSeconds: Int, listing: OutputListing.Result?, changedPaths: [String]
     ) -> BuildCache {
@@ -15,6 +15,7 @@ extension SiteBuilder {
             // Indexed articles were parsed, or given their body's maker (`Pipeline.lazilyBodied`).
             cache.inMemory = true
             (cache.publishedArticles, cache.articlesDigest) = (indexed.published, indexed.articlesDigest)
+            if content.listing != nil { cache.content = content.withoutBytes }
         }
         // Bucket files are kept on disk only; a session holds no files.
         if let previous, options.session == nil {
@@ -35,8 +36,8 @@ extension SiteBuilder {
             cache.sourceStampsTable = sourceStamps.value
         } else {
             // What a decoded cache would hold; there is no save to encode it for.
-            cache.sourceStamps.reserveCapacity(sources.count)
-            for source in sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
+            cache.sourceStamps.reserveCapacity(content.sources.count)
+            for source in content.sources { if let stamp = source.stamp { cache.sourceStamps[source.path] = stamp } }
         }
         cache.files = plan.manifest(rendered, kept: kept, known: written, in: output)
         if options.session != nil {

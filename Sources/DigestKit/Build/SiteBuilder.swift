@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
                 trusts: {
                     guard let cache = remembered ?? cached?.value else { return { _, _ in false } }
                     return { cache.trusts($0, stamp: $1) }
-                }, listed: options.inputs)
+                }, listed: options.inputs, last: remembered?.content)
         }
         let previous = remembered ?? cached?.value
         // In place only when the cache describes this very output folder, still intact.
@@ -114,7 +114,7 @@ public struct SiteBuilder: Sendable {
         let records: @Sendable () -> BuildCache = {
             [listing = outputCheck?.value.listing, written = (transaction as? SiteWriter.StagingArea)?.writtenStamps ?? [:], report] in
             self.records(
-                previous: previous, sources: content.sources, sourceStamps: sourceStamps, indexed: indexed, plan: plan,
+                previous: previous, content: content, sourceStamps: sourceStamps, indexed: indexed, plan: plan,
                 rendered: result.fingerprints, kept: kept, output: writer.output, written: written,
                 sourcesStatedAtSeconds: sourcesStatedAtSeconds, listing: listing, changedPaths: report.changedPaths)
         }

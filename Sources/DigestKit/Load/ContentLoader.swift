@@ -27,8 +27,11 @@ public struct ContentLoader: Sendable {
     /// bytes: such a file is left unread unless a page needs its body.
     ///
     /// `listed`, a reading of the site's inputs just taken (the preview's), stands for listing
-    /// and stamping the files here: an edit since shows in the caller's next reading.
-    func load(trusts: () -> @Sendable (String, FileStamp) -> Bool, listed: InputStamps? = nil) -> ContentSnapshot {
+    /// and stamping the files here: an edit since shows in the caller's next reading. `last`,
+    /// what the last load from a reading gave, is taken but for what changed, when it can be.
+    func load(
+        trusts: () -> @Sendable (String, FileStamp) -> Bool, listed: InputStamps? = nil, last: ContentSnapshot? = nil
+    ) -> ContentSnapshot {
         let root = siteDirectory.appendingPathComponent(contentFolder, isDirectory: true)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var snapshot = ContentSnapshot(sources: [])
@@ -45,6 +48,9 @@ public struct ContentLoader: Sendable {
         var markdownListed: [Int] = []
         let rootString = root.path
         let reading = listed.flatMap { $0.siteDirectory == siteDirectory.path && contentFolder == "Content" ? $0 : nil }
+        if let reading, let last, let taken = unchanged(since: last, reading: reading, root: rootString, trusts: trusts) {
+            return taken
+        }
         for (index, entry) in (reading?.content ?? Self.entries(root)).enumerated() {
             let relative = entry.path
             let path = "\(contentFolder)/\(relative)"
@@ -80,19 +86,17 @@ public struct ContentLoader: Sendable {
         let trusted = trusts()
         let files = markdown
         let reads = Array(files.indices).parallelMap { index in
-            let (file, stamp) = (files[index], stamps[index])
-            return Result {
-                if let stamp, trusted(file.path, stamp) {
-                    var source = SourceFile(path: file.path, bytes: Data())
-                    source.stamp = stamp
-                    source.unread = true
-                    source.location = file.full
-                    return source
-                }
-                var source = SourceFile(path: file.path, bytes: try Data(contentsOf: URL(fileURLWithPath: file.full, isDirectory: false)))
-                source.stamp = stamp
-                return source
+            Result { try Self.source(files[index].path, at: files[index].full, stamp: stamps[index], trusted: trusted) }
+        }
+        if let reading {
+            var sourceOfEntry = [Int?](repeating: nil, count: reading.content.count)
+            var next = 0
+            for (entry, read) in zip(markdownListed, reads) {
+                guard case .success = read else { continue }
+                sourceOfEntry[entry] = next
+                next += 1
             }
+            snapshot.listing = ListedContent(entries: reading.content, stamps: reading.contentStamps, sourceOfEntry: sourceOfEntry)
         }
         for (file, read) in zip(markdown, reads) {
             switch read {
@@ -106,6 +110,21 @@ public struct ContentLoader: Sendable {
         }
         // Already in path order: `entries` sorts, and every path has the same prefix.
         return snapshot
+    }
+
+    /// The source at `path` (from the site folder), to be found at `full`: left unread when
+    /// `trusted` knows its stamp, else read.
+    static func source(_ path: String, at full: String, stamp: FileStamp?, trusted: (String, FileStamp) -> Bool) throws -> SourceFile {
+        if let stamp, trusted(path, stamp) {
+            var source = SourceFile(path: path, bytes: Data())
+            source.stamp = stamp
+            source.unread = true
+            source.location = full
+            return source
+        }
+        var source = SourceFile(path: path, bytes: try Data(contentsOf: URL(fileURLWithPath: full, isDirectory: false)))
+        source.stamp = stamp
+        return source
     }
 
     /// Regular files below `root`, relative to it and sorted, skipping hidden files and folders.

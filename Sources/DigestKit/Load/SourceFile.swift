@@ -32,10 +32,20 @@ public struct ContentSnapshot: Sendable {
     public var assets: Set<String>
     /// Files that could not be read (permissions, symlinks leaving `Content/`).
     public var diagnostics: [Diagnostic]
+    /// The reading of `Content/` this was made from, when it was given one (the preview's):
+    /// the next load from a reading takes what did not change (`ContentLoader.unchanged`).
+    var listing: ListedContent?
 
     public init(sources: [SourceFile], assets: Set<String> = [], diagnostics: [Diagnostic] = []) {
         self.sources = sources
         self.assets = assets
         self.diagnostics = diagnostics
     }
+}
+
+/// A reading's entries and stamps, and the source each entry became (nil for none).
+struct ListedContent: Sendable {
+    var entries: [ContentLoader.Entry]
+    var stamps: [FileStamp?]
+    var sourceOfEntry: [Int?]
 }

@@ -9,8 +9,12 @@ import Testing
 @Suite struct BuildSessionTests {
     typealias Incremental = IncrementalBuildTests
 
+    /// As the preview builds: with a reading of the inputs just taken.
     static func sessionBuild(_ site: TempSite, _ session: BuildSession) throws -> BuildSummary {
-        try site.build { $0.session = session }
+        try site.build {
+            $0.session = session
+            $0.inputs = InputStamps.read(siteDirectory: site.root)
+        }
     }
 
     @Test func rebuildsAfterEditsMatchACleanBuildAndParseOnlyTheEditedArticle() throws {
