@@ -26,7 +26,7 @@ public struct BuildCache: Sendable {
     var otherFilesByFolder: [String: [String]]?
     /// The records of a build of this process (a session's), held since, never decoded: every
     /// article's body has its HTML or the way to make it, and the layout was made for the
-    /// articles. Never saved, nor are the two below.
+    /// articles. Never saved, nor is any of the three below, which only a session's records hold.
     var inMemory = false
     /// The articles that build indexed, in their order, and `SiteLayout.articlesDigest` of them.
     var publishedArticles: [Article]?

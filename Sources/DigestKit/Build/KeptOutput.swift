@@ -24,18 +24,18 @@ struct KeptOutput: Sendable {
     private(set) var recordedNotKept: [String]?
     /// The files of `lastBuild` that are not pages, by folder, when known
     /// (`BuildCache.otherFilesByFolder`): then the pages' records are never gone through.
-    let othersByFolder: [String: [String]]?
+    let otherFilesByFolder: [String: [String]]?
 
-    init(lastBuild: [String: BuildCache.FileRecord] = [:], othersByFolder: [String: [String]]? = nil) {
+    init(lastBuild: [String: BuildCache.FileRecord] = [:], otherFilesByFolder: [String: [String]]? = nil) {
         self.lastBuild = lastBuild
-        self.othersByFolder = othersByFolder
+        self.otherFilesByFolder = otherFilesByFolder
     }
 
     /// Keeps every recorded page but `except`.
     mutating func keepRecordedPages(except: Set<String>) {
         keepsRecordedPages = true
         pagesNotKept = except.filter { lastBuild[$0]?.isPage == true }
-        recordedPageCount = othersByFolder.map { lastBuild.count - $0.values.reduce(0) { $0 + $1.count } } ?? lastBuild.values.lazy.filter(\.isPage).count
+        recordedPageCount = otherFilesByFolder.map { lastBuild.count - $0.values.reduce(0) { $0 + $1.count } } ?? lastBuild.values.lazy.filter(\.isPage).count
     }
 
     mutating func keep(_ file: String) {
@@ -104,9 +104,9 @@ struct KeptOutput: Sendable {
             // A kept folder's files are told by their path alone (no hashing), or counted whole
             // when grouped by folder; the few excepted, and any also kept one by one, are set
             // right after.
-            if let othersByFolder {
+            if let otherFilesByFolder {
                 let keptFolders = Set(folders.map { String($0.path.dropLast()) })
-                for (folder, others) in othersByFolder {
+                for (folder, others) in otherFilesByFolder {
                     if keptFolders.contains(folder) {
                         byFolder += others.count
                     } else {

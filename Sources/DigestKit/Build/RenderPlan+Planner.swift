@@ -29,7 +29,7 @@ extension RenderPlan {
         var pageJobs: [PageJob] { editions.flatMap { $0.pageJobs() } }
 
         private func planned() -> RenderPlan {
-            var plan = RenderPlan(kept: KeptOutput(lastBuild: lastBuild?.files ?? [:], othersByFolder: lastBuild?.otherFilesByFolder))
+            var plan = RenderPlan(kept: KeptOutput(lastBuild: lastBuild?.files ?? [:], otherFilesByFolder: lastBuild?.otherFilesByFolder))
             plan.records = records || lastBuild != nil
             if plan.records { (plan.structure, plan.structureBasis) = structure() }
             // Only bodies changed when every page's context but those showing a body is the

@@ -28,7 +28,7 @@ import Testing
     func theFilesNotKeptAreWhatContainsLeavesOut(keepsPages: Bool, grouped: Bool) {
         let last = Self.lastBuild()
         let others = Dictionary(grouping: last.filter { !$0.value.isPage }.keys, by: OutputFile.folder(of:))
-        var kept = KeptOutput(lastBuild: last, othersByFolder: grouped ? others : nil)
+        var kept = KeptOutput(lastBuild: last, otherFilesByFolder: grouped ? others : nil)
         // As plans do: pages are kept all but a few, or one by one.
         if keepsPages { kept.keepRecordedPages(except: ["b/index.html", "gone/index.html"]) } else { kept.keep("a/index.html") }
         for file in ["search/docs/1.js", "style.css"] { kept.keep(file) }

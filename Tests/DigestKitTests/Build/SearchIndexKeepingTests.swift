@@ -99,7 +99,7 @@ import Testing
                 let keeping = SearchIndexKeeping(last: .init(files: files, altered: []), output: nil)
                 #expect(keeping.carryOver(folders: folders, except: except))
                 let others = Dictionary(grouping: files.filter { !$0.value.isPage }.keys, by: OutputFile.folder(of:))
-                var kept = KeptOutput(lastBuild: files, othersByFolder: keepsPages ? others : nil)
+                var kept = KeptOutput(lastBuild: files, otherFilesByFolder: keepsPages ? others : nil)
                 if keepsPages { kept.keepRecordedPages(except: []) }
                 kept.keepRecordedFiles(in: keeping.decisions.keptFolders)
                 let settled = kept.settled()
