@@ -10,19 +10,27 @@ extension TemplateRun {
         var found: Any?
         switch path.start {
         case .top:
-            found = descend(path.names[...], from: stack[stack.count - 1])
+            let top = stack[stack.count - 1]
+            if let first = path.names.first {
+                found = top.child(first).flatMap { descend(path.names.dropFirst(), from: $0) }
+            } else {
+                found = top.value
+            }
         case .sequence:
             found = frame.sequence
         case .stack:
             if let first = path.names.first {
-                for object in stack.reversed() {
-                    if let child = Self.child(first, of: object) {
-                        found = descend(path.names.dropFirst(), from: child)
-                        break
+                let child: Any? = stack.withUnsafeBufferPointer { levels in
+                    var level = levels.count - 1
+                    while level >= 0 {
+                        if let child = levels[level].child(first) { return child }
+                        level -= 1
                     }
+                    return nil
                 }
+                if let child { found = path.names.count == 1 ? child : descend(path.names.dropFirst(), from: child) }
             } else {
-                found = stack[stack.count - 1]
+                found = stack[stack.count - 1].value
             }
         }
         guard var value = found else { return nil }

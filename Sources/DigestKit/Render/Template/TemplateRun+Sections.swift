@@ -6,19 +6,21 @@ import Mustache
 extension TemplateRun {
     func renderSection(_ value: Any?, _ body: TemplateProgram, _ frame: Frame) {
         guard let value else { return }
-        switch TemplateValueKind(value) {
-        case .list: renderEach(TemplateValueKind.elements(value), body, frame)
+        let kind = TemplateValueKind(value)
+        switch kind {
+        case .list: renderEach(TemplateContext.elements(of: value), body, frame)
         case .bool: if value as! Bool { run(body, frame) }
-        case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML: push(value, body, frame)
+        case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML:
+            push(TemplateContext(value, kind: kind), body, frame)
         case .other:
             if let sequence = value as? any MustacheSequence {
-                renderEach(Self.elements(of: sequence), body, frame)
+                renderEach(Self.elements(of: sequence).map(TemplateContext.init), body, frame)
             } else if let bool = value as? Bool {
                 if bool { run(body, frame) }
             } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
                 return
             } else {
-                push(value, body, frame)
+                push(TemplateContext(value, kind: .other), body, frame)
             }
         }
     }
@@ -26,12 +28,12 @@ extension TemplateRun {
     func renderInvertedSection(_ value: Any?, _ body: TemplateProgram, _ frame: Frame) {
         guard let value else { return run(body, frame) }
         switch TemplateValueKind(value) {
-        case .list: if TemplateValueKind.elements(value).isEmpty { push(value, body, frame) }
+        case .list: if TemplateContext.elements(of: value).isEmpty { push(TemplateContext(value, kind: .list), body, frame) }
         case .bool: if !(value as! Bool) { run(body, frame) }
         case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML: return
         case .other:
             if let sequence = value as? any MustacheSequence {
-                if Self.elements(of: sequence).isEmpty { push(value, body, frame) }
+                if Self.elements(of: sequence).isEmpty { push(TemplateContext(value, kind: .other), body, frame) }
             } else if let bool = value as? Bool {
                 if !bool { run(body, frame) }
             } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
@@ -44,15 +46,15 @@ extension TemplateRun {
         sequence.map { $0 }
     }
 
-    private func push(_ value: Any, _ body: TemplateProgram, _ frame: Frame) {
+    private func push(_ context: TemplateContext, _ body: TemplateProgram, _ frame: Frame) {
         var inner = frame
         inner.sequence = nil
-        stack.append(value)
+        stack.append(context)
         run(body, inner)
         stack.removeLast()
     }
 
-    private func renderEach(_ elements: [Any], _ body: TemplateProgram, _ frame: Frame) {
+    private func renderEach(_ elements: [TemplateContext], _ body: TemplateProgram, _ frame: Frame) {
         var inner = frame
         for (index, element) in elements.enumerated() {
             inner.sequence = TemplateSequencePosition(first: index == 0, last: index == elements.count - 1, index: index)

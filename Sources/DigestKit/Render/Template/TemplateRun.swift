@@ -16,11 +16,11 @@ final class TemplateRun {
 
     let library: TemplateLibrary
     @exclusivity(unchecked) var output: [UInt8] = []
-    @exclusivity(unchecked) var stack: [Any]
+    @exclusivity(unchecked) var stack: [TemplateContext]
 
     init(library: TemplateLibrary, context: Any) {
         self.library = library
-        stack = [context]
+        stack = [TemplateContext(context)]
         output.reserveCapacity(16_384)
     }
 

@@ -60,19 +60,4 @@ enum TemplateValueKind {
         if case .other = TemplateValueKind(value) { return false }
         return true
     }
-
-    /// The elements of a `.list` value, each as swift-mustache's sequence section sees it.
-    static func elements(_ value: Any) -> [Any] {
-        let type = ObjectIdentifier(Swift.type(of: value))
-        return switch type {
-        case ObjectIdentifier([ListItem].self): (value as! [ListItem]).map { $0 }
-        case ObjectIdentifier([SharedContext].self): (value as! [SharedContext]).map { $0 }
-        case ObjectIdentifier([[String: Any]].self): (value as! [[String: Any]]).map { $0 }
-        case ObjectIdentifier([[String: String]].self): (value as! [[String: String]]).map { $0 }
-        case ObjectIdentifier([String].self): (value as! [String]).map { $0 }
-        case ObjectIdentifier([TemplateValues].self): (value as! [TemplateValues]).map { $0 }
-        case ObjectIdentifier([Int].self): (value as! [Int]).map { $0 }
-        default: value as! [Any]
-        }
-    }
 }
