@@ -10,25 +10,23 @@ extension TemplateRun {
         var found: Any?
         switch path.start {
         case .top:
-            let top = stack[stack.count - 1]
             if let first = path.names.first {
-                found = top.child(first).flatMap { descend(path.names.dropFirst(), from: $0) }
+                found = stack[stack.count - 1].child(first).flatMap { descend(path.names.dropFirst(), from: $0) }
             } else {
-                found = top.value
+                found = stack[stack.count - 1].value
             }
         case .sequence:
             found = frame.sequence
         case .stack:
             if let first = path.names.first {
-                let child: Any? = stack.withUnsafeBufferPointer { levels in
-                    var level = levels.count - 1
-                    while level >= 0 {
-                        if let child = levels[level].child(first) { return child }
-                        level -= 1
+                var level = stack.count - 1
+                while level >= 0 {
+                    if let child = stack[level].child(first) {
+                        found = path.names.count == 1 ? child : descend(path.names.dropFirst(), from: child)
+                        break
                     }
-                    return nil
+                    level -= 1
                 }
-                if let child { found = path.names.count == 1 ? child : descend(path.names.dropFirst(), from: child) }
             } else {
                 found = stack[stack.count - 1].value
             }
