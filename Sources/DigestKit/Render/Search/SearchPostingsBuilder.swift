@@ -20,9 +20,17 @@ struct SearchPostingsBuilder: SearchFieldTermSink {
 
     @inline(__always) mutating func add(_ term: UnsafeBufferPointer<UInt8>) { add(term, flags: flags) }
 
+    @inline(__always) mutating func add(_ term: UnsafeBufferPointer<UInt8>, key: SearchTermList.Key) {
+        add(at: table.insert(term, key: key, flags: 0), flags: flags)
+    }
+
     /// Adds `document` to `term`'s postings with `bits`, or `bits` to its entry if it is there.
     @inline(__always) mutating func add(_ term: UnsafeBufferPointer<UInt8>, flags bits: UInt8) {
-        let at = table.insert(term, flags: 0)
+        add(at: table.insert(term, flags: 0), flags: bits)
+    }
+
+    /// As `add(_:flags:)`, for the term at `at` in the table.
+    @inline(__always) private mutating func add(at: Int, flags bits: UInt8) {
         if at == ids.count {
             ids.append([document])
             fieldBits.append([bits])

@@ -44,7 +44,7 @@ struct SearchTermList: Sendable {
     /// multiplications as long as the term.
     @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
         let count = bytes.count
-        let seed = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        let seed = seed(count: count)
         guard let base = bytes.baseAddress, count > 0 else { return Key(hash: mix(seed), head: 0) }
         let raw = UnsafeRawPointer(base)
         if count > 8 {
@@ -69,7 +69,17 @@ struct SearchTermList: Sendable {
             let middle = count >> 1
             head = UInt64(base[0]) | UInt64(base[middle]) << UInt64(8 * middle) | UInt64(base[count - 1]) << UInt64(8 * (count - 1))
         }
-        return Key(hash: mix(seed ^ head), head: head)
+        return key(head: head, count: count)
+    }
+
+    /// The key of a term of at most eight bytes, given as `head`: its bytes in memory order,
+    /// zero-padded.
+    @inline(__always) static func key(head: UInt64, count: Int) -> Key {
+        Key(hash: mix(seed(count: count) ^ head), head: head)
+    }
+
+    @inline(__always) private static func seed(count: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
     }
 
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {

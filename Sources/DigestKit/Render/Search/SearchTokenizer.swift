@@ -72,7 +72,7 @@ enum SearchTokenizer {
 
         var index = 0
         let count = bytes.count
-        while index < count {
+        scanning: while index < count {
             let byte = bytes[index]
             var letter = lowercased[Int(byte)]
             if letter != 0 {
@@ -85,7 +85,18 @@ enum SearchTokenizer {
                 while index + 8 <= count {
                     let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                     let run = asciiWordPrefix(chunk)
-                    (UnsafeMutableRawPointer(word + wordLength)).storeBytes(of: chunk | 0x2020_2020_2020_2020, as: UInt64.self)
+                    let lowered = chunk | 0x2020_2020_2020_2020
+                    // Most words: one that starts in this chunk and ends at an ASCII separator
+                    // within it is whole, and its key is read off the chunk (the separator,
+                    // which starts nothing, is passed over with it).
+                    if wordLength == 0, run < 8, bytes[index + run] < 0x80 {
+                        (UnsafeMutableRawPointer(word)).storeBytes(of: lowered, as: UInt64.self)
+                        let head = lowered & (UInt64.max >> UInt64(64 - 8 * run))
+                        sink.add(UnsafeBufferPointer(start: word, count: run), key: SearchTermList.key(head: head, count: run))
+                        index += run + 1
+                        continue scanning
+                    }
+                    (UnsafeMutableRawPointer(word + wordLength)).storeBytes(of: lowered, as: UInt64.self)
                     wordLength += run
                     index += run
                     if run < 8 { break }

@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    /// Keeps the keys the tokenizer gives with its terms, and checks each against the key
+    /// worked out from the term's bytes.
+    struct KeyChecking: SearchTermSink {
+        var terms: [String] = []
+        var mismatched: [String] = []
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>) { terms.append(String(decoding: term, as: UTF8.self)) }
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, key: SearchTermList.Key) {
+            add(term)
+            if key != SearchTermList.key(term) { mismatched.append(String(decoding: term, as: UTF8.self)) }
+        }
+    }
+
+    @Test func theTokenizersKeyForAShortWordIsTheKeyOfItsBytes() {
+        var random = SeededRandom(seed: 20)
+        let letters = Array("abcXYZ019".utf8)
+        for _ in 0..<300 {
+            // Words of 1 to 9 letters and digits (mixed case), between ASCII separators and
+            // the odd non-ASCII letter, so that words start at every offset of a chunk.
+            var text = ""
+            for _ in 0..<Int.random(in: 1...12, using: &random) {
+                let length = Int.random(in: 1...9, using: &random)
+                text += String(decoding: (0..<length).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+                text += ["  ", " ", ".", ", ", "-", "é ", " ü"].randomElement(using: &random)!
+            }
+            var sink = KeyChecking()
+            SearchTokenizer.forEachTerm(in: text, into: &sink)
+            #expect(sink.mismatched.isEmpty, "\(text)")
+            #expect(sink.terms == SearchTokenizer.terms(in: text), "\(text)")
+        }
+    }
+
     @Test func postingsListEachTermsDocumentsInOrderWithTheirBits() {
         func document(_ id: Int, _ body: String) -> SearchDocument {
             var body = body
