@@ -30,17 +30,17 @@ final class TemplateRun {
     func run(_ program: TemplateProgram, _ frame: Frame) {
         var frame = frame
         if frame.indentation.isEmpty {
-            for op in program.ops { execute(op, &frame) }
+            for index in program.ops.indices { execute(program, index, &frame) }
             return
         }
         let start = output.count
-        for op in program.ops {
+        for index in program.ops.indices {
             let before = output.count
-            if case let .text(bytes) = op {
+            if case let .text(bytes) = program.ops[index] {
                 appendIndented(bytes, start: start, indentation: frame.indentation)
                 continue
             }
-            execute(op, &frame)
+            execute(program, index, &frame)
             if output.count > before, endsLine(at: before, start: start) {
                 output.insert(contentsOf: frame.indentation, at: before)
             }
@@ -66,8 +66,10 @@ final class TemplateRun {
         }
     }
 
-    private func execute(_ op: TemplateOp, _ frame: inout Frame) {
-        switch op {
+    /// Op `index` of `program`, read where it lies: an op copied out to be passed (or by
+    /// `for op in`) is retained and released, for every op of every page.
+    private func execute(_ program: TemplateProgram, _ index: Int, _ frame: inout Frame) {
+        switch program.ops[index] {
         case let .text(bytes):
             output.append(contentsOf: bytes)
         case let .value(path, escaped):
