@@ -85,12 +85,18 @@ extension TemplateRun {
     }
 
     func append(string: String, escaping: TemplateEscaping) {
-        var string = string
-        switch escaping {
-        case .text: string.withUTF8 { output.append(contentsOf: $0) }
-        case .html: string.withUTF8 { TemplateEscaper.appendHTML($0, to: &output) }
-        case .characterHTML: TemplateEscaper.appendCharacterHTML(string, to: &output)
+        if escaping == .characterHTML { return TemplateEscaper.appendCharacterHTML(string, to: &output) }
+        // Read where it lies: `withUTF8` needs a mutable copy, a retain and a release for every
+        // value printed. (Only a string bridged from elsewhere has no such storage.)
+        let appended: Void? = string.utf8.withContiguousStorageIfAvailable { append(utf8: $0, escaping: escaping) }
+        if appended == nil {
+            var string = string
+            string.withUTF8 { append(utf8: $0, escaping: escaping) }
         }
+    }
+
+    private func append(utf8 bytes: UnsafeBufferPointer<UInt8>, escaping: TemplateEscaping) {
+        if escaping == .html { TemplateEscaper.appendHTML(bytes, to: &output) } else { output.append(contentsOf: bytes) }
     }
 }
 
