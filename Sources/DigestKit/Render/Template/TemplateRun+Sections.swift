@@ -14,7 +14,7 @@ extension TemplateRun {
             push(TemplateContext(value, kind: kind), body, frame)
         case .other:
             if let sequence = value as? any MustacheSequence {
-                renderEach(Self.elements(of: sequence).map(TemplateContext.init), body, frame)
+                renderEach(Self.contexts(of: sequence), body, frame)
             } else if let bool = value as? Bool {
                 if bool { run(body, frame) }
             } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
@@ -33,7 +33,7 @@ extension TemplateRun {
         case .string, .int, .dictionary, .stringDictionary, .templateValues, .shared, .listItem, .lazyHTML: return
         case .other:
             if let sequence = value as? any MustacheSequence {
-                if Self.elements(of: sequence).isEmpty { push(TemplateContext(value, kind: .other), body, frame) }
+                if Self.isEmpty(sequence) { push(TemplateContext(value, kind: .other), body, frame) }
             } else if let bool = value as? Bool {
                 if !bool { run(body, frame) }
             } else if let custom = value as? MustacheCustomRenderable, custom.isNull {
@@ -42,8 +42,14 @@ extension TemplateRun {
         }
     }
 
-    private static func elements(of sequence: some Sequence) -> [Any] {
-        sequence.map { $0 }
+    /// A user's sequence's elements, each told its kind as it is pushed.
+    private static func contexts(of sequence: some Sequence) -> [TemplateContext] {
+        sequence.map { TemplateContext($0) }
+    }
+
+    private static func isEmpty(_ sequence: some Sequence) -> Bool {
+        var elements = sequence.makeIterator()
+        return elements.next() == nil
     }
 
     private func push(_ context: TemplateContext, _ body: TemplateProgram, _ frame: Frame) {
